@@ -1,0 +1,1 @@
+"""The command line: ``appealdesk-cli``. It only calls the service layer."""

@@ -1,0 +1,1 @@
+"""Pure domain logic: codes, the production calendar, deadlines, names, numbering. No database, no Qt."""

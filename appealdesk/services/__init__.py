@@ -1,0 +1,85 @@
+"""The one service layer. Every screen, the command line, the tests and the benchmarks call it.
+
+    desk = AppealDesk.open("path/to/appeals.sqlite3")
+    card = desk.appeals.register(AppealInput(...))
+
+Every call opens its own unit of work, takes and returns plain frozen values, and raises a domain error
+with a Russian message when a rule refuses it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from ..storage.database import Database
+from .appeals import AppealService
+from .applicants import ApplicantService
+from .audit import AuditService
+from .context import ServiceContext
+from .deadlines import DeadlineService
+from .journal import JournalService
+from .office_settings import OfficeSettings, read_settings, write_settings
+from .reference import ReferenceService
+
+
+class SettingsService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+
+    def get(self) -> OfficeSettings:
+        return self._ctx.settings()
+
+    def save(self, new: OfficeSettings) -> OfficeSettings:
+        from . import audit
+
+        with self._ctx.uow() as s:
+            changed = write_settings(s, new)
+            if changed:
+                audit.record(
+                    s, self._ctx, "settings", None, "settings",
+                    [(k, audit.as_text(o), audit.as_text(n)) for k, (o, n) in changed.items()],
+                )
+        self._ctx.invalidate()
+        with self._ctx.read() as s:
+            return read_settings(s)
+
+
+class AppealDesk:
+    """The service layer of one open database."""
+
+    def __init__(self, db: Database, user: str | None = None, today: Callable[[], date] | None = None):
+        self.db = db
+        self.ctx = ServiceContext(db, user=user, today=today)
+        self.appeals = AppealService(self.ctx)
+        self.applicants = ApplicantService(self.ctx)
+        self.reference = ReferenceService(self.ctx)
+        self.settings = SettingsService(self.ctx)
+        self.journal = JournalService(self.ctx)
+        self.deadlines = DeadlineService(self.ctx)
+        self.audit = AuditService(self.ctx)
+
+    @classmethod
+    def open(
+        cls,
+        db: str | os.PathLike | None = None,
+        *,
+        user: str | None = None,
+        today: Callable[[], date] | None = None,
+        backup_dir: Path | None = None,
+    ) -> AppealDesk:
+        """Open (create, migrate) the database and load the bundled reference data if it changed."""
+        from ..storage.database import open_database
+        from ..storage.reference import ensure_reference
+
+        database = open_database(db, backup_dir=backup_dir)
+        ensure_reference(database)
+        return cls(database, user=user, today=today)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+__all__ = ["AppealDesk", "OfficeSettings"]

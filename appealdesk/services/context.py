@@ -1,0 +1,150 @@
+"""What every service shares: the database, the user, "today", and caches of the slow-changing data.
+
+``unit_of_work`` opens one session per service call, commits on success and rolls back on any error;
+database errors become Russian domain errors.
+"""
+
+from __future__ import annotations
+
+import getpass
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from ..domain.calendar import WorkCalendar
+from ..domain.deadlines import DeadlineEngine
+from ..errors import DatabaseProblem, DomainError
+from ..storage.database import Database
+from ..storage.models import CalendarOverride, VocabularyEntry
+from .office_settings import OfficeSettings, read_settings
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "пользователь"
+
+
+class ServiceContext:
+    def __init__(self, db: Database, user: str | None = None, today: Callable[[], date] | None = None):
+        self.db = db
+        self.user = user or _default_user()
+        self._today = today or date.today
+        self._lock = threading.RLock()
+        self._settings: OfficeSettings | None = None
+        self._engine: DeadlineEngine | None = None
+        self._vocab: dict[str, dict[str, str]] | None = None
+
+    # -- time ------------------------------------------------------------------------------------
+    def today(self) -> date:
+        return self._today()
+
+    def now(self) -> datetime:
+        return datetime.now().replace(microsecond=0)
+
+    # -- unit of work ----------------------------------------------------------------------------
+    @contextmanager
+    def uow(self) -> Iterator[Session]:
+        session = self.db.session_factory()
+        try:
+            yield session
+            session.commit()
+        except IntegrityError as exc:
+            session.rollback()
+            raise DomainError(f"Запись не сохранена: нарушено ограничение базы данных ({_short(exc)})") from exc
+        except OperationalError as exc:
+            session.rollback()
+            raise _operational(exc, self.db) from exc
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        session = self.db.session_factory()
+        try:
+            yield session
+        except OperationalError as exc:
+            raise _operational(exc, self.db) from exc
+        finally:
+            session.rollback()
+            session.close()
+
+    # -- caches ----------------------------------------------------------------------------------
+    def settings(self) -> OfficeSettings:
+        with self._lock:
+            if self._settings is None:
+                with self.read() as s:
+                    self._settings = read_settings(s)
+            return self._settings
+
+    def engine(self) -> DeadlineEngine:
+        with self._lock:
+            if self._engine is None:
+                with self.read() as s:
+                    overrides = {d: w for d, w in s.execute(select(CalendarOverride.day, CalendarOverride.is_working))}
+                self._engine = DeadlineEngine(WorkCalendar(overrides), self.settings().deadline_rules())
+            return self._engine
+
+    def vocabulary(self) -> dict[str, dict[str, str]]:
+        """``{group: {code: label}}`` of every vocabulary, in file order."""
+        with self._lock:
+            if self._vocab is None:
+                out: dict[str, dict[str, str]] = {}
+                with self.read() as s:
+                    rows = s.execute(
+                        select(VocabularyEntry.group, VocabularyEntry.code, VocabularyEntry.label).order_by(
+                            VocabularyEntry.group, VocabularyEntry.position
+                        )
+                    )
+                    for group, code, label in rows:
+                        out.setdefault(group, {})[code] = label
+                self._vocab = out
+            return self._vocab
+
+    def label(self, group: str, code: str | None) -> str:
+        if not code:
+            return ""
+        return self.vocabulary().get(group, {}).get(code, code)
+
+    def invalidate(self) -> None:
+        """Forget cached settings, calendar and vocabularies (after they were changed)."""
+        with self._lock:
+            self._settings = None
+            self._engine = None
+            self._vocab = None
+
+
+def _short(exc: Exception) -> str:
+    text = str(getattr(exc, "orig", exc))
+    return text.splitlines()[0][:200]
+
+
+def _operational(exc: OperationalError, db: Database) -> Exception:
+    text = str(exc.orig).lower()
+    path = str(db.path) if db.path else db.url
+    if "locked" in text or "busy" in text:
+        return DatabaseProblem(
+            "locked",
+            "База данных занята другой программой или другим пользователем. Повторите через минуту.",
+            path,
+        )
+    if "readonly" in text or "read-only" in text:
+        return DatabaseProblem("read_only", "База данных открыта только для чтения: изменения не сохранены.", path)
+    if "malformed" in text or "corrupt" in text or "not a database" in text:
+        return DatabaseProblem(
+            "damaged",
+            "База данных повреждена. Восстановите её из резервной копии (Файл → Восстановить из копии).",
+            path,
+        )
+    if "disk" in text and "full" in text:
+        return DatabaseProblem("unreachable", "Недостаточно места на диске: изменения не сохранены.", path)
+    return DatabaseProblem("unreachable", f"Ошибка базы данных: {_short(exc)}", path)

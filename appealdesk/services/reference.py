@@ -1,0 +1,258 @@
+"""Reference data through the service layer: vocabularies, the classifier, settlements, officials and the
+production calendar overrides the admin edits."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+
+from sqlalchemy import delete, func, select
+
+from ..domain.names import name_key
+from ..domain.text import fold, stems
+from ..errors import DomainError, FieldError, NotFoundError, ValidationError
+from ..storage.models import (
+    CalendarOverride,
+    ClassifierEntry,
+    ClassifierFavourite,
+    Official,
+    Question,
+    Settlement,
+)
+from . import audit
+from .context import ServiceContext
+from .values import ClassifierItem, Label, OfficialInput, OfficialView, SettlementView
+
+
+class ReferenceService:
+    def __init__(self, ctx: ServiceContext):
+        self._ctx = ctx
+        self._classifier: dict[str, ClassifierItem] | None = None
+        self._search_keys: list[tuple[str, str, str]] | None = None  # (code, folded name, stems)
+        self._lock = threading.Lock()
+
+    # -- vocabularies ----------------------------------------------------------------------------
+    def vocabulary(self, group: str) -> tuple[Label, ...]:
+        return tuple(Label(c, lab) for c, lab in self._ctx.vocabulary().get(group, {}).items())
+
+    def label(self, group: str, code: str | None) -> str:
+        return self._ctx.label(group, code)
+
+    # -- the classifier --------------------------------------------------------------------------
+    def _load_classifier(self) -> dict[str, ClassifierItem]:
+        with self._lock:
+            if self._classifier is None:
+                with self._ctx.read() as s:
+                    rows = s.execute(
+                        select(
+                            ClassifierEntry.code,
+                            ClassifierEntry.name,
+                            ClassifierEntry.level,
+                            ClassifierEntry.parent_code,
+                            ClassifierEntry.section,
+                            ClassifierEntry.active,
+                        ).order_by(ClassifierEntry.code)
+                    ).all()
+                names = {r.code: r.name for r in rows}
+                parents = {r.code: r.parent_code for r in rows}
+                items = {}
+                for r in rows:
+                    chain, parent = [], r.parent_code
+                    while parent:
+                        chain.append(names.get(parent, parent))
+                        parent = parents.get(parent)
+                    items[r.code] = ClassifierItem(
+                        r.code, r.name, r.level, r.parent_code, r.section, bool(r.active), " › ".join(reversed(chain))
+                    )
+                self._classifier = items
+                self._search_keys = [(c, fold(i.name), " ".join(stems(i.name))) for c, i in items.items()]
+            return self._classifier
+
+    def classifier_item(self, code: str) -> ClassifierItem | None:
+        return self._load_classifier().get(code)
+
+    def classifier_children(self, parent_code: str | None) -> tuple[ClassifierItem, ...]:
+        items = self._load_classifier()
+        return tuple(i for i in items.values() if i.parent_code == (parent_code or None) and i.active)
+
+    def classifier_search(self, query: str, limit: int = 50, levels: tuple[int, ...] = (4, 5)) -> tuple[ClassifierItem, ...]:
+        """Entries whose code starts with ``query`` or whose name holds every word of it (stems, prefixes)."""
+        items = self._load_classifier()
+        q = query.strip()
+        if not q:
+            return ()
+        if q[0].isdigit():
+            found = [i for c, i in items.items() if c.startswith(q) and i.level in levels and i.active]
+            return tuple(found[:limit])
+        tokens = stems(q)
+        raw = fold(q).split()
+        scored = []
+        for code, name_folded, name_stems in self._search_keys or []:
+            item = items[code]
+            if item.level not in levels or not item.active:
+                continue
+            ok = all((t in name_stems) or (r in name_folded) for t, r in zip(tokens, raw, strict=False))
+            if ok:
+                # shorter names first: "Отопление" before a long sentence that mentions it
+                scored.append((len(name_folded), code))
+        scored.sort()
+        return tuple(items[c] for _, c in scored[:limit])
+
+    def favourites(self) -> tuple[ClassifierItem, ...]:
+        """The office's favourites: those pinned, then the codes used most, up to 30."""
+        items = self._load_classifier()
+        with self._ctx.read() as s:
+            pinned = [c for (c,) in s.execute(select(ClassifierFavourite.code).order_by(ClassifierFavourite.position))]
+            used = [
+                c
+                for (c, _n) in s.execute(
+                    select(Question.classifier_code, func.count())
+                    .group_by(Question.classifier_code)
+                    .order_by(func.count().desc())
+                    .limit(30)
+                )
+            ]
+        out, seen = [], set()
+        for c in pinned + used:
+            if c in items and c not in seen:
+                seen.add(c)
+                out.append(items[c])
+        return tuple(out[:30])
+
+    def pin_favourite(self, code: str, pinned: bool = True) -> None:
+        if code not in self._load_classifier():
+            raise NotFoundError(f"Код классификатора «{code}» не найден")
+        with self._ctx.uow() as s:
+            row = s.get(ClassifierFavourite, code)
+            if pinned and row is None:
+                top = s.scalar(select(func.max(ClassifierFavourite.position))) or 0
+                s.add(ClassifierFavourite(code=code, position=top + 1))
+            elif not pinned and row is not None:
+                s.delete(row)
+
+    def forget_classifier_cache(self) -> None:
+        with self._lock:
+            self._classifier = None
+            self._search_keys = None
+
+    # -- settlements -----------------------------------------------------------------------------
+    def settlements(self, include_inactive: bool = False) -> tuple[SettlementView, ...]:
+        with self._ctx.read() as s:
+            stmt = select(Settlement).order_by(Settlement.name)
+            if not include_inactive:
+                stmt = stmt.where(Settlement.active.is_(True))
+            return tuple(SettlementView(r.id, r.name, r.active) for r in s.scalars(stmt))
+
+    def add_settlement(self, name: str) -> SettlementView:
+        clean = " ".join(name.split())
+        if not clean:
+            raise ValidationError([FieldError("name", "Укажите название населённого пункта")])
+        with self._ctx.uow() as s:
+            existing = s.scalar(select(Settlement).where(Settlement.name_key == name_key(clean)))
+            if existing is not None:
+                existing.active = True
+                return SettlementView(existing.id, existing.name, True)
+            row = Settlement(name=clean, name_key=name_key(clean), active=True)
+            s.add(row)
+            s.flush()
+            audit.record(s, self._ctx, "settlement", row.id, "register", [("name", None, clean)])
+            return SettlementView(row.id, row.name, True)
+
+    def rename_settlement(self, settlement_id: int, name: str, active: bool = True) -> SettlementView:
+        clean = " ".join(name.split())
+        if not clean:
+            raise ValidationError([FieldError("name", "Укажите название населённого пункта")])
+        with self._ctx.uow() as s:
+            row = s.get(Settlement, settlement_id)
+            if row is None:
+                raise NotFoundError("Населённый пункт не найден")
+            changes = audit.diff({"name": row.name, "active": row.active}, {"name": clean, "active": active})
+            row.name, row.name_key, row.active = clean, name_key(clean), active
+            audit.record(s, self._ctx, "settlement", row.id, "update", changes)
+            return SettlementView(row.id, row.name, row.active)
+
+    # -- officials and executors -----------------------------------------------------------------
+    def officials(self, executors_only: bool = False, include_inactive: bool = False) -> tuple[OfficialView, ...]:
+        with self._ctx.read() as s:
+            stmt = select(Official).order_by(Official.is_head.desc(), Official.full_name)
+            if executors_only:
+                stmt = stmt.where(Official.is_executor.is_(True))
+            if not include_inactive:
+                stmt = stmt.where(Official.active.is_(True))
+            return tuple(_official_view(r) for r in s.scalars(stmt))
+
+    def save_official(self, data: OfficialInput, official_id: int | None = None) -> OfficialView:
+        name = " ".join(data.full_name.split())
+        if not name:
+            raise ValidationError([FieldError("full_name", "Укажите фамилию, имя и отчество")])
+        with self._ctx.uow() as s:
+            if official_id is None:
+                row = Official(full_name=name, name_key=name_key(name))
+                s.add(row)
+                before = {}
+            else:
+                row = s.get(Official, official_id)
+                if row is None:
+                    raise NotFoundError("Должностное лицо не найдено")
+                before = _official_dict(row)
+            row.full_name, row.name_key = name, name_key(name)
+            row.position, row.department = data.position, data.department
+            row.phone, row.email = data.phone, data.email
+            row.is_executor, row.is_head, row.active = data.is_executor, data.is_head, data.active
+            s.flush()
+            audit.record(
+                s, self._ctx, "official", row.id, "update" if before else "register",
+                audit.diff(before, _official_dict(row)),
+            )
+            return _official_view(row)
+
+    # -- production calendar overrides -----------------------------------------------------------
+    def calendar_overrides(self, year: int | None = None) -> tuple[tuple[date, bool, str | None, str], ...]:
+        with self._ctx.read() as s:
+            stmt = select(CalendarOverride).order_by(CalendarOverride.day)
+            if year is not None:
+                stmt = stmt.where(CalendarOverride.day.between(date(year, 1, 1), date(year, 12, 31)))
+            return tuple((r.day, r.is_working, r.note, r.source) for r in s.scalars(stmt))
+
+    def set_calendar_override(self, day: date, is_working: bool, note: str | None = None) -> None:
+        """Add or change a transferred day off / working Saturday (next year's decree)."""
+        with self._ctx.uow() as s:
+            row = s.get(CalendarOverride, day)
+            old = None if row is None else ("рабочий" if row.is_working else "выходной")
+            if row is None:
+                s.add(CalendarOverride(day=day, is_working=is_working, note=note, source="admin"))
+            else:
+                row.is_working, row.note, row.source = is_working, note, "admin"
+            audit.record(
+                s, self._ctx, "calendar", None, "update",
+                [(day.strftime("%d.%m.%Y"), old, "рабочий" if is_working else "выходной")],
+            )
+        self._ctx.invalidate()
+
+    def remove_calendar_override(self, day: date) -> None:
+        with self._ctx.uow() as s:
+            found = s.execute(delete(CalendarOverride).where(CalendarOverride.day == day)).rowcount
+            if not found:
+                raise DomainError(f"Для {day:%d.%m.%Y} особых отметок нет")
+            audit.record(s, self._ctx, "calendar", None, "delete", [(day.strftime("%d.%m.%Y"), "отметка", None)])
+        self._ctx.invalidate()
+
+
+def _official_dict(row: Official) -> dict[str, object]:
+    return {
+        "full_name": row.full_name,
+        "position": row.position,
+        "department": row.department,
+        "phone": row.phone,
+        "email": row.email,
+        "is_executor": row.is_executor,
+        "is_head": row.is_head,
+        "active": row.active,
+    }
+
+
+def _official_view(r: Official) -> OfficialView:
+    return OfficialView(
+        r.id, r.full_name, r.position, r.department, r.phone, r.email, bool(r.is_executor), bool(r.is_head),
+        bool(r.active),
+    )

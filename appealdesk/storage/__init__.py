@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy schema, opening and migrating the database, backups, the search index."""

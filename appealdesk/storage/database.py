@@ -1,0 +1,466 @@
+"""Opening the database: where it is, the checks before use, the SQLite pragmas, migrations.
+
+A damaged, locked, read-only or newer-schema database raises ``DatabaseProblem`` with a Russian message
+and is never written to.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from ..errors import DatabaseProblem, DomainError
+from ..paths import default_backup_dir, default_db_path
+from . import migrations
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class Database:
+    """An open, checked and migrated database."""
+
+    engine: Engine
+    url: str
+    path: Path | None  # the SQLite file, or None for a server database
+    session_factory: sessionmaker[Session]
+    # set by open_database when it upgraded the schema: the revision before and the backup made first
+    migrated_from: str | None = None
+    migration_backup: Path | None = None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def resolve_url(db: str | os.PathLike | None) -> tuple[str, Path | None]:
+    """``--db`` takes a file path or an SQLAlchemy URL; nothing means the default file."""
+    if db is None or str(db) == "":
+        path = default_db_path()
+        return f"sqlite:///{path}", path
+    raw = str(db)
+    if "://" in raw:
+        url = make_url(raw)
+        if url.get_backend_name() == "sqlite":
+            database = url.database
+            if database and database != ":memory:" and not database.startswith("file:"):
+                return raw, Path(database).resolve()
+            return raw, None
+        return raw, None
+    path = Path(raw).expanduser().resolve()
+    return f"sqlite:///{path}", path
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if make_url(url).get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 5})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+# -- checks before the first write ------------------------------------------------------------------
+def preflight_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a database, is damaged, read-only or locked. Writes nothing."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except PermissionError as exc:
+        raise DatabaseProblem(
+            "read_only", f"Нет доступа к файлу базы данных «{path}». Проверьте права доступа.", str(path)
+        ) from exc
+    if len(header) == 0:  # an empty file: a new database will be created in it
+        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+            raise _read_only(path)
+        return
+    if header != SQLITE_HEADER:
+        raise DatabaseProblem(
+            "not_a_database",
+            f"Файл «{path}» не является базой данных AppealDesk (или повреждён). "
+            "Файл не изменён. Укажите другой файл или восстановите базу из резервной копии.",
+            str(path),
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise _read_only(path)
+    uri = f"{path.as_uri()}?mode=rw"
+    try:
+        con = sqlite3.connect(uri, uri=True, timeout=2)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(
+            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
+        ) from exc
+    try:
+        try:
+            con.execute("BEGIN IMMEDIATE")
+            con.execute("ROLLBACK")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseProblem(
+                    "locked",
+                    f"База данных «{path}» занята другой программой (заблокирована). "
+                    "Закройте другие копии AppealDesk или программы, открывшие этот файл, и повторите.",
+                    str(path),
+                ) from exc
+            raise _damaged(path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(path, exc) from exc
+        try:
+            rows = con.execute("PRAGMA quick_check(20)").fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise _damaged(path, exc) from exc
+        problems = [r[0] for r in rows if r[0] != "ok"]
+        if problems:
+            raise _damaged(path, "; ".join(problems[:5]))
+    finally:
+        con.close()
+
+
+def _read_only(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        "read_only",
+        f"База данных «{path}» открыта только для чтения: нет права записи в файл или в его папку. "
+        "Проверьте права доступа или скопируйте базу в свою папку.",
+        str(path),
+    )
+
+
+def _damaged(path: Path, detail) -> DatabaseProblem:
+    return DatabaseProblem(
+        "damaged",
+        f"База данных «{path}» повреждена ({detail}). Файл не изменён. "
+        "Восстановите базу из резервной копии (папка backups рядом с базой).",
+        str(path),
+    )
+
+
+def integrity_report(db: Database) -> list[str]:
+    """Full ``PRAGMA integrity_check`` and ``foreign_key_check``; an empty list means all is well."""
+    if not db.is_sqlite:
+        return []
+    problems: list[str] = []
+    with db.engine.connect() as con:
+        for (msg,) in con.execute(text("PRAGMA integrity_check")):
+            if msg != "ok":
+                problems.append(f"Нарушение целостности: {msg}")
+        for row in con.execute(text("PRAGMA foreign_key_check")):
+            problems.append(f"Нарушена ссылка: таблица {row[0]}, строка {row[1]} → {row[2]}")
+    return problems
+
+
+# -- opening and migrating --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _FileState:
+    exists: bool
+    tables: frozenset[str] = frozenset()
+    revisions: frozenset[str] = frozenset()
+
+
+def open_database(
+    db: str | os.PathLike | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+) -> Database:
+    """Open the database the program works with: check it, migrate it to the current schema, load the
+    reference data. Runs at every start, so an up-to-date database costs a few small queries.
+
+    A damaged, locked, read-only, foreign or newer-schema file raises ``DatabaseProblem`` and is left
+    exactly as it was. Before the schema of an existing file is upgraded, a verified backup is written to
+    ``backup_dir`` (by default the ``backups`` folder beside the file).
+
+    ``migrate=False`` opens the database as it is: no migration, no reference loading, no new file.
+    """
+    url, path = resolve_url(db)
+    if path is None:
+        return _open_without_file(url, migrate=migrate)
+    is_default = db is None or str(db) == ""
+    state = _prepare_file(path, is_default=is_default, migrate=migrate)
+    current = _current_of(path, state)
+    migrated_from: str | None = None
+    backup: Path | None = None
+    if migrate and current != migrations.HEAD_REVISION:
+        if current is not None:
+            backup = _backup_before_migration(path, current, backup_dir)
+        _upgrade_sqlite_file(url, path, created=not state.exists, backup=backup)
+        migrated_from = current
+    database = _database(url, path, migrated_from=migrated_from, backup=backup)
+    if migrate:
+        _load_reference(database)
+    return database
+
+
+def head_revision() -> str:
+    """The newest schema revision this program knows (from the migration scripts)."""
+    return migrations.alembic_head()
+
+
+def current_revision(db: Database | str | os.PathLike) -> str | None:
+    """The schema revision of an open database, or of a database file read without changing it;
+    ``None`` when the database has no AppealDesk schema yet."""
+    if isinstance(db, Database):
+        with db.engine.connect() as con:
+            if not inspect(con).has_table("alembic_version"):
+                return None
+            revisions = {r[0] for r in con.execute(text("SELECT version_num FROM alembic_version"))}
+    else:
+        url, path = resolve_url(db)
+        if path is None:
+            engine = make_engine(url)
+            try:
+                return current_revision(Database(engine, url, None, sessionmaker(bind=engine)))
+            finally:
+                engine.dispose()
+        revisions = set(_read_file_state(path).revisions)
+    return max(revisions) if revisions else None
+
+
+def _prepare_file(path: Path, *, is_default: bool, migrate: bool) -> _FileState:
+    """Check an existing file (writes nothing) or make sure a new one can be created."""
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseProblem(
+                "not_a_database", f"«{path}» — это папка, а не файл базы данных. Укажите файл.", str(path)
+            )
+        preflight_sqlite_file(path)
+        return _read_file_state(path)
+    if not migrate:
+        raise DatabaseProblem("unreachable", f"Файл базы данных «{path}» не найден.", str(path))
+    parent = path.parent
+    if not parent.is_dir():
+        if not is_default:
+            raise DatabaseProblem(
+                "unreachable",
+                f"Папка «{parent}» не существует: создать в ней базу данных нельзя. Укажите другой путь.",
+                str(path),
+            )
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseProblem(
+                "read_only",
+                f"Не удалось создать папку данных «{parent}» ({exc.strerror or exc}). Проверьте права доступа.",
+                str(path),
+            ) from exc
+    if not os.access(parent, os.W_OK):
+        raise DatabaseProblem(
+            "read_only",
+            f"Нет права записи в папку «{parent}»: создать в ней базу данных нельзя. "
+            "Проверьте права доступа или укажите другую папку.",
+            str(path),
+        )
+    return _FileState(exists=False)
+
+
+def _read_file_state(path: Path) -> _FileState:
+    """The tables and the schema revision of a file, read through a read-only connection."""
+    if not path.exists() or path.stat().st_size == 0:
+        return _FileState(exists=path.exists())
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise DatabaseProblem(
+            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
+        ) from exc
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        revisions: set[str] = set()
+        if "alembic_version" in tables:
+            revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseProblem(
+                "locked", f"База данных «{path}» занята другой программой (заблокирована).", str(path)
+            ) from exc
+        raise _damaged(path, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, exc) from exc
+    finally:
+        con.close()
+    return _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
+
+
+def _current_of(path: Path | None, state: _FileState) -> str | None:
+    """The revision the database is at; refuses a foreign database and a newer schema."""
+    where = str(path) if path else None
+    shown = f"«{path}»" if path else "на сервере"
+    if not state.revisions:
+        if state.tables - {"alembic_version"}:
+            raise DatabaseProblem(
+                "not_a_database",
+                f"База данных {shown} не является базой AppealDesk: в ней есть таблицы, но нет сведений о "
+                "версии структуры AppealDesk. Файл не изменён. Укажите другой файл.",
+                where,
+            )
+        return None
+    if state.revisions == {migrations.HEAD_REVISION}:
+        return migrations.HEAD_REVISION
+    unknown = state.revisions - migrations.known_revisions()
+    if unknown:
+        raise DatabaseProblem(
+            "newer_schema",
+            f"База данных {shown} создана более новой версией AppealDesk (версия структуры "
+            f"{', '.join(sorted(unknown))}). Эта версия программы не может с ней работать; база не изменена. "
+            "Обновите программу.",
+            where,
+        )
+    if len(state.revisions) > 1:  # never written by AppealDesk: its history has no branches
+        raise DatabaseProblem(
+            "damaged",
+            f"В базе данных {shown} записано несколько версий структуры ({', '.join(sorted(state.revisions))}). "
+            "База не изменена. Обратитесь к администратору.",
+            where,
+        )
+    return next(iter(state.revisions))
+
+
+def _backup_before_migration(path: Path, revision: str, backup_dir: Path | None) -> Path:
+    from .backup import backup_sqlite_file
+
+    to_dir = Path(backup_dir) if backup_dir is not None else default_backup_dir(path)
+    try:
+        return backup_sqlite_file(path, to_dir, prefix=f"appealdesk-before-migration-{revision}")
+    except DomainError as exc:
+        raise DatabaseProblem(
+            "backup_failed",
+            "Структуру базы данных нужно обновить для этой версии программы, но сначала не удалось сделать "
+            f"резервную копию. {exc} База данных не изменена.",
+            str(path),
+        ) from exc
+
+
+def _migration_engine(url: str) -> Engine:
+    """An SQLite engine for migrations: one explicit ``BEGIN IMMEDIATE`` around all of them, so that the
+    DDL is transactional (pysqlite would otherwise commit before each DDL statement), and foreign keys
+    off, so that a table rebuilt by batch mode does not cascade-delete the rows that refer to it."""
+    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 5})
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None
+        cur = dbapi_connection.cursor()
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.execute("PRAGMA foreign_keys=OFF")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _upgrade_sqlite_file(url: str, path: Path, *, created: bool, backup: Path | None) -> None:
+    engine = _migration_engine(url)
+    try:
+        with engine.connect() as con, con.begin():
+            broken_before = len(con.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            migrations.upgrade_connection(con)
+            broken_after = len(con.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            if broken_after > broken_before:
+                raise RuntimeError(f"после обновления нарушено ссылок: {broken_after - broken_before}")
+    except Exception as exc:
+        log.exception("migration of %s failed", path)
+        engine.dispose()
+        if created:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+                leftover.unlink(missing_ok=True)
+        if _is_locked(exc):
+            raise DatabaseProblem(
+                "locked",
+                f"База данных «{path}» занята другой программой (заблокирована). "
+                "Закройте другие копии AppealDesk и повторите.",
+                str(path),
+            ) from exc
+        hint = f" Резервная копия перед обновлением: «{backup}»." if backup else ""
+        raise DatabaseProblem(
+            "migration_failed",
+            f"Не удалось обновить структуру базы данных «{path}»: {_first_line(exc)}. "
+            f"Изменения отменены, база данных осталась прежней.{hint}",
+            str(path),
+        ) from exc
+    finally:
+        engine.dispose()
+    log.info("database %s migrated to %s", path, migrations.HEAD_REVISION)
+
+
+def _open_without_file(url: str, *, migrate: bool) -> Database:
+    """A server database (PostgreSQL) or an in-memory SQLite one: no file checks, no backup."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as con:
+            tables = set(inspect(con).get_table_names())
+            revisions: set[str] = set()
+            if "alembic_version" in tables:
+                revisions = {r[0] for r in con.execute(text("SELECT version_num FROM alembic_version"))}
+        current = _current_of(
+            None, _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
+        )
+        migrated_from = None
+        if migrate and current != migrations.HEAD_REVISION:
+            with engine.begin() as con:
+                migrations.upgrade_connection(con)
+            migrated_from = current
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise DatabaseProblem(
+            "unreachable", f"Не удалось подключиться к базе данных: {_first_line(exc)}", None
+        ) from exc
+    database = Database(engine, url, None, _session_factory(engine), migrated_from=migrated_from)
+    if migrate:
+        _load_reference(database)
+    return database
+
+
+def _database(url: str, path: Path, *, migrated_from: str | None, backup: Path | None) -> Database:
+    engine = make_engine(url)
+    return Database(
+        engine, url, path, _session_factory(engine), migrated_from=migrated_from, migration_backup=backup
+    )
+
+
+def _session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def _load_reference(database: Database) -> None:
+    from .reference import ensure_reference
+
+    try:
+        ensure_reference(database)
+    except BaseException:
+        database.dispose()
+        raise
+
+
+def _is_locked(exc: BaseException) -> bool:
+    text_ = str(getattr(exc, "orig", exc)).lower()
+    return "locked" in text_ or "busy" in text_
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(getattr(exc, "orig", None) or exc).splitlines()
+    return lines[0][:300] if lines else type(exc).__name__

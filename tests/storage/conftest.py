@@ -1,0 +1,190 @@
+"""Fixtures of the storage tests: throw-away database files, and databases built at any schema revision.
+
+Tests get the helpers through fixtures (``build_db_at``, ``check_samples``, ``digest``, ``revisions``):
+importing from a conftest module is fragile. ``build_db_at(path, revision)`` migrates a new file up to ``revision`` only and fills it with the
+sample rows of that revision (``SAMPLE_ROWS``). ``check_sample_rows`` reads them back at the current
+schema. A new revision adds its own entry to ``SAMPLE_ROWS`` (written against its schema, in plain SQL,
+because models.py always describes the newest one), so that a database of every earlier schema version is
+opened and checked by test_db_history.py.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, text
+
+from appealdesk.storage import migrations
+from appealdesk.storage.database import Database, _migration_engine, open_database
+
+# a code of the bundled classifier, used by the sample appeals
+SAMPLE_CODE = "0003.0009.0097.0690"
+
+
+def _sample_rows_0001(con: Connection) -> None:
+    """One of everything, at the schema of revision 0001."""
+    statements = [
+        "INSERT INTO classifier (code, parent_code, level, name, name_key, section, edition, active) VALUES "
+        f"('{SAMPLE_CODE}', '0003.0009.0097', 4, 'Вопрос из старой редакции', 'вопрос', '0003', 'old', 1)",
+        f"INSERT INTO classifier_favourites (code, position) VALUES ('{SAMPLE_CODE}', 1)",
+        "INSERT INTO settings (key, value) VALUES ('office.name', '\"Администрация Сосновского сельсовета\"')",
+        "INSERT INTO calendar_overrides (day, is_working, note, source) VALUES "
+        "('2024-04-29', 1, 'решение главы', 'admin'), ('2031-01-09', 0, 'перенос', 'admin')",
+        "INSERT INTO settlements (id, name, name_key, active) VALUES (1, 'с. Сосновка', 'сосновка', 1)",
+        "INSERT INTO officials (id, full_name, name_key, position, is_executor, is_head, active) VALUES "
+        "(1, 'Петрова Анна Ивановна', 'петрова анна ивановна', 'специалист', 1, 0, 1)",
+        "INSERT INTO applicants (id, type, last_name, first_name, settlement_id, address, last_key, name_key, "
+        "address_key, display_name, created_at) VALUES (1, 'person', 'Фёдоров', 'Иван', 1, 'ул. Ленина, 1', "
+        "'федоров', 'федоров иван', 'ул ленина 1', 'Фёдоров Иван', '2025-02-03 10:00:00')",
+        "INSERT INTO appeals (id, reg_number, reg_series, reg_year, reg_seq, received_on, registered_on, form, "
+        "source, kind, complaint_about, applicant_id, applicant_name, applicant_sort, is_anonymous, "
+        "is_collective, settlement_id, summary, topic_code, executor_id, on_control, commission, on_site, "
+        "with_author, legal_deadline, control_deadline, deadline, is_repeated, status, deleted, created_at, "
+        "created_by, updated_at, updated_by, version) VALUES (1, 'Ф-1/25', 'appeal', 2025, 1, '2025-02-03', "
+        "'2025-02-03', 'written', 'direct', 'complaint', 'управляющая компания', 1, 'Фёдоров Иван', "
+        "'федоров иван', 0, 0, 1, 'Нет отопления в доме', "
+        f"'{SAMPLE_CODE}', 1, 1, 0, 0, 0, '2025-03-05', '2025-03-05', '2025-03-05', 0, 'in_progress', 0, "
+        "'2025-02-03 10:00:00', 'clerk', '2025-02-03 10:00:00', 'clerk', 1)",
+        "INSERT INTO questions (id, appeal_id, position, classifier_code, section, executor_id) VALUES "
+        f"(1, 1, 0, '{SAMPLE_CODE}', '0003', 1)",
+        "INSERT INTO extensions (appeal_id, days, previous_deadline, new_deadline, reason, extended_by, "
+        "extended_on) VALUES (1, 30, '2025-03-05', '2025-04-04', 'запрос в РСО', 'Глава', '2025-03-01')",
+        "INSERT INTO forwardings (appeal_id, to_body, forwarded_on) VALUES (1, 'Прокуратура района', '2025-02-05')",
+        "INSERT INTO attachments (appeal_id, file_name, stored_name, size, added_at, added_by, deleted) VALUES "
+        "(1, 'скан.pdf', 'a1.pdf', 1024, '2025-02-03 10:05:00', 'clerk', 0)",
+        "INSERT INTO audit_log (at, user, entity, entity_id, action, changes) VALUES "
+        "('2025-02-03 10:00:00', 'clerk', 'appeal', 1, 'create', '[]')",
+        "INSERT INTO appeal_search (appeal_id, document) VALUES (1, ' нет отоплени ')",
+        "INSERT INTO appeal_fts (rowid, words, stems) VALUES (1, 'нет отопления в доме', 'нет отоплен в дом')",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
+# revision -> rows written against the schema of that revision
+SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {"0001": _sample_rows_0001}
+
+
+def check_sample_rows(con: Connection) -> None:
+    """The sample rows of any revision, read at the newest schema."""
+    counts = {
+        table: con.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+        for table in (
+            "settlements",
+            "officials",
+            "applicants",
+            "appeals",
+            "questions",
+            "extensions",
+            "forwardings",
+            "attachments",
+            "audit_log",
+            "classifier_favourites",
+            "appeal_search",
+        )
+    }
+    assert counts == dict.fromkeys(counts, 1)
+    appeal = con.execute(text("SELECT reg_number, summary, complaint_about FROM appeals WHERE id = 1")).one()
+    assert tuple(appeal) == ("Ф-1/25", "Нет отопления в доме", "управляющая компания")
+    assert con.execute(text("SELECT classifier_code FROM questions")).scalar_one() == SAMPLE_CODE
+    admin_days = con.execute(
+        text("SELECT day, is_working, note FROM calendar_overrides WHERE source = 'admin' ORDER BY day")
+    ).all()
+    assert [tuple(r) for r in admin_days] == [
+        ("2024-04-29", 1, "решение главы"),
+        ("2031-01-09", 0, "перенос"),
+    ]
+    assert (
+        con.execute(text("SELECT value FROM settings WHERE key = 'office.name'"))
+        .scalar_one()
+        .startswith('"Адм')
+    )
+    hits = con.execute(text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH 'stems : отоплен'")).all()
+    assert [r[0] for r in hits] == [1]
+    assert not con.execute(text("PRAGMA foreign_key_check")).all()
+
+
+def build_database_at(path: Path, revision: str, *, sample_rows: bool = True) -> Path:
+    """A database file at schema ``revision`` (and no later), with that revision's sample rows."""
+    engine = _migration_engine(f"sqlite:///{path}")
+    try:
+        with engine.connect() as con, con.begin():
+            migrations.upgrade_connection(con, revision)
+            if sample_rows:
+                SAMPLE_ROWS[revision](con)
+    finally:
+        engine.dispose()
+    return path
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def all_revisions() -> list[str]:
+    """Every revision, oldest first."""
+    return [s.revision for s in reversed(list(migrations.script_directory().walk_revisions()))]
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The per-user data folder, inside the test's temporary folder."""
+    folder = tmp_path / "home"
+    monkeypatch.setenv("APPEALDESK_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, home: Path) -> Path:
+    return tmp_path / "office" / "appealdesk.sqlite3"
+
+
+@pytest.fixture
+def opened() -> Iterator[Callable[..., Database]]:
+    """``open_database`` that disposes every database it opened at the end of the test."""
+    databases: list[Database] = []
+
+    def _open(*args, **kwargs) -> Database:
+        db = open_database(*args, **kwargs)
+        databases.append(db)
+        return db
+
+    yield _open
+    for db in databases:
+        db.dispose()
+
+
+@pytest.fixture
+def db(db_path: Path, opened) -> Database:
+    """A new database at the newest schema with the bundled reference data."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    return opened(db_path)
+
+
+@pytest.fixture
+def build_db_at() -> Callable[..., Path]:
+    return build_database_at
+
+
+@pytest.fixture
+def check_samples() -> Callable[[Connection], None]:
+    return check_sample_rows
+
+
+@pytest.fixture
+def digest() -> Callable[[Path], str]:
+    return file_digest
+
+
+@pytest.fixture
+def revisions() -> list[str]:
+    return all_revisions()
+
+
+@pytest.fixture
+def sample_revisions() -> set[str]:
+    """The revisions that have sample rows."""
+    return set(SAMPLE_ROWS)

@@ -1,0 +1,33 @@
+"""The core knows no screen: ``appealdesk`` imports neither PySide6 nor ``ui`` (import-linter contract in
+pyproject.toml), checked on every test run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_import_linter_contract_holds():
+    run = subprocess.run(
+        [sys.executable, "-c", "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "The core knows no screen" in run.stdout and "KEPT" in run.stdout
+
+
+def test_core_imports_without_qt_installed_in_the_process():
+    """Importing every core module leaves PySide6 unloaded."""
+    code = (
+        "import pkgutil, importlib, sys, appealdesk\n"
+        "for m in pkgutil.walk_packages(appealdesk.__path__, 'appealdesk.'):\n"
+        "    if '.migrations' in m.name: continue\n"
+        "    importlib.import_module(m.name)\n"
+        "bad = [n for n in sys.modules if n.startswith(('PySide6', 'shiboken6', 'ui'))]\n"
+        "assert not bad, bad\n"
+    )
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
