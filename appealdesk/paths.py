@@ -15,7 +15,11 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    checkout = Path(__file__).resolve().parent.parent / "resources"
+    if checkout.is_dir():
+        return checkout
+    installed = Path(sys.prefix) / "share" / "appealdesk" / "resources"  # pip install . (data-files)
+    return installed if installed.is_dir() else checkout
 
 
 def user_data_dir() -> Path:

@@ -3,14 +3,17 @@ production calendar overrides the admin edits."""
 
 from __future__ import annotations
 
+import csv
 import threading
 from datetime import date
+from functools import lru_cache
 
 from sqlalchemy import delete, func, select
 
 from ..domain.names import name_key
-from ..domain.text import fold, stems
+from ..domain.text import stem, words
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
+from ..paths import resources_dir
 from ..storage.models import (
     CalendarOverride,
     ClassifierEntry,
@@ -28,7 +31,7 @@ class ReferenceService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
         self._classifier: dict[str, ClassifierItem] | None = None
-        self._search_keys: list[tuple[str, str, str]] | None = None  # (code, folded name, stems)
+        self._search_keys: list[tuple[str, list[tuple[str, str]]]] | None = None  # (code, [(word, stem)])
         self._lock = threading.Lock()
 
     # -- vocabularies ----------------------------------------------------------------------------
@@ -65,7 +68,9 @@ class ReferenceService:
                         r.code, r.name, r.level, r.parent_code, r.section, bool(r.active), " › ".join(reversed(chain))
                     )
                 self._classifier = items
-                self._search_keys = [(c, fold(i.name), " ".join(stems(i.name))) for c, i in items.items()]
+                self._search_keys = [
+                    (c, [(w, stem(w)) for w in words(i.name)]) for c, i in items.items()
+                ]
             return self._classifier
 
     def classifier_item(self, code: str) -> ClassifierItem | None:
@@ -75,8 +80,12 @@ class ReferenceService:
         items = self._load_classifier()
         return tuple(i for i in items.values() if i.parent_code == (parent_code or None) and i.active)
 
-    def classifier_search(self, query: str, limit: int = 50, levels: tuple[int, ...] = (4, 5)) -> tuple[ClassifierItem, ...]:
-        """Entries whose code starts with ``query`` or whose name holds every word of it (stems, prefixes)."""
+    def classifier_search(
+        self, query: str, limit: int = 50, levels: tuple[int, ...] = (4, 5)
+    ) -> tuple[ClassifierItem, ...]:
+        """Entries whose code starts with ``query``, or whose name has, for every word typed, a word starting
+        with it or with its stem (``дороги`` finds «дорог», ``площадка`` finds «площадок»). Everyday words
+        are widened by ``classifier_synonyms.csv`` (``отопление`` also looks for «теплоснабжение»)."""
         items = self._load_classifier()
         q = query.strip()
         if not q:
@@ -84,19 +93,27 @@ class ReferenceService:
         if q[0].isdigit():
             found = [i for c, i in items.items() if c.startswith(q) and i.level in levels and i.active]
             return tuple(found[:limit])
-        tokens = stems(q)
-        raw = fold(q).split()
+        alternatives = [self._alternatives(w) for w in words(q)]
         scored = []
-        for code, name_folded, name_stems in self._search_keys or []:
+        for code, name_words in self._search_keys or []:
             item = items[code]
             if item.level not in levels or not item.active:
                 continue
-            ok = all((t in name_stems) or (r in name_folded) for t, r in zip(tokens, raw, strict=False))
-            if ok:
-                # shorter names first: "Отопление" before a long sentence that mentions it
-                scored.append((len(name_folded), code))
+            if all(any(_word_match(p, name_words) for p in alts) for alts in alternatives):
+                # the words as typed before synonyms; then whole-stem hits; then shorter names first
+                # ("Уличное освещение" before a long sentence that mentions it)
+                typed = sum(_word_match(alts[0], name_words) for alts in alternatives)
+                exact = sum(any(s == alts[0][1] for _w, s in name_words) for alts in alternatives)
+                scored.append((-typed, -exact, len(item.name), code))
         scored.sort()
-        return tuple(items[c] for _, c in scored[:limit])
+        return tuple(items[row[-1]] for row in scored[:limit])
+
+    def _alternatives(self, word: str) -> list[tuple[str, str]]:
+        """(folded word, stem) pairs a typed word stands for: itself and its synonyms."""
+        out = [(word, stem(word))]
+        for extra in _synonyms().get(stem(word), ()):
+            out.append((extra, stem(extra)))
+        return out
 
     def favourites(self) -> tuple[ClassifierItem, ...]:
         """The office's favourites: those pinned, then the codes used most, up to 30."""
@@ -256,3 +273,26 @@ def _official_view(r: Official) -> OfficialView:
         r.id, r.full_name, r.position, r.department, r.phone, r.email, bool(r.is_executor), bool(r.is_head),
         bool(r.active),
     )
+
+
+def _word_match(probe: tuple[str, str], name_words: list[tuple[str, str]]) -> bool:
+    typed, typed_stem = probe
+    loose = typed_stem[:-1] if len(typed_stem) >= 5 else typed_stem  # fleeting vowels: площадка / площадок
+    return any(w.startswith(typed) or s.startswith(typed_stem) or w.startswith(loose) for w, s in name_words)
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, tuple[str, ...]]:
+    """Everyday words -> the classifier's words (``resources/reference/classifier_synonyms.csv``)."""
+    path = resources_dir() / "reference" / "classifier_synonyms.csv"
+    out: dict[str, tuple[str, ...]] = {}
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                word = (row.get("word") or "").strip().lower().replace("ё", "е")
+                means = tuple(m.strip().lower() for m in (row.get("means") or "").split(";") if m.strip())
+                if word and means:
+                    out[stem(word)] = means
+    except OSError:
+        return {}
+    return out

@@ -114,7 +114,7 @@ def test_update_records_changes_and_checks_version(desk):
     ex = executor(desk)
     card = desk.appeals.register(appeal())
     data = replace(card.to_input(), summary="Нет отопления третий день", executor_id=ex.id,
-                   questions=card.to_input().questions + (QuestionInput(HOUSING),))
+                   questions=(*card.to_input().questions, QuestionInput(HOUSING)))
     updated = desk.appeals.update(card.id, data, expected_version=card.version)
     assert updated.summary == "Нет отопления третий день"
     assert [q.code for q in updated.questions] == [HEAT, HOUSING]

@@ -106,3 +106,13 @@ def test_favourites_pinned_then_most_used(filled):
     desk.reference.pin_favourite(HOUSING)
     favs = [f.code for f in desk.reference.favourites()]
     assert favs[0] == HOUSING and HEAT in favs
+
+
+def test_classifier_search_understands_everyday_words(desk):
+    # the classifier says «теплоснабжение», a clerk types «отопление»
+    assert desk.reference.classifier_search("отопление")[0].code == HEAT
+    assert desk.reference.classifier_search("собаки")[0].name == "Организация выгула собак"
+    assert "Уличное освещение" in [h.name for h in desk.reference.classifier_search("свет")]
+    # a word inside another word is not a hit: «школа» does not find «дошкольное»
+    assert all("дошкол" not in h.name.lower() for h in desk.reference.classifier_search("школа"))
+    assert any("площадок" in h.name for h in desk.reference.classifier_search("детская площадка"))
