@@ -69,14 +69,22 @@ class AppealDesk:
         user: str | None = None,
         today: Callable[[], date] | None = None,
         backup_dir: Path | None = None,
+        deep_check: bool = True,
     ) -> AppealDesk:
-        """Open (create, migrate) the database and load the bundled reference data if it changed."""
-        from ..storage.database import open_database
-        from ..storage.reference import ensure_reference
+        """Open (check, create, migrate) the database; the bundled reference data is loaded if it changed.
 
-        database = open_database(db, backup_dir=backup_dir)
-        ensure_reference(database)
+        ``deep_check=False`` skips the whole-file ``quick_check`` (the desktop runs ``check_integrity`` in
+        the background after its window is shown)."""
+        from ..storage.database import open_database
+
+        database = open_database(db, backup_dir=backup_dir, deep_check=deep_check)
         return cls(database, user=user, today=today)
+
+    def check_integrity(self) -> None:
+        """Raises ``DatabaseProblem("damaged")`` when the file is damaged. Reads only."""
+        from ..storage.database import quick_check
+
+        quick_check(self.db)
 
     def close(self) -> None:
         self.db.dispose()

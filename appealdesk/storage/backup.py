@@ -133,7 +133,9 @@ def _names(to_dir: Path) -> list[str]:
 
 def _copy(source: Path, target: Path) -> None:
     _remove_quietly(target)
-    src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True, timeout=10)
+    from .database import reading_mode
+
+    src = sqlite3.connect(f"{source.as_uri()}?mode={reading_mode(source)}", uri=True, timeout=10)
     try:
         dst = sqlite3.connect(target)
         try:

@@ -83,8 +83,11 @@ def make_engine(url: str) -> Engine:
 
 
 # -- checks before the first write ------------------------------------------------------------------
-def preflight_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not a database, is damaged, read-only or locked. Writes nothing."""
+def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
+    """Refuse a file that is not a database, is damaged, read-only or locked. Writes nothing.
+
+    ``deep`` runs ``PRAGMA quick_check`` over the whole file (about 3 ms per thousand appeals); the desktop
+    skips it to show its window sooner and runs ``quick_check`` in the background instead."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(16)
@@ -127,15 +130,39 @@ def preflight_sqlite_file(path: Path) -> None:
             raise _damaged(path, exc) from exc
         except sqlite3.DatabaseError as exc:
             raise _damaged(path, exc) from exc
-        try:
-            rows = con.execute("PRAGMA quick_check(20)").fetchall()
-        except sqlite3.DatabaseError as exc:
-            raise _damaged(path, exc) from exc
-        problems = [r[0] for r in rows if r[0] != "ok"]
-        if problems:
-            raise _damaged(path, "; ".join(problems[:5]))
+        if deep:
+            problems = _quick_check(con, path)
+            if problems:
+                raise _damaged(path, "; ".join(problems[:5]))
+        else:
+            try:
+                con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise _damaged(path, exc) from exc
     finally:
         con.close()
+
+
+def _quick_check(con: sqlite3.Connection, path: Path) -> list[str]:
+    try:
+        rows = con.execute("PRAGMA quick_check(20)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, exc) from exc
+    return [r[0] for r in rows if r[0] != "ok"]
+
+
+def quick_check(db: Database) -> None:
+    """``PRAGMA quick_check`` of an open SQLite database; raises ``DatabaseProblem("damaged")``. Safe to run
+    in a background thread (it opens its own read-only connection)."""
+    if db.path is None:
+        return
+    con = sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        problems = _quick_check(con, db.path)
+    finally:
+        con.close()
+    if problems:
+        raise _damaged(db.path, "; ".join(problems[:5]))
 
 
 def _read_only(path: Path) -> DatabaseProblem:
@@ -179,7 +206,11 @@ class _FileState:
 
 
 def open_database(
-    db: str | os.PathLike | None = None, *, migrate: bool = True, backup_dir: Path | None = None
+    db: str | os.PathLike | None = None,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    deep_check: bool = True,
 ) -> Database:
     """Open the database the program works with: check it, migrate it to the current schema, load the
     reference data. Runs at every start, so an up-to-date database costs a few small queries.
@@ -194,7 +225,7 @@ def open_database(
     if path is None:
         return _open_without_file(url, migrate=migrate)
     is_default = db is None or str(db) == ""
-    state = _prepare_file(path, is_default=is_default, migrate=migrate)
+    state = _prepare_file(path, is_default=is_default, migrate=migrate, deep=deep_check)
     current = _current_of(path, state)
     migrated_from: str | None = None
     backup: Path | None = None
@@ -234,14 +265,14 @@ def current_revision(db: Database | str | os.PathLike) -> str | None:
     return max(revisions) if revisions else None
 
 
-def _prepare_file(path: Path, *, is_default: bool, migrate: bool) -> _FileState:
+def _prepare_file(path: Path, *, is_default: bool, migrate: bool, deep: bool = True) -> _FileState:
     """Check an existing file (writes nothing) or make sure a new one can be created."""
     if path.exists():
         if path.is_dir():
             raise DatabaseProblem(
                 "not_a_database", f"«{path}» — это папка, а не файл базы данных. Укажите файл.", str(path)
             )
-        preflight_sqlite_file(path)
+        preflight_sqlite_file(path, deep=deep)
         return _read_file_state(path)
     if not migrate:
         raise DatabaseProblem("unreachable", f"Файл базы данных «{path}» не найден.", str(path))
@@ -272,11 +303,13 @@ def _prepare_file(path: Path, *, is_default: bool, migrate: bool) -> _FileState:
 
 
 def _read_file_state(path: Path) -> _FileState:
-    """The tables and the schema revision of a file, read through a read-only connection."""
+    """The tables and the schema revision of a file. Reads only; the connection is read-write when the
+    file may be written, because a read-only connection to a WAL database leaves its -wal and -shm
+    files behind."""
     if not path.exists() or path.stat().st_size == 0:
         return _FileState(exists=path.exists())
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=5)
+        con = sqlite3.connect(f"{path.as_uri()}?mode={reading_mode(path)}", uri=True, timeout=5)
     except sqlite3.Error as exc:
         raise DatabaseProblem(
             "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
@@ -297,6 +330,11 @@ def _read_file_state(path: Path) -> _FileState:
     finally:
         con.close()
     return _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
+
+
+def reading_mode(path: Path) -> str:
+    """The SQLite URI ``mode`` for a connection that only reads ``path``: see ``_read_file_state``."""
+    return "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
 
 
 def _current_of(path: Path | None, state: _FileState) -> str | None:
@@ -348,7 +386,7 @@ def _backup_before_migration(path: Path, revision: str, backup_dir: Path | None)
         ) from exc
 
 
-def _migration_engine(url: str) -> Engine:
+def migration_engine(url: str) -> Engine:
     """An SQLite engine for migrations: one explicit ``BEGIN IMMEDIATE`` around all of them, so that the
     DDL is transactional (pysqlite would otherwise commit before each DDL statement), and foreign keys
     off, so that a table rebuilt by batch mode does not cascade-delete the rows that refer to it."""
@@ -371,7 +409,7 @@ def _migration_engine(url: str) -> Engine:
 
 
 def _upgrade_sqlite_file(url: str, path: Path, *, created: bool, backup: Path | None) -> None:
-    engine = _migration_engine(url)
+    engine = migration_engine(url)
     try:
         with engine.connect() as con, con.begin():
             broken_before = len(con.exec_driver_sql("PRAGMA foreign_key_check").fetchall())

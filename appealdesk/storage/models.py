@@ -307,9 +307,9 @@ class AppealSearch(Base):
 
 
 __all__ = [
-    "Applicant",
     "Appeal",
     "AppealSearch",
+    "Applicant",
     "Attachment",
     "AuditEntry",
     "Base",

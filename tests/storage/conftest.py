@@ -1,6 +1,7 @@
 """Fixtures of the storage tests: throw-away database files, and databases built at any schema revision.
 
-Tests get the helpers through fixtures (``build_db_at``, ``check_samples``, ``digest``, ``revisions``):
+Tests get the helpers through fixtures (``build_db_at``, ``check_samples``, ``digest``, ``snapshot``,
+``revisions``):
 importing from a conftest module is fragile. ``build_db_at(path, revision)`` migrates a new file up to ``revision`` only and fills it with the
 sample rows of that revision (``SAMPLE_ROWS``). ``check_sample_rows`` reads them back at the current
 schema. A new revision adds its own entry to ``SAMPLE_ROWS`` (written against its schema, in plain SQL,
@@ -18,7 +19,7 @@ import pytest
 from sqlalchemy import Connection, text
 
 from appealdesk.storage import migrations
-from appealdesk.storage.database import Database, _migration_engine, open_database
+from appealdesk.storage.database import Database, migration_engine, open_database
 
 # a code of the bundled classifier, used by the sample appeals
 SAMPLE_CODE = "0003.0009.0097.0690"
@@ -109,7 +110,7 @@ def check_sample_rows(con: Connection) -> None:
 
 def build_database_at(path: Path, revision: str, *, sample_rows: bool = True) -> Path:
     """A database file at schema ``revision`` (and no later), with that revision's sample rows."""
-    engine = _migration_engine(f"sqlite:///{path}")
+    engine = migration_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as con, con.begin():
             migrations.upgrade_connection(con, revision)
@@ -122,6 +123,11 @@ def build_database_at(path: Path, revision: str, *, sample_rows: bool = True) ->
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def folder_snapshot(folder: Path) -> dict[str, str]:
+    """Every file of a folder (recursively) with its digest: to show that nothing was written."""
+    return {str(p.relative_to(folder)): file_digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def all_revisions() -> list[str]:
@@ -177,6 +183,11 @@ def check_samples() -> Callable[[Connection], None]:
 @pytest.fixture
 def digest() -> Callable[[Path], str]:
     return file_digest
+
+
+@pytest.fixture
+def snapshot() -> Callable[[Path], dict[str, str]]:
+    return folder_snapshot
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ def _make_plain_sqlite(path: Path, *statements: str) -> None:
 
 
 def test_head_constant_matches_the_migration_scripts():
-    assert migrations.HEAD_REVISION == head_revision()
+    assert head_revision() == migrations.HEAD_REVISION
 
 
 def test_new_database_is_migrated_to_head_with_reference_data(db_path, opened):
@@ -93,41 +93,42 @@ def test_migrate_false_does_not_create_a_file(tmp_path):
     assert not target.exists()
 
 
-def test_a_newer_schema_is_refused_and_left_untouched(db_path, opened, digest):
+def test_a_newer_schema_is_refused_and_left_untouched(db_path, opened, snapshot):
     db_path.parent.mkdir()
     db = opened(db_path)
     with db.engine.begin() as con:
         con.execute(text("UPDATE alembic_version SET version_num = '9001_from_the_future'"))
     db.dispose()
-    before = digest(db_path)
+    before = snapshot(db_path.parent)
 
     problem = _problem(db_path)
     assert problem.reason == "newer_schema"
     assert "более новой версией AppealDesk" in problem.message and "Обновите программу" in problem.message
     assert problem.path == str(db_path.resolve())
-    assert digest(db_path) == before
-    assert not (db_path.parent / "backups").exists()
+    assert snapshot(db_path.parent) == before  # the file unchanged, no -wal, -shm or backups left
 
 
-def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path, digest):
+def test_a_file_that_is_not_a_database_is_refused_and_left_untouched(tmp_path, snapshot):
     target = tmp_path / "notes.sqlite3"
     target.write_bytes("Это не база данных, а заметки.\n".encode() * 50)
-    before = digest(target)
+    before = snapshot(tmp_path)
     assert _problem(target).reason == "not_a_database"
-    assert digest(target) == before
+    assert snapshot(tmp_path) == before
 
 
-def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path, digest):
+def test_another_programs_sqlite_database_is_refused_and_left_untouched(tmp_path, snapshot):
     target = tmp_path / "other.sqlite3"
-    _make_plain_sqlite(target, "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)")
-    before = digest(target)
+    _make_plain_sqlite(
+        target, "PRAGMA journal_mode=WAL", "CREATE TABLE contacts (id INTEGER PRIMARY KEY, name TEXT)"
+    )
+    before = snapshot(tmp_path)
     problem = _problem(target)
     assert problem.reason == "not_a_database"
     assert "не является базой AppealDesk" in problem.message
-    assert digest(target) == before
+    assert snapshot(tmp_path) == before
 
 
-def test_a_damaged_database_is_refused_and_left_untouched(db_path, opened, digest):
+def test_a_damaged_database_is_refused_and_left_untouched(db_path, opened, snapshot):
     db_path.parent.mkdir()
     opened(db_path).dispose()
     data = bytearray(db_path.read_bytes())
@@ -137,28 +138,28 @@ def test_a_damaged_database_is_refused_and_left_untouched(db_path, opened, diges
     for offset in range(page_size, len(data), page_size):
         data[offset : offset + 64] = b"\xa5" * 64
     db_path.write_bytes(bytes(data))
-    before = digest(db_path)
+    before = snapshot(db_path.parent)
 
     problem = _problem(db_path)
     assert problem.reason == "damaged"
     assert "повреждена" in problem.message
-    assert digest(db_path) == before
+    assert snapshot(db_path.parent) == before
 
 
-def test_a_truncated_database_is_refused_and_left_untouched(db_path, opened, digest):
+def test_a_truncated_database_is_refused_and_left_untouched(db_path, opened, snapshot):
     db_path.parent.mkdir()
     opened(db_path).dispose()
     data = db_path.read_bytes()
     db_path.write_bytes(data[: len(data) // 3])
-    before = digest(db_path)
+    before = snapshot(db_path.parent)
     assert _problem(db_path).reason == "damaged"
-    assert digest(db_path) == before
+    assert snapshot(db_path.parent) == before
 
 
-def test_a_read_only_database_is_refused_and_left_untouched(db_path, opened, digest, monkeypatch):
+def test_a_read_only_database_is_refused_and_left_untouched(db_path, opened, snapshot, monkeypatch):
     db_path.parent.mkdir()
     opened(db_path).dispose()
-    before = digest(db_path)
+    before = snapshot(db_path.parent)
     real_access = os.access
 
     def no_write(path, mode, *args, **kwargs):
@@ -170,7 +171,7 @@ def test_a_read_only_database_is_refused_and_left_untouched(db_path, opened, dig
     problem = _problem(db_path)
     assert problem.reason == "read_only"
     assert "только для чтения" in problem.message
-    assert digest(db_path) == before
+    assert snapshot(db_path.parent) == before
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
@@ -186,10 +187,10 @@ def test_a_read_only_file_on_disk_is_refused(db_path, opened, digest):
     assert digest(db_path) == before
 
 
-def test_a_locked_database_is_refused_and_left_untouched(db_path, opened, digest):
+def test_a_locked_database_is_refused_and_left_untouched(db_path, opened, snapshot):
     db_path.parent.mkdir()
     opened(db_path).dispose()
-    before = digest(db_path)
+    before = snapshot(db_path.parent)
     holder = sqlite3.connect(db_path, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")
     try:
@@ -199,8 +200,22 @@ def test_a_locked_database_is_refused_and_left_untouched(db_path, opened, digest
         holder.close()
     assert problem.reason == "locked"
     assert "занята другой программой" in problem.message
-    assert digest(db_path) == before
+    assert snapshot(db_path.parent) == before
 
 
 def test_a_folder_is_not_a_database(tmp_path):
     assert _problem(tmp_path).reason == "not_a_database"
+
+
+def test_an_in_memory_database_is_migrated_too(opened):
+    db = opened("sqlite://")
+    assert db.path is None
+    assert current_revision(db) == head_revision()
+    with db.engine.connect() as con:
+        assert con.execute(text("SELECT count(*) FROM classifier")).scalar_one() == 2108
+
+
+def test_current_revision_of_a_file_without_schema_is_none(tmp_path):
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    assert current_revision(empty) is None

@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from appealdesk.storage import migrations
-from appealdesk.storage.database import _migration_engine
+from appealdesk.storage.database import migration_engine
 from appealdesk.storage.models import Base
 
 
@@ -48,7 +48,7 @@ def test_fts_index_finds_stems_and_prefixes(db):
 
 def test_downgrade_to_base_removes_every_table(tmp_path, build_db_at):
     path = build_db_at(tmp_path / "down.sqlite3", migrations.HEAD_REVISION, sample_rows=False)
-    engine = _migration_engine(f"sqlite:///{path}")
+    engine = migration_engine(f"sqlite:///{path}")
     try:
         from alembic import command
 

@@ -3,6 +3,8 @@ the developer CLI gives a file or URL with ``-x db=...`` (or ``sqlalchemy.url``)
 
 from __future__ import annotations
 
+from logging.config import fileConfig
+
 from alembic import context
 
 from appealdesk.storage.migrations import include_name
@@ -10,6 +12,9 @@ from appealdesk.storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata
+
+if config.config_file_name is not None:  # the developer CLI; the program configures its own logging
+    fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
 def _configure(connection) -> None:
@@ -42,11 +47,11 @@ def run_migrations_online() -> None:
             context.run_migrations()
         return
 
-    from appealdesk.storage.database import make_engine, resolve_url
+    from appealdesk.storage.database import make_engine, migration_engine, resolve_url
 
     db = context.get_x_argument(as_dictionary=True).get("db") or config.get_main_option("sqlalchemy.url")
-    url, _path = resolve_url(db)
-    engine = make_engine(url)
+    url, path = resolve_url(db)
+    engine = migration_engine(url) if path is not None else make_engine(url)
     try:
         with engine.begin() as conn:
             _configure(conn)
