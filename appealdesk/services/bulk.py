@@ -79,13 +79,14 @@ class BulkRegistrar:
         self._today = today or ctx.today()
         self._known = known(session, ctx)
         self._engine = ctx.engine()
-        self._numberer = Numberer(session, ctx.settings())
+        self._numberer = Numberer(session, ctx.settings(), preload=True)
         self._next_appeal = (session.scalar(select(func.max(Appeal.id))) or 0) + 1
         self._next_applicant = (session.scalar(select(func.max(Applicant.id))) or 0) + 1
         self._people: dict[tuple[str, str], int] | None = None
         self._by_name: dict[str, int] = {}
         self._addresses: dict[int, str | None] = {}
         self._numbers: dict[str, int] = {}
+        self._number_of: dict[int, str] = {}
         self._buf = _Buffers()
         self.count = 0
 
@@ -133,6 +134,7 @@ class BulkRegistrar:
         appeal_id = self._next_appeal
         self._next_appeal += 1
         self._numbers[number] = appeal_id
+        self._number_of[appeal_id] = number
         received = data.received_on or registered
         ext = extra.extension
         terms = deadlines_for(self._engine, registered, data.kind, received, ext.days if ext else None)
@@ -167,7 +169,8 @@ class BulkRegistrar:
                 "answer_number": _clean(extra.answer_number), "answer_method": extra.answer_method,
                 "answer_text": _clean(extra.answer_text), "satisfaction": extra.satisfaction,
                 "is_repeated": data.is_repeated or data.previous_appeal_id is not None,
-                "previous_appeal_id": data.previous_appeal_id, "previous_number": _clean(data.previous_number),
+                "previous_appeal_id": data.previous_appeal_id,
+                "previous_number": self._previous_number(data),
                 "no_answer_ground": extra.no_answer_ground, "status": "closed" if closed else "in_progress",
                 "closed_on": closed_on, "deleted": False, "deleted_reason": None, "created_at": now,
                 "created_by": ctx.user, "updated_at": now, "updated_by": ctx.user, "version": 1,
@@ -215,20 +218,27 @@ class BulkRegistrar:
     def flush(self) -> None:
         b, s = self._buf, self._s
         if b.applicants:
-            s.execute(insert(Applicant), b.applicants)
+            s.execute(insert(Applicant.__table__), b.applicants)
         if b.appeals:
-            s.execute(insert(Appeal), b.appeals)
+            s.execute(insert(Appeal.__table__), b.appeals)
         if b.questions:
-            s.execute(insert(Question), b.questions)
+            s.execute(insert(Question.__table__), b.questions)
         if b.extensions:
-            s.execute(insert(Extension), b.extensions)
+            s.execute(insert(Extension.__table__), b.extensions)
         if b.forwardings:
-            s.execute(insert(Forwarding), b.forwardings)
+            s.execute(insert(Forwarding.__table__), b.forwardings)
         if b.docs:
             search_index.index_appeals(s, b.docs, fresh=True)
         if b.audit:
-            s.execute(insert(AuditEntry), b.audit)
+            s.execute(insert(AuditEntry.__table__), b.audit)
         self._buf = _Buffers()
+
+    def _previous_number(self, data) -> str | None:
+        if data.previous_appeal_id is None:
+            return _clean(data.previous_number)
+        if data.previous_appeal_id in self._number_of:
+            return self._number_of[data.previous_appeal_id]
+        return self._s.scalar(select(Appeal.reg_number).where(Appeal.id == data.previous_appeal_id))
 
     # -- applicants ------------------------------------------------------------------------------
     def _load_people(self) -> dict[tuple[str, str], int]:

@@ -20,7 +20,7 @@ from ..domain.calendar import WorkCalendar
 from ..domain.deadlines import DeadlineEngine
 from ..errors import DatabaseProblem, DomainError
 from ..storage.database import Database
-from ..storage.models import CalendarOverride, VocabularyEntry
+from ..storage.models import CalendarOverride, ClassifierEntry, VocabularyEntry
 from .office_settings import OfficeSettings, read_settings
 
 
@@ -40,6 +40,7 @@ class ServiceContext:
         self._settings: OfficeSettings | None = None
         self._engine: DeadlineEngine | None = None
         self._vocab: dict[str, dict[str, str]] | None = None
+        self._question_codes: frozenset[str] | None = None
 
     # -- time ------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -110,6 +111,16 @@ class ServiceContext:
                 self._vocab = out
             return self._vocab
 
+    def question_codes(self) -> frozenset[str]:
+        """Classifier codes a question may carry (levels 4 and 5), cached."""
+        with self._lock:
+            if self._question_codes is None:
+                with self.read() as s:
+                    self._question_codes = frozenset(
+                        s.scalars(select(ClassifierEntry.code).where(ClassifierEntry.level >= 4))
+                    )
+            return self._question_codes
+
     def label(self, group: str, code: str | None) -> str:
         if not code:
             return ""
@@ -121,6 +132,7 @@ class ServiceContext:
             self._settings = None
             self._engine = None
             self._vocab = None
+            self._question_codes = None
 
 
 def _short(exc: Exception) -> str:

@@ -8,7 +8,7 @@ a table model over 100 000 appeals needs).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -40,6 +40,8 @@ SORT_KEYS = (
     "answer_on",
 )
 
+_NO_FILTER = JournalQuery()
+
 STATES = ("open", "in_progress", "overdue", "due_today", "due_soon", "extended", "closed")
 
 
@@ -59,7 +61,7 @@ class JournalService:
             base = self._filtered(s, query, select(Appeal.id))
             if base is None:
                 return JournalPage((), 0, offset)
-            total = s.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
+            total = self._total(s, query, base)
             ordered = self._ordered(base, query).offset(offset).limit(limit)
             ids = list(s.scalars(ordered))
             return JournalPage(self._rows(s, ids), total, offset)
@@ -69,7 +71,15 @@ class JournalService:
             base = self._filtered(s, query, select(Appeal.id))
             if base is None:
                 return 0
-            return s.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
+            return self._total(s, query, base)
+
+    def _total(self, s: Session, query: JournalQuery, base: Select) -> int:
+        # text alone: count in the search index itself (deleted appeals are never in it)
+        if query.text.strip() and replace(query, text="", sort="registered_on", descending=True) == _NO_FILTER:
+            counted = search_index.count_matches(s, query.text)
+            if counted is not None:
+                return counted
+        return s.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
 
     def ids(self, query: JournalQuery) -> tuple[int, ...]:
         """Every matching appeal id, in the chosen order."""

@@ -151,6 +151,7 @@ class ReferenceService:
         with self._lock:
             self._classifier = None
             self._search_keys = None
+        self._ctx.invalidate()
 
     # -- settlements -----------------------------------------------------------------------------
     def settlements(self, include_inactive: bool = False) -> tuple[SettlementView, ...]:

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..domain.numbering import NumberPattern
 from ..errors import DomainError
 from ..storage import search_index
-from ..storage.models import Appeal, ClassifierEntry, Official, Settlement
+from ..storage.models import Appeal, Official, Settlement
 from .appeal_rules import SERIES_INFO, SERIES_MESSAGE, Known
 from .context import ServiceContext
 from .office_settings import OfficeSettings
@@ -26,11 +26,15 @@ def pattern_for(settings: OfficeSettings, series: str) -> NumberPattern:
 class Numberer:
     """Hands out registration numbers within one unit of work: ``{seq}`` restarts each year per series."""
 
-    def __init__(self, session: Session, settings: OfficeSettings):
+    def __init__(self, session: Session, settings: OfficeSettings, *, preload: bool = False):
         self._session = session
         self._settings = settings
         self._next: dict[tuple[str, int], int] = {}
         self._taken: set[str] = set()
+        # many numbers at once (import, demo): read the numbers in use once instead of a query per number
+        self._existing: set[str] | None = (
+            set(session.scalars(select(Appeal.reg_number))) if preload else None
+        )
 
     def _seed(self, series: str, year: int) -> int:
         key = (series, year)
@@ -67,14 +71,15 @@ class Numberer:
         return seq
 
     def _exists(self, number: str) -> bool:
+        if self._existing is not None:
+            return number in self._existing
         return self._session.scalar(select(Appeal.id).where(Appeal.reg_number == number)) is not None
 
 
 def known(session: Session, ctx: ServiceContext) -> Known:
-    codes = set(session.scalars(select(ClassifierEntry.code).where(ClassifierEntry.level >= 4)))
     return Known(
         vocabulary=ctx.vocabulary(),
-        question_codes=codes,
+        question_codes=ctx.question_codes(),
         official_ids=set(session.scalars(select(Official.id))),
         settlement_ids=set(session.scalars(select(Settlement.id))),
     )

@@ -209,6 +209,8 @@ class Appeal(Base):
         Index("ix_appeals_settlement", "settlement_id", "registered_on"),
         Index("ix_appeals_applicant_sort", "deleted", "applicant_sort"),
         Index("ix_appeals_deadline", "deleted", "deadline"),
+        Index("ix_appeals_number_sort", "deleted", "reg_year", "reg_series", "reg_seq", "reg_number"),
+        Index("ix_appeals_topic", "deleted", "topic_code"),
     )
 
 

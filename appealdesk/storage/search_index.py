@@ -82,6 +82,18 @@ def fts_query(query: str) -> str | None:
     return " AND ".join(parts) if parts else None
 
 
+def count_matches(session: Session, query: str) -> int | None:
+    """How many appeals match ``query``, counted in the FTS index alone; ``None`` where there is none."""
+    if not _is_sqlite(session):
+        return None
+    expr = fts_query(query)
+    if expr is None:
+        return 0
+    return session.execute(
+        text("SELECT count(*) FROM appeal_fts WHERE appeal_fts MATCH :fts"), {"fts": expr}
+    ).scalar_one()
+
+
 def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: str) -> Select | None:
     """``stmt`` limited to the appeals matching ``query``; ``None`` when the query has no words."""
     if _is_sqlite(session):

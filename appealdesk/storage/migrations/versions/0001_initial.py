@@ -214,6 +214,11 @@ def _appeal_tables() -> None:
     op.create_index("ix_appeals_settlement", "appeals", ["settlement_id", "registered_on"])
     op.create_index("ix_appeals_applicant_sort", "appeals", ["deleted", "applicant_sort"])
     op.create_index("ix_appeals_deadline", "appeals", ["deleted", "deadline"])
+    # the journal's sorts by number and by topic (they must start with ``deleted`` to be used)
+    op.create_index(
+        "ix_appeals_number_sort", "appeals", ["deleted", "reg_year", "reg_series", "reg_seq", "reg_number"]
+    )
+    op.create_index("ix_appeals_topic", "appeals", ["deleted", "topic_code"])
 
     op.create_table(
         "questions",
