@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 
 from ..errors import AppealDeskError, DomainError
 from ..storage.models import Appeal, Applicant, ClassifierEntry, ReferenceEdition
@@ -116,7 +116,7 @@ def check(args, open_desk) -> int:
     desk = open_desk(args)
     problems = integrity_report(desk.db)
     with desk.ctx.read() as s:
-        appeals = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted.is_(False)))
+        appeals = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted == false()))
         applicants = s.scalar(select(func.count()).select_from(Applicant))
         editions = s.execute(select(ReferenceEdition.name, ReferenceEdition.edition)).all()
     print(f"База данных: {_where(desk)}")

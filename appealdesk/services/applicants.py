@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select, update
+from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.names import address_key, display_name, name_key, query_tokens
@@ -189,7 +189,7 @@ class ApplicantService:
             counts = dict(
                 s.execute(
                     select(Appeal.applicant_id, func.count())
-                    .where(Appeal.applicant_id.in_([r.id for r in out]), Appeal.deleted.is_(False))
+                    .where(Appeal.applicant_id.in_([r.id for r in out]), Appeal.deleted == false())
                     .group_by(Appeal.applicant_id)
                 ).all()
             )
@@ -201,7 +201,7 @@ class ApplicantService:
             if row is None:
                 raise NotFoundError("Заявитель не найден")
             count = s.scalar(
-                select(func.count()).where(Appeal.applicant_id == row.id, Appeal.deleted.is_(False))
+                select(func.count()).where(Appeal.applicant_id == row.id, Appeal.deleted == false())
             )
             return view(s, row, count or 0)
 
@@ -223,7 +223,7 @@ class ApplicantService:
             return _briefs(
                 s,
                 select(Appeal)
-                .where(Appeal.applicant_id == applicant_id, Appeal.deleted.is_(False))
+                .where(Appeal.applicant_id == applicant_id, Appeal.deleted == false())
                 .order_by(Appeal.registered_on.desc(), Appeal.id.desc())
                 .limit(limit),
             )
@@ -237,7 +237,7 @@ class ApplicantService:
         if not topics:
             return ()
         with self._ctx.read() as s:
-            stmt = select(Appeal).where(Appeal.applicant_id == applicant_id, Appeal.deleted.is_(False))
+            stmt = select(Appeal).where(Appeal.applicant_id == applicant_id, Appeal.deleted == false())
             if before is not None:
                 stmt = stmt.where(Appeal.registered_on <= before)
             if exclude_id is not None:

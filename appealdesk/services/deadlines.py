@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, func, select
+from sqlalchemy import case, false, func, select
 from sqlalchemy.orm import aliased
 
 from ..storage.models import Appeal, Official
@@ -29,7 +29,7 @@ class DeadlineService:
                     func.sum(case((Appeal.deadline < today, 1), else_=0)),
                     func.sum(case((Appeal.deadline == today, 1), else_=0)),
                     func.sum(case(((Appeal.deadline > today) & (Appeal.deadline <= soon), 1), else_=0)),
-                ).where(Appeal.deleted.is_(False), Appeal.status == "in_progress")
+                ).where(Appeal.deleted == false(), Appeal.status == "in_progress")
             ).one()
             return StateCounts(row[0] or 0, row[1] or 0, row[2] or 0, row[3] or 0)
 
@@ -38,7 +38,7 @@ class DeadlineService:
         with self._ctx.read() as s:
             return s.scalar(
                 select(func.count()).where(
-                    Appeal.deleted.is_(False), Appeal.status == "in_progress", Appeal.deadline < today
+                    Appeal.deleted == false(), Appeal.status == "in_progress", Appeal.deadline < today
                 )
             ) or 0
 
@@ -55,7 +55,7 @@ class DeadlineService:
                     Appeal.control_deadline, Appeal.extended_deadline, Appeal.summary,
                 )
                 .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
-                .where(Appeal.deleted.is_(False), Appeal.status == "in_progress", Appeal.deadline <= limit)
+                .where(Appeal.deleted == false(), Appeal.status == "in_progress", Appeal.deadline <= limit)
                 .order_by(Appeal.deadline, Appeal.id)
             ).all()
         out = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Select
 
@@ -96,7 +96,7 @@ class JournalService:
 
     # -- building the query ----------------------------------------------------------------------
     def _filtered(self, s: Session, q: JournalQuery, stmt: Select) -> Select | None:
-        stmt = stmt.where(Appeal.deleted.is_(False))
+        stmt = stmt.where(Appeal.deleted == false())
         if q.text and q.text.strip():
             restricted = search_index.restrict(stmt, Appeal.id, s, q.text)
             if restricted is None:
