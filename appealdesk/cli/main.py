@@ -73,6 +73,10 @@ def build_parser() -> argparse.ArgumentParser:
     bk = sub.add_parser("backup", parents=[common], help="сделать резервную копию базы")
     bk.add_argument("--to", dest="to_dir", type=Path, default=None, help="папка для копий")
     bk.add_argument("--keep", type=_positive, default=None, help="сколько последних копий хранить")
+
+    from . import report_command
+
+    report_command.add_parsers(sub, common)
     return parser
 
 
@@ -105,7 +109,7 @@ def _open(args, today: date | None = None):
 
 
 def _run(args) -> int:
-    from . import commands
+    from . import commands, report_command
 
     handler = {
         "init": commands.init,
@@ -115,6 +119,7 @@ def _run(args) -> int:
         "deadlines": commands.deadlines,
         "check": commands.check,
         "backup": commands.backup,
+        **report_command.HANDLERS,
     }[args.command]
     started = time.perf_counter()
     code = handler(args, _open)

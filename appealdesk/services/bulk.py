@@ -98,9 +98,13 @@ class BulkRegistrar:
         registered = data.registered_on or self._today
         if extra.answer_on and extra.answer_on < registered:
             errors.append(FieldError("answer_on", "Дата ответа раньше даты регистрации"))
+        if extra.answer_on and extra.answer_on > self._today:
+            errors.append(FieldError("answer_on", "Дата ответа не может быть позже сегодняшней"))
         if extra.extension is not None:
             limit = self._engine.max_extension_days(data.kind)
-            if not 1 <= extra.extension.days <= max(limit, 1):
+            if limit == 0:
+                errors.append(FieldError("extended_deadline", "Срок ответа на сообщение (24 часа) не продлевается"))
+            elif not 1 <= extra.extension.days <= limit:
                 errors.append(FieldError("extended_deadline", f"Срок продлевается не более чем на {limit} дней"))
         vocab = self._known.vocabulary
         if extra.satisfaction and extra.satisfaction not in vocab.get("satisfaction", {}):
@@ -140,7 +144,7 @@ class BulkRegistrar:
         terms = deadlines_for(self._engine, registered, data.kind, received, ext.days if ext else None)
         legal = extra.legal_deadline or terms.legal
         control = extra.control_deadline or (terms.control if legal == terms.legal else min(terms.control, legal))
-        extended = (ext.new_deadline or terms.extended) if ext else None
+        extended = (ext.new_deadline or self._engine.extended_deadline(legal, ext.days)) if ext else None
         results = [q.result for q in data.questions]
         if extra.no_answer_ground:
             results = [r or "left_without_answer" for r in results]
