@@ -327,3 +327,25 @@ __all__ = [
     "Settlement",
     "VocabularyEntry",
 ]
+
+
+# the tables of the later parts live in their own modules; importing them here puts them on Base.metadata
+from .models_control import Promise  # noqa: E402
+from .models_reception import (  # noqa: E402
+    Reception,
+    ReceptionBooking,
+    ReceptionCard,
+    ReceptionCardQuestion,
+    ReceptionException,
+    ReceptionRule,
+)
+
+__all__ += [
+    "Promise",
+    "Reception",
+    "ReceptionBooking",
+    "ReceptionCard",
+    "ReceptionCardQuestion",
+    "ReceptionException",
+    "ReceptionRule",
+]

@@ -65,8 +65,34 @@ def _sample_rows_0001(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
+def _sample_rows_0002(con: Connection) -> None:
+    """Revision 0002 adds the reception and secondary-control tables: one row in each, on top of 0001's."""
+    _sample_rows_0001(con)
+    statements = [
+        "INSERT INTO reception_rules (id, official_id, kind, weekdays, time_from, time_to, place, "
+        "pre_registration, slot_minutes, valid_from, active) VALUES (1, 1, 'regular', '1,4', '14:00:00', "
+        "'17:00:00', 'каб. 1', 0, 15, '2025-01-01', 1)",
+        "INSERT INTO reception_exceptions (official_id, date_from, date_to, kind) VALUES "
+        "(1, '2025-07-01', '2025-07-28', 'vacation')",
+        "INSERT INTO receptions (id, kind, official_id, rule_id, day, time_from, time_to, place, "
+        "pre_registration, slot_minutes, status, created_at) VALUES (1, 'regular', 1, 1, '2025-02-03', "
+        "'14:00:00', '17:00:00', 'каб. 1', 0, 15, 'held', '2025-02-01 09:00:00')",
+        "INSERT INTO reception_bookings (id, reception_id, slot_from, slot_to, applicant_id, status, "
+        "created_at, created_by) VALUES (1, 1, '14:00:00', '14:15:00', 1, 'received', '2025-02-01 09:00:00', "
+        "'clerk')",
+        "INSERT INTO reception_cards (id, reception_id, booking_id, applicant_id, walk_in, summary, outcome, "
+        "oral_consent, appeal_id, created_at, created_by, updated_at) VALUES (1, 1, 1, 1, 0, 'Отопление', "
+        "'written_answer', 0, 1, '2025-02-03 14:10:00', 'clerk', '2025-02-03 14:10:00')",
+        f"INSERT INTO reception_card_questions (card_id, position, classifier_code) VALUES (1, 0, '{SAMPLE_CODE}')",
+        "INSERT INTO promises (appeal_id, text, due_on, executor_id, status, created_at, created_by) VALUES "
+        "(1, 'Отремонтировать до 01.06', '2025-06-01', 1, 'open', '2025-03-01 10:00:00', 'clerk')",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
 # revision -> rows written against the schema of that revision
-SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {"0001": _sample_rows_0001}
+SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {"0001": _sample_rows_0001, "0002": _sample_rows_0002}
 
 
 def check_sample_rows(con: Connection) -> None:

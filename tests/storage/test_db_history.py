@@ -1,7 +1,7 @@
 """Databases of every earlier schema revision open without losing anything.
 
 The sample rows of each revision live in conftest.py (``SAMPLE_ROWS``). The tests with a made-up
-revision 0002 exercise the upgrade path itself (backup first, one transaction, foreign keys off while a
+revision 0003 exercise the upgrade path itself (backup first, one transaction, foreign keys off while a
 table is rebuilt) until the project has a real second revision.
 """
 
@@ -48,8 +48,8 @@ REBUILD_APPEALS = '''
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "0002"
-    down_revision = "0001"
+    revision = "0003"
+    down_revision = "0002"
     branch_labels = None
     depends_on = None
 
@@ -69,8 +69,8 @@ FAILING = '''
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "0002"
-    down_revision = "0001"
+    revision = "0003"
+    down_revision = "0002"
     branch_labels = None
     depends_on = None
 
@@ -88,16 +88,16 @@ FAILING = '''
 
 @pytest.fixture
 def future_revision(tmp_path, monkeypatch):
-    """Install a copy of the migrations with an extra revision 0002 as the program's migrations."""
+    """Install a copy of the migrations with an extra revision 0003 as the program's migrations."""
 
     def install(source: str) -> None:
         folder = tmp_path / "migrations"
         shutil.copytree(
             migrations.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__", "__init__.py")
         )
-        (folder / "versions" / "0002_test.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        (folder / "versions" / "0003_test.py").write_text(textwrap.dedent(source), encoding="utf-8")
         monkeypatch.setattr(migrations, "MIGRATIONS_DIR", folder)
-        monkeypatch.setattr(migrations, "HEAD_REVISION", "0002")
+        monkeypatch.setattr(migrations, "HEAD_REVISION", "0003")
 
     return install
 
@@ -113,7 +113,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_row(
     db = opened(path, backup_dir=backups)
 
     assert db.migrated_from == "0001"
-    assert current_revision(db) == "0002"
+    assert current_revision(db) == "0003"
     (backup,) = list_backups(backups)
     assert db.migration_backup == backup
     assert backup.name.startswith("appealdesk-before-migration-0001-")
