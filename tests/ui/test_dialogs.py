@@ -1,0 +1,150 @@
+"""The classifier picker, the extension and forwarding dialogs, the answer, attachments and the history."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+
+from appealdesk.services.values import AppealInput, ApplicantInput, JournalQuery, QuestionInput
+from ui.dialogs.classifier_picker import ClassifierPicker
+from ui.dialogs.extension import ExtensionDialog
+from ui.dialogs.forwarding import ForwardingDialog
+
+from .conftest import TODAY
+from .keys import press, type_text
+
+
+def _fresh(office, **kw):
+    data = dict(form="written", kind="statement", summary="Прошу починить водопровод",
+                questions=(QuestionInput("0005.0005.0056.1148"), QuestionInput("0003.0009.0097.0690")),
+                applicant=ApplicantInput(last_name="Лебедев", first_name="Пётр"), registered_on=TODAY)
+    data.update(kw)
+    return office.appeals.register(AppealInput(**data))
+
+
+def test_picker_finds_by_word_and_picks_with_enter(qtbot, office):
+    picked = []
+    dlg = ClassifierPicker(office)
+    qtbot.addWidget(dlg)
+    dlg.picked.connect(picked.append)
+    dlg.show()
+    type_text(dlg.search, "освещение")
+    press(dlg.search, Qt.Key.Key_Return)  # runs the search at once
+    assert dlg.tabs.currentWidget() is dlg.found
+    codes = [dlg.found.code_at(i) for i in range(dlg.found.count())]
+    assert "0003.0009.0097.0690" in codes
+    press(dlg.search, Qt.Key.Key_Down)
+    dlg.found.setCurrentRow(codes.index("0003.0009.0097.0690"))
+    press(dlg.found, Qt.Key.Key_Return)
+    assert picked == ["0003.0009.0097.0690"]
+
+
+def test_picker_tree_and_favourites(qtbot, office):
+    dlg = ClassifierPicker(office)
+    qtbot.addWidget(dlg)
+    assert dlg.tree.topLevelItemCount() == 5
+    section = dlg.tree.topLevelItem(2)
+    section.setExpanded(True)
+    assert section.childCount() > 0
+    # the codes the office uses most are its favourites
+    favs = [dlg.favourites.code_at(i) for i in range(dlg.favourites.count())]
+    assert "0003.0009.0097.0690" in favs
+    # a theme cannot be picked as a question
+    dlg.tabs.setCurrentWidget(dlg.tree)
+    dlg.tree.setCurrentItem(section)
+    dlg._pick_current()
+    assert dlg.isVisible() or dlg.result() == 0
+    assert "вопрос или подвопрос" in dlg.details.text()
+
+
+def test_extension_dialog_validates_and_extends(qtbot, office):
+    card = _fresh(office)
+    dlg = ExtensionDialog(office, card)
+    qtbot.addWidget(dlg)
+    dlg.days.setValue(30)
+    dlg.reason.setText("")
+    dlg.submit()
+    assert dlg.banner.isHidden()
+    assert "основание" in dlg.errors.lookup("reason")[1].text()
+    done = []
+    dlg.done.connect(done.append)
+    type_text(dlg.reason, "Запрошены сведения в районе")
+    dlg.notice_on.set_date(TODAY)
+    dlg.submit()
+    assert done and done[0].extension is not None
+    assert done[0].extension.days == 30
+
+
+def test_forwarding_dialog_refuses_late_forwarding(qtbot, office):
+    card = _fresh(office, registered_on=TODAY - timedelta(days=20), received_on=TODAY - timedelta(days=20))
+    dlg = ForwardingDialog(office, card)
+    qtbot.addWidget(dlg)
+    type_text(dlg.to_body, "Министерство ЖКХ")
+    dlg.submit()
+    err = dlg.errors.lookup("forwarded_on")[1]
+    assert err.isVisible() or err.text()
+    assert "в течение 7 дней" in err.text()
+
+
+def test_card_extend_forward_answer_and_history(qtbot, main_window, office):
+    card = _fresh(office)
+    main_window.open_card(card.id)
+    window = main_window.open_cards()[0]
+    # forwarding one of the two questions
+    window.forward()
+    dlg = window._dialog
+    dlg.questions.item(1).setCheckState(Qt.CheckState.Unchecked)
+    type_text(dlg.to_body, "Министерство ЖКХ области")
+    dlg.submit()
+    assert "Министерство ЖКХ области" in window.progress.forward_text.text()
+    assert window.card.questions[0].result == "forwarded"
+    # the answer closes the appeal when every question has a result
+    window.tabs.setCurrentWidget(window.progress)
+    model = window.registration.questions.model
+    model.setData(model.index(1, 4), "explained")
+    window.progress.answer_on.set_date(TODAY)
+    window.progress.method.set_value("post")
+    window.progress.satisfaction.set_value("satisfied")
+    assert window.save(), window.banner.text()
+    saved = office.appeals.get(card.id)
+    assert saved.status == "closed" and saved.answer_method == "post"
+    assert window.closed_box.isVisible()
+    history = window.history.table
+    actions = {history.item(r, 2).text() for r in range(history.rowCount())}
+    assert {"Регистрация", "Переадресация", "Ответ"} <= actions
+    assert main_window.journal.model.row_of(card.id) is not None
+
+
+def test_answer_without_date_is_an_inline_error(qtbot, main_window, office):
+    card = _fresh(office)
+    main_window.open_card(card.id)
+    window = main_window.open_cards()[0]
+    window.progress.answer_number.setText("15-исх")
+    assert not window.save()
+    assert window.progress.err_answer_on.text() == "Укажите дату ответа"
+    assert window.tabs.currentWidget() is window.progress
+
+
+def test_attachments_are_copied_into_the_data_folder(qtbot, main_window, office, tmp_path):
+    aid = office.journal.ids(JournalQuery())[0]
+    main_window.open_card(aid)
+    window = main_window.open_cards()[0]
+    scan = tmp_path / "скан заявления.pdf"
+    scan.write_bytes(b"%PDF-1.4 test")
+    window.attachments.service.add(aid, scan)
+    window.attachments.load(aid)
+    assert window.attachments.table.rowCount() == 1
+    assert window.attachments.table.item(0, 0).text() == "скан заявления.pdf"
+    stored = window.attachments.service.path(window.attachments.items[0].id)
+    assert stored.read_bytes() == b"%PDF-1.4 test" and stored != scan
+    window.attachments.table.selectRow(0)
+    window.attachments.remove_current()
+    assert window.attachments.table.rowCount() == 0
+
+
+def test_journal_completes_ids_in_the_background(qtbot, main_window, office):
+    panel = main_window.journal
+    type_text(panel.search, "отремонтировать")
+    qtbot.waitUntil(lambda: panel.model.query.text == "отремонтировать" and panel.model.is_complete(), timeout=3000)
+    assert panel.model.ids() == office.journal.ids(JournalQuery(text="отремонтировать"))

@@ -1,0 +1,89 @@
+"""Start: the window first, the database after (in a thread); a damaged database gets a Russian dialog and
+is left exactly as it was."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ui.app import Launcher
+from ui.dialogs.db_problem import Choice
+from ui.main_window import MainWindow
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_start_opens_database_after_the_window(qtbot, office_db):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(office_db))
+    w.show()
+    launcher.start()
+    assert w.desk is None  # the window is there before the database
+    assert w.journal.table.overlay.text() == "Открываю базу данных…"
+    qtbot.waitUntil(lambda: w.desk is not None, timeout=10000)
+    assert w.journal.model.rowCount() == 40
+    assert not w.journal.table.overlay.isVisible()
+    qtbot.waitUntil(lambda: "Ключевского" in w.windowTitle(), timeout=3000)
+    w.desk.close()
+
+
+def test_damaged_database_shows_russian_dialog_and_file_is_unchanged(qtbot, tmp_path, office_db):
+    damaged = tmp_path / "damaged.sqlite3"
+    data = bytearray(office_db.read_bytes())
+    for page in range(2, 6):  # overwrite a few pages in the middle with garbage, keep the header
+        start = page * 4096
+        data[start : start + 4096] = b"\xde\xad\xbe\xef" * 1024
+    damaged.write_bytes(bytes(data))
+    before = _digest(damaged)
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(damaged))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    dlg = launcher.dialog
+    assert dlg.windowTitle() == "Не удалось открыть базу данных"
+    assert dlg.reason in ("damaged", "not_a_database")
+    assert "повреждена" in dlg.message.text() or "не является" in dlg.message.text()
+    assert dlg.advice.text().startswith("Что делать:")
+    assert "Traceback" not in dlg.message.text()
+    assert set(dlg.choice_buttons) == {Choice.OTHER_FILE, Choice.QUIT}
+    assert w.desk is None
+    with qtbot.waitSignal(dlg.finished, timeout=3000):
+        dlg.choice_buttons[Choice.QUIT].click()
+    assert not w.isVisible()
+    assert _digest(damaged) == before
+
+
+def test_not_a_database_file(qtbot, tmp_path):
+    path = tmp_path / "notes.sqlite3"
+    path.write_text("это не база данных", encoding="utf-8")
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(path))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    assert launcher.dialog.reason == "not_a_database"
+    assert "не является базой данных AppealDesk" in launcher.dialog.message.text()
+    launcher.dialog.reject()  # Esc = quit
+    assert path.read_text(encoding="utf-8") == "это не база данных"
+
+
+def test_first_start_creates_the_database_and_shows_the_empty_journal(qtbot, tmp_path):
+    path = tmp_path / "new" / "appealdesk.sqlite3"
+    path.parent.mkdir()
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(path))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: w.desk is not None, timeout=15000)
+    assert path.is_file()
+    assert w.journal.model.rowCount() == 0
+    assert w.journal.table.overlay.text().startswith("Обращений пока нет")
+    assert w.journal.count.text() == "Всего: 0"
+    w.desk.close()

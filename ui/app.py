@@ -1,0 +1,126 @@
+"""The entry point of the desktop (``appealdesk`` gui-script): the window first, the database after.
+
+    appealdesk [--db PATH]
+
+Kept light: only PySide6 is imported before the window is shown. SQLAlchemy and the core load in a thread
+while the window paints; reportlab and openpyxl are imported only when a PDF or a spreadsheet is made.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def _parse(argv: list[str]) -> str | None:
+    db = None
+    it = iter(argv)
+    for arg in it:
+        if arg == "--db":
+            db = next(it, None)
+        elif arg.startswith("--db="):
+            db = arg.split("=", 1)[1]
+    return db
+
+
+class Launcher:
+    """Opens the database for a shown main window; on a problem asks the user (Russian dialog) what to do.
+
+    After the journal is shown, the whole file is checked in the background (``check_integrity``): damage
+    found then gets the same dialog."""
+
+    def __init__(self, window, db: str | None, opening=None):
+        from .startup import DatabaseLoader
+
+        self.window = window
+        self.db = db
+        self.opening = opening  # started before Qt was imported, or None
+        self.first_opening = opening
+        self.loader = DatabaseLoader()
+        self.loader.connect_queued(self._opened, self._failed)
+        self.dialog = None
+
+    def start(self) -> None:
+        self.window.show_loading()
+        if self.opening is not None:
+            opening, self.opening = self.opening, None
+            self.loader.adopt(opening)
+        else:
+            self.loader.start(self.db)
+
+    def _opened(self, opened) -> None:
+        try:
+            self.window.attach(opened.desk, opened.page)
+        except Exception as exc:  # e.g. a damaged table met while filling the journal
+            self._failed(exc)
+            return
+        from .startup import run_in_thread
+
+        run_in_thread(opened.desk.check_integrity, self.loader.failed.emit)
+
+    def _failed(self, exc: Exception) -> None:
+        from .dialogs.db_problem import DbProblemDialog
+
+        if self.dialog is not None:
+            return
+        path = str(self.window.desk.db.path) if self.window.desk is not None and self.window.desk.db.path else self.db
+        self.window.detach()
+        self.dialog = DbProblemDialog(exc, self.window, path)
+        self.dialog.finished.connect(self._answered)
+        self.dialog.open()
+
+    def _answered(self, _code: int) -> None:
+        from . import prefs
+        from .dialogs.db_problem import Choice
+
+        dlg, self.dialog = self.dialog, None
+        choice = dlg.choice if dlg is not None else Choice.QUIT
+        if choice == Choice.RETRY:
+            self.start()
+        elif choice == Choice.OTHER_FILE and dlg is not None and dlg.chosen_path:
+            self.db = dlg.chosen_path
+            prefs.put("database", self.db)
+            self.start()
+        else:
+            self.window.quit_without_database()
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    db = _parse(argv[1:])
+    from . import prefs
+
+    if db is None:
+        db = prefs.get("database") or None
+    from .startup import Opening
+
+    opening = Opening(db)  # the core and the database load while Qt starts and the window paints
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(argv)
+    app.setApplicationName("AppealDesk")
+    app.setOrganizationName("AppealDesk")
+    from .i18n import install_russian
+
+    translators = install_russian(app)  # noqa: F841 (kept alive)
+    from .errors import install_excepthook
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    window.gave_up.connect(lambda: app.exit(1))
+    install_excepthook(window)
+    launcher = Launcher(window, db, opening)
+    if os.environ.get("APPEALDESK_BENCH"):
+        from .bench_hooks import install
+
+        install(window, _T0, launcher)
+    window.show()
+    launcher.start()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

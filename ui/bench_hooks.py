@@ -1,0 +1,104 @@
+"""Measurements for ``benchmarks/bench_startup.py``; loaded only when ``APPEALDESK_BENCH`` is set.
+
+Prints one JSON line to stdout and quits:
+``painted`` (wall-clock time of the first painted main window), ``journal_filled`` (the journal's first rows
+painted), and for each search keystroke the time to the updated table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import sys
+import time
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+
+WORDS = ("дорог", "освещ", "снег", "Иван", "вода")
+PAUSE_MS = 250  # between keystrokes: a clerk typing and looking at the table
+
+
+class _FirstPaint(QObject):
+    def __init__(self, window, done):
+        super().__init__(window)
+        self.window = window
+        self.done = done
+        self.seen = False
+
+    def eventFilter(self, obj, event):
+        if not self.seen and event.type() == QEvent.Type.Paint and hasattr(obj, "window") and obj.window() is self.window:
+            self.seen = True
+            QTimer.singleShot(0, self.done)
+        return False
+
+
+def install(window, t0: float, launcher=None) -> None:
+    result: dict = {"pid": os.getpid()}
+    app = QApplication.instance()
+
+    def painted() -> None:
+        result["painted"] = time.time()
+        result["painted_since_main"] = time.perf_counter() - t0
+        result["painted_perf"] = time.perf_counter()
+
+    spy = _FirstPaint(window, painted)
+    app.installEventFilter(spy)
+
+    def attached(_desk) -> None:
+        table = window.journal.table
+        table.viewport().repaint()  # the first rows fetched and painted
+        result["journal_filled"] = time.time()
+        result["journal_filled_perf"] = time.perf_counter()
+        opening = getattr(launcher, "first_opening", None) if launcher is not None else None
+        if opening is not None:
+            result["opening_ms"] = {k: round((v - t0) * 1000) for k, v in opening.timings.items()}
+        result["rows"] = window.journal.model.rowCount()
+        QTimer.singleShot(300, search)
+
+    window.desk_attached.connect(attached)
+
+    def search() -> None:
+        panel = window.journal
+        box = panel.search
+        box.setFocus()
+        keystroke: list[float] = []
+        work: list[float] = []
+        panel.searched.connect(lambda secs: work.append(secs))
+        chars = [ch for w in WORDS for ch in (*w, None)]  # None: clear the box between words
+
+        def step() -> None:
+            if not chars:
+                result["search_keystroke_ms"] = [round(x * 1000, 1) for x in keystroke]
+                result["search_work_ms"] = [round(x * 1000, 1) for x in work]
+                result["search_keystroke_median_ms"] = round(statistics.median(keystroke) * 1000, 1)
+                result["search_work_median_ms"] = round(statistics.median(work) * 1000, 1)
+                result["debounce_ms"] = panel._timer.interval()
+                sys.stdout.write(json.dumps(result) + "\n")
+                sys.stdout.flush()
+                window.journal.setEnabled(False)
+                os._exit(0)  # measured: skip the teardown
+            ch = chars.pop(0)
+            if ch is None:
+                box.clear()
+                panel.apply_search()
+                QTimer.singleShot(PAUSE_MS, step)
+                return
+            start = time.perf_counter()
+            n = len(work)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(box, QKeyEvent(kind, 0, QApplication.keyboardModifiers(), ch))
+
+            def wait() -> None:
+                if len(work) > n:
+                    panel.table.viewport().repaint()
+                    keystroke.append(time.perf_counter() - start)
+                    QTimer.singleShot(PAUSE_MS, step)
+                else:
+                    QTimer.singleShot(1, wait)
+
+            QTimer.singleShot(0, wait)
+
+        step()

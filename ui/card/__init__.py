@@ -1,0 +1,1 @@
+"""The appeal card: registration and editing of one appeal."""

@@ -1,0 +1,486 @@
+"""The appeal card: registration and editing of one appeal, in one window.
+
+Ctrl+S saves (register or update, then the answer if one was typed), Ctrl+P prints, Esc closes and asks
+about unsaved changes. A failed save keeps everything typed and marks every bad field with its message.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import show_error
+from ..i18n import fmt_date
+from ..widgets.validation import INVALID_STYLE, FieldErrors
+from .attachments import AttachmentsTab
+from .history import HistoryTab
+from .progress import ProgressTab
+from .questions import QuestionRow
+from .registration import RegistrationTab
+from .resolution import ResolutionTab
+
+BAD_DATE = "Неверная дата: введите ДД.ММ.ГГГГ"
+
+
+class AppealCardWindow(QWidget):
+    saved = Signal(int)
+    registered = Signal(int)
+    closed = Signal()
+
+    def __init__(self, desk, appeal_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setStyleSheet(INVALID_STYLE)
+        self.desk = desk
+        self.card = None
+        self._loading = False
+        self.dirty_reg = False
+        self.dirty_answer = False
+        self.errors = FieldErrors()
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(1150, min(920, screen.height() - 60) if screen else 880)
+
+        self.title = QLabel()
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.25)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.banner = QLabel()
+        self.banner.setProperty("role", "banner-error")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.closed_box = QWidget()
+        cl = QHBoxLayout(self.closed_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        self.closed_text = QLabel()
+        self.closed_text.setProperty("role", "banner-info")
+        self.reopen_button = QPushButton("Возобновить рассмотрение…")
+        self.reopen_button.clicked.connect(self.reopen)
+        cl.addWidget(self.closed_text, 1)
+        cl.addWidget(self.reopen_button)
+        self.closed_box.hide()
+
+        self.tabs = QTabWidget()
+        self.registration = RegistrationTab(desk)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.registration)
+        self.resolution = ResolutionTab(desk)
+        self.progress = ProgressTab(desk, self.registration.questions.model)
+        self.attachments = AttachmentsTab(desk)
+        self.history = HistoryTab(desk)
+        self.tabs.addTab(scroll, "&1 Регистрация")
+        self.tabs.addTab(self.resolution, "&2 Резолюция и контроль")
+        self.tabs.addTab(self.progress, "&3 Сроки и ответ")
+        self.tabs.addTab(self.attachments, "&4 Вложения")
+        self.tabs.addTab(self.history, "&5 История")
+
+        self.save_button = QPushButton("Сохранить (Ctrl+S)")
+        self.print_button = QPushButton("Печать… (Ctrl+P)")
+        self.pdf_button = QPushButton("Сохранить в PDF…")
+        self.close_button = QPushButton("Закрыть (Esc)")
+        self.save_button.clicked.connect(self.save)
+        self.print_button.clicked.connect(self.print_preview)
+        self.pdf_button.clicked.connect(self.ask_pdf)
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.pdf_button)
+        buttons.addWidget(self.close_button)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.closed_box)
+        lay.addWidget(self.tabs, 1)
+        lay.addLayout(buttons)
+
+        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Esc", self.close)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+
+        self.registration.bind_errors(self.errors)
+        self.resolution.bind_errors(self.errors)
+        self.progress.bind_errors(self.errors)
+        self.registration.changed.connect(lambda: self._mark("reg"))
+        self.resolution.changed.connect(lambda: self._mark("reg"))
+        self.progress.answer_changed.connect(lambda: self._mark("answer"))
+        self.progress.extend_requested.connect(self.extend)
+        self.progress.forward_requested.connect(self.forward)
+        self.registration.applicant.picked.connect(lambda _i: self.suggest_repeated())
+        self.registration.questions.changed.connect(self.suggest_repeated)
+        self.registration.repeated_button.clicked.connect(self._accept_repeated)
+        self._suggested = None
+        chain = self.registration.tab_chain()
+        for a, b in pairwise(chain):
+            QWidget.setTabOrder(a, b)
+
+        if appeal_id is None:
+            self.load(None)
+        else:
+            self.load(desk.appeals.get(appeal_id))
+
+    # -- loading ---------------------------------------------------------------------------------
+    def load(self, card) -> None:
+        self._loading = True
+        try:
+            self.card = card
+            reg = self.registration
+            if card is None:
+                reg.receipt.load_new(self.desk.ctx.today())
+                reg.applicant.load(None)
+                reg.summary.setPlainText("")
+                reg.questions.set_rows([])
+                reg.executor.set_value(None)
+            else:
+                reg.receipt.load(card)
+                reg.applicant.current_appeal_id = card.id
+                reg.applicant.load(card.applicant)
+                reg.summary.setPlainText(card.summary)
+                reg.questions.set_rows([
+                    QuestionRow(code=q.code, name=q.name, executor_id=q.executor_id, result=q.result, note=q.note,
+                                id=q.id)
+                    for q in card.questions
+                ])
+                reg.executor.set_value(card.executor_id)
+            self.resolution.load(card)
+            self.progress.load(card)
+            self.attachments.load(card.id if card else None)
+            self.history.load(card.id if card else None)
+        finally:
+            self._loading = False
+        self.dirty_reg = self.dirty_answer = False
+        self.errors.clear()
+        self._clear_tab_marks()
+        self.banner.hide()
+        reg.repeated_box.hide()
+        self._update_title()
+        saved = card is not None
+        self.print_button.setEnabled(saved)
+        self.pdf_button.setEnabled(saved)
+        if card is not None and card.status == "closed":
+            self.closed_text.setText(f"Обращение закрыто {fmt_date(card.closed_on)}. Изменения записываются в историю.")
+            self.closed_box.show()
+        else:
+            self.closed_box.hide()
+        if card is None:
+            self.tabs.setCurrentIndex(0)
+            reg.applicant.last_name.setFocus()
+
+    def _update_title(self) -> None:
+        c = self.card
+        if c is None:
+            text = "Новое обращение"
+        else:
+            text = f"Обращение № {c.reg_number} от {fmt_date(c.registered_on)}"
+        self.title.setText(text)
+        star = " *" if self.is_dirty() else ""
+        self.setWindowTitle(f"{text}{star} — AppealDesk")
+
+    def _mark(self, part: str) -> None:
+        if self._loading:
+            return
+        if part == "answer":
+            self.dirty_answer = True
+        else:
+            self.dirty_reg = True
+        self._update_title()
+
+    def is_dirty(self) -> bool:
+        return self.dirty_reg or self.dirty_answer
+
+    # -- collecting ------------------------------------------------------------------------------
+    def appeal_input(self):
+        from appealdesk.services.values import AppealInput, QuestionInput
+
+        reg, res = self.registration, self.resolution
+        r = reg.receipt
+        collective = r.is_collective.isChecked()
+        repeated = res.is_repeated.isChecked()
+        return AppealInput(
+            form=r.form.value(),
+            kind=r.kind.value(),
+            summary=reg.summary.toPlainText(),
+            questions=tuple(
+                QuestionInput(code=q.code, executor_id=q.executor_id, result=q.result, note=q.note, id=q.id)
+                for q in reg.questions.rows()
+            ),
+            source=r.source.value() or "direct",
+            registered_on=r.registered_on.date(),
+            received_on=r.received_on.date(),
+            cover_letter=r.cover_letter.text().strip() or None,
+            complaint_about=(r.complaint_about.text().strip() or None) if r.kind.value() == "complaint" else None,
+            applicant=reg.applicant.applicant_input(),
+            applicant_id=reg.applicant.applicant_id,
+            is_collective=collective,
+            signatures=(r.signatures.value() or None) if collective else None,
+            settlement_id=reg.applicant.settlement_id(),
+            resolution=res.resolution.toPlainText().strip() or None,
+            resolution_by_id=res.resolution_by.value(),
+            resolution_on=res.resolution_on.date(),
+            executor_id=reg.executor.value(),
+            on_control=res.on_control.isChecked(),
+            commission=res.commission.isChecked(),
+            on_site=res.on_site.isChecked(),
+            with_author=res.with_author.isChecked(),
+            is_repeated=repeated,
+            previous_appeal_id=res.previous_appeal_id if repeated else None,
+            previous_number=(res.previous_number.text().strip() or None) if repeated else None,
+            reg_number=r.reg_number.text().strip() or None,
+        )
+
+    def answer_input(self, card):
+        from appealdesk.services.values import AnswerInput
+
+        p = self.progress
+        rows = self.registration.questions.rows()
+        results = {q.id: row.result for q, row in zip(card.questions, rows, strict=False)}
+        return AnswerInput(
+            answer_on=p.answer_on.date(),
+            results=results,
+            answer_number=p.answer_number.text().strip() or None,
+            method=p.method.value(),
+            text=p.answer_text.toPlainText().strip() or None,
+            satisfaction=p.satisfaction.value(),
+            no_answer_ground=p.ground.value(),
+            close=p.close_check.isChecked(),
+        )
+
+    def precheck(self) -> list:
+        """What the service cannot see: dates typed half-way."""
+        from appealdesk.errors import FieldError
+
+        out = []
+        r = self.registration.receipt
+        for field, w in (("received_on", r.received_on), ("resolution_on", self.resolution.resolution_on),
+                         ("answer_on", self.progress.answer_on)):
+            if not w.is_valid():
+                out.append(FieldError(field, BAD_DATE))
+        if r.registered_on.is_empty():
+            out.append(FieldError("registered_on", "Укажите дату регистрации"))
+        elif not r.registered_on.is_valid():
+            out.append(FieldError("registered_on", BAD_DATE))
+        if self.dirty_answer and self.progress.answer_on.is_empty() and self._answer_typed():
+            out.append(FieldError("answer_on", "Укажите дату ответа"))
+        return out
+
+    def _answer_typed(self) -> bool:
+        p = self.progress
+        return bool(p.answer_number.text().strip() or p.method.value() or p.satisfaction.value() or p.ground.value()
+                    or p.answer_text.toPlainText().strip())
+
+    # -- saving ----------------------------------------------------------------------------------
+    def save(self) -> bool:
+        from appealdesk.errors import DomainError, ValidationError
+
+        self.banner.hide()
+        self._clear_tab_marks()
+        pre = self.precheck()
+        if pre:
+            self._show_errors(pre)
+            return False
+        desk = self.desk
+        card = self.card
+        try:
+            if card is None:
+                card = desk.appeals.register(self.appeal_input())
+                self.card = card
+                self.dirty_reg = False
+                self.registered.emit(card.id)
+            elif self.dirty_reg:
+                card = desk.appeals.update(card.id, self.appeal_input(), expected_version=card.version)
+                self.card = card
+                self.dirty_reg = False
+            if self.dirty_answer and self.progress.has_answer():
+                card = desk.appeals.answer(card.id, self.answer_input(card))
+                self.card = card
+            self.dirty_answer = False
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return False
+        except DomainError as exc:
+            self.errors.clear()
+            self.banner.setText(f"Не сохранено. {exc}")
+            self.banner.show()
+            self._update_title()
+            return False
+        self.load(card)
+        self.saved.emit(card.id)
+        return True
+
+    def _show_errors(self, errors) -> None:
+        errors = tuple(errors)
+        first, rest = self.errors.show(errors)
+        text = "Не сохранено: исправьте отмеченные поля." if first is not None else "Не сохранено."
+        placed = [e.message for e in errors if e.message not in rest]
+        if placed and len(placed) <= 4:
+            text += " " + " ".join(m if m.endswith(".") else m + "." for m in dict.fromkeys(placed))
+        if rest:
+            text += "\n" + "\n".join(rest)
+        self.banner.setText(text)
+        self.banner.show()
+        self._mark_tabs()
+        if first is not None:
+            self._reveal(first)
+        self._update_title()
+
+    def _reveal(self, widget: QWidget) -> None:
+        for i in range(self.tabs.count()):
+            if self.tabs.widget(i).isAncestorOf(widget):
+                self.tabs.setCurrentIndex(i)
+                break
+        widget.setFocus()
+
+    def _mark_tabs(self) -> None:
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):
+            page = self.tabs.widget(i)
+            bad = any(page.isAncestorOf(w) for w in self.errors._marked)
+            bar.setTabTextColor(i, QColor("#b3261e") if bad else QColor())
+
+    def _clear_tab_marks(self) -> None:
+        bar = self.tabs.tabBar()
+        for i in range(self.tabs.count()):
+            bar.setTabTextColor(i, QColor())
+
+    # -- repeated --------------------------------------------------------------------------------
+    def suggest_repeated(self) -> None:
+        reg = self.registration
+        aid = reg.applicant.applicant_id
+        codes = reg.questions.model.codes()
+        if aid is None or not codes or self.resolution.is_repeated.isChecked():
+            reg.repeated_box.hide()
+            return
+        found = self.desk.applicants.suggest_repeated(
+            aid, codes, before=reg.receipt.registered_on.date(), exclude_id=self.card.id if self.card else None
+        )
+        if not found:
+            reg.repeated_box.hide()
+            return
+        b = found[0]
+        self._suggested = b
+        reg.repeated_text.setText(
+            f"Возможно, повторное: у заявителя есть обращение № {b.reg_number} от {fmt_date(b.registered_on)} "
+            f"по той же теме — «{b.summary[:90]}»."
+        )
+        reg.repeated_box.show()
+
+    def _accept_repeated(self) -> None:
+        b = self._suggested
+        if b is None:
+            return
+        self.resolution.mark_repeated(b.id, b.reg_number)
+        self.registration.repeated_box.hide()
+
+    # -- workflow dialogs ------------------------------------------------------------------------
+    def _saved_first(self) -> bool:
+        if self.card is None or self.is_dirty():
+            return self.save()
+        return True
+
+    def extend(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.extension import ExtensionDialog
+
+        dlg = ExtensionDialog(self.desk, self.card, self)
+        dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def forward(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.forwarding import ForwardingDialog
+
+        dlg = ForwardingDialog(self.desk, self.card, self)
+        dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def _workflow_done(self, card) -> None:
+        self.load(card)
+        self.tabs.setCurrentWidget(self.progress)
+        self.saved.emit(card.id)
+
+    def reopen(self) -> None:
+        if self.card is None:
+            return
+        reason, ok = QInputDialog.getText(self, "Возобновление рассмотрения", "Причина возобновления:")
+        if not ok:
+            return
+        try:
+            card = self.desk.appeals.reopen(self.card.id, reason)
+        except Exception as exc:
+            show_error(self, str(exc))
+            return
+        self.load(card)
+        self.saved.emit(card.id)
+
+    # -- printing --------------------------------------------------------------------------------
+    def print_preview(self) -> None:
+        if not self._saved_first():
+            return
+        from .printing import print_preview
+
+        print_preview(self.desk, self.card, self)
+
+    def ask_pdf(self) -> None:
+        if not self._saved_first():
+            return
+        safe = self.card.reg_number.replace("/", "-")
+        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", "PDF (*.pdf)")
+        if path:
+            self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+
+    def save_pdf(self, path: str) -> bool:
+        from .printing import save_pdf
+
+        try:
+            save_pdf(self.desk, self.card, path)
+        except OSError as exc:
+            show_error(self, f"Не удалось записать PDF: {exc.strerror or exc}")
+            return False
+        return True
+
+    # -- closing ---------------------------------------------------------------------------------
+    def ask_unsaved(self) -> str:
+        """'save', 'discard' or 'cancel'."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Несохранённые изменения")
+        box.setText("В карточке есть несохранённые изменения. Сохранить их?")
+        save = box.addButton("Сохранить", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Не сохранять", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("Отмена", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return "save" if clicked is save else "discard" if clicked is discard else "cancel"
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty():
+            answer = self.ask_unsaved()
+            if answer == "cancel" or (answer == "save" and not self.save()):
+                event.ignore()
+                return
+        event.accept()
+        self.closed.emit()

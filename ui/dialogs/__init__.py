@@ -1,0 +1,1 @@
+"""Small dialogs: the database problem at start, the classifier picker, extension, forwarding."""

@@ -1,0 +1,269 @@
+"""The journal section: the search box (searches as one types), the filters, the table."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .filters import FilterPanel
+from .model import COLUMNS, JournalModel
+
+SEARCH_DELAY_MS = 150  # while one types on, the search waits for a pause this long
+MIN_TEXT = 2  # shorter text matches nearly everything: not searched
+
+EMPTY_DB = "Обращений пока нет.\nЧтобы зарегистрировать первое, нажмите «Новое обращение» (Ctrl+N)."
+EMPTY_FOUND = "Ничего не найдено.\nИзмените текст поиска или сбросьте фильтры."
+LOADING = "Открываю базу данных…"
+
+
+class JournalTable(QTableView):
+    open_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setSortingEnabled(False)  # turned on once a model is set (sorting asks the service)
+        self.verticalHeader().hide()
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        hh = self.horizontalHeader()
+        hh.setHighlightSections(False)
+        hh.setStretchLastSection(True)
+        hh.setSectionsMovable(True)
+        self.setTabKeyNavigation(False)
+        self.doubleClicked.connect(self._open_index)
+        self.overlay = QLabel(self.viewport())
+        self.overlay.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.overlay.setWordWrap(True)
+        self.overlay.setStyleSheet("color: #666; font-size: 11pt;")
+        self.overlay.hide()
+
+    def set_overlay(self, text: str | None) -> None:
+        if text:
+            self.overlay.setText(text)
+            self.overlay.show()
+            self._place_overlay()
+        else:
+            self.overlay.hide()
+
+    def _place_overlay(self) -> None:
+        r = self.viewport().rect()
+        self.overlay.setGeometry(r.adjusted(20, 20, -20, -20))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_overlay()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._open_index(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        appeal_id = self.model().id_at(index.row())
+        if appeal_id is not None:
+            self.open_requested.emit(appeal_id)
+
+    def current_id(self) -> int | None:
+        idx = self.currentIndex()
+        model = self.model()
+        return model.id_at(idx.row()) if idx.isValid() and model is not None else None
+
+
+class JournalPanel(QWidget):
+    open_requested = Signal(int)
+    searched = Signal(float)  # seconds from the search firing to the table updated (benchmarks)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk = None
+        self.model: JournalModel | None = None
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Поиск: номер, заявитель, адрес, содержание… (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.installEventFilter(self)
+        self.filter_toggle = QToolButton()
+        self.filter_toggle.setText("Фильтры")
+        self.filter_toggle.setCheckable(True)
+        self.filter_toggle.setChecked(True)
+        self.filter_toggle.setToolTip("Показать или скрыть фильтры (Ctrl+Shift+F)")
+        self.count = QLabel("")
+        self.count.setMinimumWidth(140)
+        self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        search_label = QLabel("&Найти:")
+        search_label.setBuddy(self.search)
+        top.addWidget(search_label)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.filter_toggle)
+        top.addWidget(self.count)
+        self.filters = FilterPanel()
+        self.filter_toggle.toggled.connect(self.filters.setVisible)
+        self.table = JournalTable()
+        self.table.open_requested.connect(self.open_requested)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.filters)
+        lay.addWidget(self.table, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_search)
+        self._last_search = 0.0
+        self.search.textEdited.connect(self._typed)
+        self.filters.changed.connect(self.apply_search)
+        self.setEnabled(False)
+
+    # -- life ------------------------------------------------------------------------------------
+    def show_loading(self) -> None:
+        self.table.set_overlay(LOADING)
+
+    def detach(self) -> None:
+        self.desk = None
+        self.table.setSortingEnabled(False)
+        self.table.setModel(None)
+        self.model = None
+        self.setEnabled(False)
+        self.count.setText("")
+        self.table.set_overlay("База данных не открыта.")
+
+    def set_desk(self, desk, page=None) -> None:
+        self.desk = desk
+        self.model = JournalModel(desk.journal, desk.reference.label, parent=self)
+        self.model.reloaded.connect(self._reloaded)
+        self.table.setModel(self.model)
+        hh = self.table.horizontalHeader()
+        fm = hh.fontMetrics()
+        for n, col in enumerate(COLUMNS):
+            self.table.setColumnWidth(n, max(col.width, fm.horizontalAdvance(col.title) + 28))
+        hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS if c.key == "registered_on")),
+                            Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.setEnabled(True)
+        self.model.load_progressive(self.model.query, page)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def populate_filters(self) -> None:
+        if self.desk is not None:
+            self.filters.populate(self.desk)
+
+    def set_topics_ready(self) -> None:
+        """The classifier is loaded: show topic names and fill the section filter."""
+        if self.desk is None or self.model is None:
+            return
+        ref = self.desk.reference
+
+        def name(code: str) -> str | None:
+            item = ref.classifier_item(code)
+            return item.name if item else None
+
+        self.model.set_topic_names(name)
+        self.filters.set_sections(ref.classifier_children(None))
+
+    # -- search and filters ----------------------------------------------------------------------
+    def search_text(self) -> str:
+        text = self.search.text().strip()
+        return text if len(text) >= MIN_TEXT else ""
+
+    def query(self):
+        if self.model is None:
+            return None
+        return self.filters.apply(replace(self.model.query, text=self.search_text()))
+
+    def _typed(self, _text: str) -> None:
+        """The first key after a pause searches at once; while one types on, wait for a pause."""
+        if not self._timer.isActive() and time.monotonic() - self._last_search >= SEARCH_DELAY_MS / 1000:
+            self.apply_search()
+        else:
+            self._timer.start()
+
+    def apply_search(self) -> None:
+        if self.model is None:
+            return
+        self._timer.stop()
+        started = time.perf_counter()
+        keep = self.table.current_id()
+        query = self.query()
+        if query != self.model.query or not self.model.is_complete():
+            self.model.load_progressive(query)
+        self._select(keep)
+        self.searched.emit(time.perf_counter() - started)
+        self._last_search = time.monotonic()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload the ids (an appeal was saved); keep or move the selection."""
+        if self.model is None:
+            return
+        keep = select_id if select_id is not None else self.table.current_id()
+        self.model.reload()
+        self._select(keep)
+
+    def _select(self, appeal_id: int | None) -> None:
+        if self.model is None or self.model.rowCount() == 0:
+            return
+        row = self.model.row_of(appeal_id) if appeal_id is not None else None
+        self.table.selectRow(row if row is not None else 0)
+        self.table.scrollTo(self.model.index(row if row is not None else 0, 0))
+
+    def show_state(self, state: str) -> None:
+        self.filter_toggle.setChecked(True)
+        self.filters.set_state(state)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _reloaded(self, n: int) -> None:
+        text = self.query().text if self.model is not None else ""
+        filtered = bool(text) or self.filters.is_active()
+        typed = self.search.text().strip()
+        if n == 0:
+            self.table.set_overlay(EMPTY_FOUND if filtered else EMPTY_DB)
+        else:
+            self.table.set_overlay(None)
+        number = f"{n:,}".replace(",", "\u00a0")
+        if typed and not text:
+            self.count.setText(f"Всего: {number} (поиск — от {MIN_TEXT} символов)")
+        else:
+            self.count.setText(f"Найдено: {number}" if filtered else f"Всего: {number}")
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        # from the search box, ↓ and Enter go to the table
+        if obj is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                if self._timer.isActive():
+                    self.apply_search()
+                self.table.setFocus()
+                if self.model is not None and self.model.rowCount() and not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.apply_search()
+                return True
+        return super().eventFilter(obj, event)

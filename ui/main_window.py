@@ -1,0 +1,287 @@
+"""The main window: the sections (the journal now; reception, calendar and reports as they are built),
+the menu, the toolbar and the status bar with the live counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
+
+from .journal.view import JournalPanel
+from .status_counts import StatusCounts
+
+TITLE = "AppealDesk — обращения граждан"
+
+
+class MainWindow(QMainWindow):
+    desk_attached = Signal(object)
+    appeal_saved = Signal(int)  # any card saved an appeal: the journal and the counts refresh
+    classifier_ready = Signal()
+    gave_up = Signal()  # no database could be opened: the program ends
+    first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.desk = None
+        self._painted = False
+        self.cards: dict[int | None, object] = {}
+        self._new_cards: list = []
+        self.setWindowTitle(TITLE)
+        self.resize(1280, 780)
+        self.sections = QTabWidget()
+        self.sections.setDocumentMode(True)
+        self.journal = JournalPanel()
+        self.sections.addTab(self.journal, "Журнал обращений")
+        # later issues add their sections here (reception, calendar, reports): only built ones appear
+        self.setCentralWidget(self.sections)
+        self.counts = StatusCounts()
+        self.counts.state_clicked.connect(self._show_state)
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_actions()
+        self.journal.open_requested.connect(self.open_card)
+        self.appeal_saved.connect(self._after_save)
+        self.classifier_ready.connect(self.journal.set_topics_ready)
+        self._set_enabled(False)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None, icon=None, tip: str | None = None) -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            act.setIcon(self.style().standardIcon(icon))
+        if tip:
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.act_new = self._action("&Новое обращение", lambda: self.open_card(None), "Ctrl+N", sp.SP_FileIcon,
+                                    "Зарегистрировать новое обращение (Ctrl+N)")
+        self.act_open = self._action("&Открыть карточку", self._open_current, None, sp.SP_DialogOpenButton,
+                                     "Открыть карточку выбранного обращения (Enter)")
+        self.act_find = self._action("&Найти", self.journal.focus_search, "Ctrl+F", sp.SP_FileDialogContentsView,
+                                     "Поиск в журнале (Ctrl+F)")
+        self.act_filters = self._action("&Фильтры", self.journal.filter_toggle.toggle, "Ctrl+Shift+F")
+        self.act_reset = self._action("&Сбросить фильтры", self.journal.filters.reset)
+        self.act_refresh = self._action("О&бновить", self.refresh, "F5", sp.SP_BrowserReload, "Обновить журнал (F5)")
+        self.act_export = self._action("&Экспорт журнала в Excel…", self.export_journal, "Ctrl+E",
+                                       sp.SP_DialogSaveButton, "Сохранить журнал (как он показан) в XLSX (Ctrl+E)")
+        self.act_settings = self._action("&Настройки…", self.open_settings, "Ctrl+,", sp.SP_FileDialogDetailedView,
+                                         "Организация, исполнители, нумерация, сроки, календарь, папки")
+        self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
+        self.act_about = self._action("&О программе", self._about)
+        mb = self.menuBar()
+        m = mb.addMenu("&Файл")
+        for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, None, self.act_quit):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu("&Журнал")
+        for a in (self.act_find, self.act_filters, self.act_reset, None, self.act_refresh):
+            m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu("&Справка")
+        m.addAction(self.act_about)
+        tb = QToolBar("Панель инструментов")
+        tb.setObjectName("main-toolbar")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for a in (self.act_new, self.act_open, None, self.act_refresh, self.act_export, None, self.act_settings):
+            tb.addSeparator() if a is None else tb.addAction(a)
+        self.addToolBar(tb)
+
+    def _set_enabled(self, on: bool) -> None:
+        for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
+                  self.act_export, self.act_settings):
+            a.setEnabled(on)
+
+    # -- start -----------------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self.first_painted.emit)
+
+    def show_loading(self) -> None:
+        self.journal.show_loading()
+        self.statusBar().showMessage("Открываю базу данных…")
+
+    def attach(self, desk, page=None) -> None:
+        """The database is open: fill the journal (with its first screen fetched at start, if given)."""
+        self.desk = desk
+        self.journal.set_desk(desk, page)
+        self._set_enabled(True)
+        self.statusBar().showMessage(self._db_text(), 8000)
+        self.journal.table.setFocus()
+        self.desk_attached.emit(desk)
+        # what is not needed for the first screen comes after it
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._after_attach)
+
+    def detach(self) -> None:
+        """The database turned out unusable: close the cards and empty the journal."""
+        for card in self.open_cards():
+            card.dirty_reg = card.dirty_answer = False
+            card.close()
+        self._set_enabled(False)
+        self.journal.detach()
+        self.counts.set_desk(None)
+        if self.desk is not None:
+            self.desk.close()
+        self.desk = None
+
+    def _after_attach(self) -> None:
+        if self.desk is None:
+            return
+        self.counts.set_desk(self.desk)
+        self.journal.populate_filters()
+        org = self.desk.settings.get().organisation
+        self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+        from .startup import preload_classifier
+
+        preload_classifier(self.desk, self.classifier_ready)
+
+    def _db_text(self) -> str:
+        db = self.desk.db
+        where = str(db.path) if db.path else "сервер базы данных"
+        return f"База данных: {where}"
+
+    def quit_without_database(self) -> None:
+        self.close()
+        self.gave_up.emit()
+
+    # -- cards -----------------------------------------------------------------------------------
+    def open_card(self, appeal_id: int | None) -> None:
+        if self.desk is None:
+            return
+        if appeal_id is not None and appeal_id in self.cards:
+            card = self.cards[appeal_id]
+            card.show()
+            card.raise_()
+            card.activateWindow()
+            return
+        from .card.window import AppealCardWindow
+
+        card = AppealCardWindow(self.desk, appeal_id, self)
+        card.saved.connect(self.appeal_saved)
+        card.registered.connect(lambda aid, c=card: self._registered(c, aid))
+        card.closed.connect(lambda c=card: self._forget(c))
+        if appeal_id is None:
+            self._new_cards.append(card)
+        else:
+            self.cards[appeal_id] = card
+        card.show()
+        card.raise_()
+        card.activateWindow()
+
+    def _registered(self, card, appeal_id: int) -> None:
+        if card in self._new_cards:
+            self._new_cards.remove(card)
+        self.cards[appeal_id] = card
+
+    def _forget(self, card) -> None:
+        for k, v in list(self.cards.items()):
+            if v is card:
+                del self.cards[k]
+        if card in self._new_cards:
+            self._new_cards.remove(card)
+
+    def open_cards(self) -> list:
+        return list(self.cards.values()) + list(self._new_cards)
+
+    def _open_current(self) -> None:
+        aid = self.journal.table.current_id()
+        if aid is not None:
+            self.open_card(aid)
+
+    def _after_save(self, appeal_id: int) -> None:
+        self.journal.refresh(select_id=appeal_id)
+        self.counts.refresh()
+
+    def refresh(self) -> None:
+        self.journal.refresh()
+        self.counts.refresh()
+
+    def _show_state(self, state: str) -> None:
+        self.journal.show_state(state)
+
+    # -- export, settings ------------------------------------------------------------------------
+    def export_journal(self) -> None:
+        from .errors import show_error
+        from .journal.export import NOT_READY, exporter_available
+
+        if self.desk is None or self.journal.model is None:
+            return
+        if not exporter_available():
+            show_error(self, NOT_READY, "Экспорт журнала")
+            return
+        if not self.journal.model.rowCount():
+            show_error(self, "В журнале нет строк для экспорта: измените поиск или фильтры.", "Экспорт журнала")
+            return
+        from datetime import date
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Экспорт журнала в Excel", f"Журнал обращений {date.today():%d.%m.%Y}.xlsx", "Книга Excel (*.xlsx)"
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        self.export_to(path)
+
+    def export_to(self, path: str):
+        from .errors import show_error
+        from .journal.export import export_view
+        from .workers import run_with_progress
+
+        desk, query, count = self.desk, self.journal.query(), self.journal.model.rowCount()
+
+        def done(n) -> None:
+            self.statusBar().showMessage(f"Журнал сохранён: {path} (обращений: {n})", 10000)
+
+        return run_with_progress(
+            self, f"Экспорт журнала ({count} обращений)…",
+            lambda progress: export_view(desk, query, count, path, progress),
+            done, lambda msg: show_error(self, msg, "Экспорт журнала"),
+        )
+
+    def open_settings(self) -> None:
+        if self.desk is None:
+            return
+        from .settings.dialog import SettingsDialog
+
+        dlg = SettingsDialog(self.desk, self)
+        dlg.saved.connect(self._settings_saved)
+        dlg.open()
+        self._settings_dialog = dlg
+
+    def _settings_saved(self) -> None:
+        self.journal.populate_filters()
+        self.journal.refresh()
+        self.counts.refresh()
+        org = self.desk.settings.get().organisation if self.desk else ""
+        self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+
+    def _about(self) -> None:
+        import appealdesk
+
+        box = QMessageBox(self)
+        box.setWindowTitle("О программе")
+        box.setText(
+            f"<b>AppealDesk {getattr(appealdesk, '__version__', '')}</b><br>"
+            "Регистрация обращений граждан и контроль сроков рассмотрения (59-ФЗ).<br><br>"
+            + (self._db_text() if self.desk else "")
+        )
+        box.exec()
+
+    # -- closing ---------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for card in self.open_cards():
+            if not card.close():
+                event.ignore()
+                return
+        event.accept()

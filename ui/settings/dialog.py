@@ -1,0 +1,257 @@
+"""The settings dialog: organisation and head, executors, settlements, numbering, deadline rules, the
+production calendar, data and backup folders. The office settings are saved on OK; the lists (executors,
+settlements, calendar) are saved as they are edited."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import prefs
+from ..widgets.validation import INVALID_STYLE, FieldErrors, with_error
+from .calendar import CalendarPage
+from .officials import OfficialsPage
+from .settlements import SettlementsPage
+
+
+class SettingsDialog(QDialog):
+    saved = Signal()
+
+    def __init__(self, desk, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("Настройки")
+        self.setStyleSheet(INVALID_STYLE)
+        self.resize(820, 600)
+        self.errors = FieldErrors()
+        s = desk.settings.get()
+        self.original = s
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._organisation(s), "Организация")
+        self.officials = OfficialsPage(desk)
+        self.tabs.addTab(self.officials, "Исполнители")
+        self.settlements = SettlementsPage(desk)
+        self.tabs.addTab(self.settlements, "Населённые пункты")
+        self.tabs.addTab(self._numbering(s), "Нумерация")
+        self.tabs.addTab(self._deadlines(s), "Сроки")
+        self.calendar = CalendarPage(desk)
+        self.tabs.addTab(self.calendar, "Календарь")
+        self.tabs.addTab(self._folders(s), "Папки")
+        self.banner = QLabel()
+        self.banner.setProperty("role", "banner-error")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Сохранить")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Закрыть")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.buttons)
+        # the lists are saved at once: the main window refreshes its filters even on "Закрыть"
+        self.finished.connect(lambda _r: self.saved.emit())
+
+    # -- pages -----------------------------------------------------------------------------------
+    def _field(self, form: QFormLayout, label: str, name: str, widget: QWidget) -> QWidget:
+        box, err = with_error(widget)
+        form.addRow(label, box)
+        self.errors.bind(name, widget, err)
+        return widget
+
+    def _organisation(self, s) -> QWidget:
+        page = QWidget()
+        f = QFormLayout(page)
+        f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.organisation = self._field(f, "&Организация:", "organisation", QLineEdit(s.organisation))
+        self.organisation_address = self._field(f, "&Адрес:", "organisation_address", QLineEdit(s.organisation_address))
+        self.head_position = self._field(f, "&Должность главы:", "head_position", QLineEdit(s.head_position))
+        self.head_name = self._field(f, "&ФИО главы:", "head_name", QLineEdit(s.head_name))
+        note = QLabel("Название и глава печатаются в карточке обращения и в отчётах.")
+        note.setWordWrap(True)
+        f.addRow(note)
+        return page
+
+    def _numbering(self, s) -> QWidget:
+        page = QWidget()
+        f = QFormLayout(page)
+        f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.number_pattern = self._field(f, "&Обращения:", "number_pattern", QLineEdit(s.number_pattern))
+        self.message_pattern = self._field(f, "&Сообщения (ПОС, соцсети):", "message_number_pattern",
+                                           QLineEdit(s.message_number_pattern))
+        self.info_pattern = self._field(f, "&Запросы информации:", "info_request_number_pattern",
+                                        QLineEdit(s.info_request_number_pattern))
+        self.preview = QLabel()
+        f.addRow("Пример:", self.preview)
+        help_ = QLabel("В шаблоне: {seq} — порядковый номер (с 1 каждый год), {seq:04} — с нулями (0001), "
+                       "{yy} — год двумя цифрами, {yyyy} — год полностью. Например: {seq}-ОГ/{yy} → 15-ОГ/26.")
+        help_.setWordWrap(True)
+        f.addRow(help_)
+        for w in (self.number_pattern, self.message_pattern, self.info_pattern):
+            w.textChanged.connect(self._preview)
+        self._preview()
+        return page
+
+    def _preview(self) -> None:
+        from appealdesk.domain.numbering import NumberPattern
+
+        year = self.desk.ctx.today().year
+        parts = []
+        for title, w in (("обращение", self.number_pattern), ("сообщение", self.message_pattern),
+                         ("запрос", self.info_pattern)):
+            try:
+                parts.append(f"{title} — {NumberPattern(w.text()).format(15, year)}")
+            except Exception as exc:
+                parts.append(f"{title} — ошибка: {exc}")
+        self.preview.setText("; ".join(parts))
+
+    def _deadlines(self, s) -> QWidget:
+        page = QWidget()
+        f = QFormLayout(page)
+        self.rule_prev = QRadioButton("на предшествующий рабочий день (обычная практика делопроизводства)")
+        self.rule_next = QRadioButton("на следующий рабочий день")
+        group = QButtonGroup(page)
+        group.addButton(self.rule_prev)
+        group.addButton(self.rule_next)
+        (self.rule_prev if s.non_working_rule == "previous" else self.rule_next).setChecked(True)
+        rules = QWidget()
+        rl = QVBoxLayout(rules)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.rule_prev)
+        rl.addWidget(self.rule_next)
+        box, err = with_error(rules)
+        f.addRow("Срок в выходной переносится:", box)
+        self.errors.bind("non_working_rule", self.rule_prev, err)
+        self.control_offset = QSpinBox()
+        self.control_offset.setRange(0, 29)
+        self.control_offset.setValue(s.control_offset_days)
+        self.control_offset.setSuffix(" дн. до срока по закону")
+        self._field(f, "&Контрольный срок:", "control_offset_days", self.control_offset)
+        self.due_soon = QSpinBox()
+        self.due_soon.setRange(0, 20)
+        self.due_soon.setValue(s.due_soon_days)
+        self.due_soon.setSuffix(" раб. дн.")
+        self._field(f, "«Срок &скоро» за:", "due_soon_days", self.due_soon)
+        note = QLabel("Срок рассмотрения — 30 дней со дня регистрации (ч. 1 ст. 12 59-ФЗ); продление — не более "
+                      "чем на 30 дней. Новые правила применяются к обращениям, зарегистрированным или изменённым "
+                      "после сохранения.")
+        note.setWordWrap(True)
+        f.addRow(note)
+        return page
+
+    def _folders(self, s) -> QWidget:
+        page = QWidget()
+        f = QFormLayout(page)
+        f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        db = self.desk.db
+        self.db_path = QLineEdit(str(db.path) if db.path else db.url)
+        self.db_path.setReadOnly(True)
+        open_data = QPushButton("Открыть папку")
+        open_data.clicked.connect(lambda: self._open_folder(Path(self.db_path.text()).parent))
+        choose_db = QPushButton("Другая база…")
+        choose_db.setToolTip("Выбрать файл базы данных; начнёт использоваться после перезапуска программы")
+        choose_db.clicked.connect(self._choose_db)
+        row = QHBoxLayout()
+        row.addWidget(self.db_path, 1)
+        row.addWidget(open_data)
+        row.addWidget(choose_db)
+        f.addRow("Файл базы данных:", row)
+        self.db_note = QLabel("")
+        self.db_note.setWordWrap(True)
+        f.addRow("", self.db_note)
+        from appealdesk.paths import default_backup_dir
+
+        self.backup_dir = QLineEdit(s.backup_dir)
+        self.backup_dir.setPlaceholderText(str(default_backup_dir(db.path)) + " (по умолчанию)")
+        browse = QPushButton("Выбрать…")
+        browse.clicked.connect(self._choose_backup)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.backup_dir, 1)
+        row2.addWidget(browse)
+        box, err = with_error(QWidget())
+        box.layout().insertLayout(0, row2)
+        f.addRow("Папка резервных копий:", box)
+        self.errors.bind("backup_dir", self.backup_dir, err)
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setRange(1, 365)
+        self.backup_keep.setValue(s.backup_keep)
+        self._field(f, "Хранить копий:", "backup_keep", self.backup_keep)
+        return page
+
+    def _open_folder(self, folder: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def _choose_db(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Файл базы данных", str(Path(self.db_path.text()).parent),
+                                              "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)")
+        if path:
+            prefs.put("database", path)
+            self.db_note.setText(f"После перезапуска программа откроет «{path}».")
+
+    def _choose_backup(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Папка резервных копий", self.backup_dir.text())
+        if folder:
+            self.backup_dir.setText(folder)
+
+    # -- saving ----------------------------------------------------------------------------------
+    def settings_value(self):
+        return replace(
+            self.original,
+            organisation=self.organisation.text().strip(),
+            organisation_address=self.organisation_address.text().strip(),
+            head_position=self.head_position.text().strip(),
+            head_name=self.head_name.text().strip(),
+            number_pattern=self.number_pattern.text().strip(),
+            message_number_pattern=self.message_pattern.text().strip(),
+            info_request_number_pattern=self.info_pattern.text().strip(),
+            non_working_rule="previous" if self.rule_prev.isChecked() else "next",
+            control_offset_days=self.control_offset.value(),
+            due_soon_days=self.due_soon.value(),
+            backup_dir=self.backup_dir.text().strip(),
+            backup_keep=self.backup_keep.value(),
+        )
+
+    def save(self) -> None:
+        from appealdesk.errors import DomainError, ValidationError
+
+        self.banner.hide()
+        try:
+            self.desk.settings.save(self.settings_value())
+        except ValidationError as exc:
+            first, rest = self.errors.show(exc.errors)
+            if first is not None:
+                for i in range(self.tabs.count()):
+                    if self.tabs.widget(i).isAncestorOf(first):
+                        self.tabs.setCurrentIndex(i)
+                first.setFocus()
+            self.banner.setText("Настройки не сохранены: исправьте отмеченные поля." + ("\n" + "\n".join(rest) if rest else ""))
+            self.banner.show()
+            return
+        except DomainError as exc:
+            self.banner.setText(str(exc))
+            self.banner.show()
+            return
+        self.errors.clear()
+        self.accept()
+
+

@@ -1,0 +1,1 @@
+"""Reusable widgets: date field, vocabulary and official combos, inline field errors."""
