@@ -72,28 +72,36 @@ class MainWindow(QMainWindow):
                                        sp.SP_DialogSaveButton, "Сохранить журнал (как он показан) в XLSX (Ctrl+E)")
         self.act_settings = self._action("&Настройки…", self.open_settings, "Ctrl+,", sp.SP_FileDialogDetailedView,
                                          "Организация, исполнители, нумерация, сроки, календарь, папки")
+        self.act_reports = self._action("&Отчёт о работе с обращениями…", self.open_reports, "Ctrl+R",
+                                        sp.SP_FileDialogInfoView, "Справка за квартал, полугодие, год: PDF, XLSX")
+        self.act_check = self._action("&Проверить базу данных", self.check_database, None, None,
+                                      "Проверить целостность файла базы данных")
         self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
         self.act_about = self._action("&О программе", self._about)
         mb = self.menuBar()
         m = mb.addMenu("&Файл")
-        for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, None, self.act_quit):
+        for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check, None,
+                  self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Журнал")
         for a in (self.act_find, self.act_filters, self.act_reset, None, self.act_refresh):
             m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu("&Отчёты")
+        m.addAction(self.act_reports)
         m = mb.addMenu("&Справка")
         m.addAction(self.act_about)
         tb = QToolBar("Панель инструментов")
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for a in (self.act_new, self.act_open, None, self.act_refresh, self.act_export, None, self.act_settings):
+        for a in (self.act_new, self.act_open, None, self.act_refresh, self.act_export, self.act_reports, None,
+                  self.act_settings):
             tb.addSeparator() if a is None else tb.addAction(a)
         self.addToolBar(tb)
 
     def _set_enabled(self, on: bool) -> None:
         for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
-                  self.act_export, self.act_settings):
+                  self.act_export, self.act_settings, self.act_reports, self.act_check):
             a.setEnabled(on)
 
     # -- start -----------------------------------------------------------------------------------
@@ -265,6 +273,42 @@ class MainWindow(QMainWindow):
         self.counts.refresh()
         org = self.desk.settings.get().organisation if self.desk else ""
         self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+
+    def open_reports(self) -> None:
+        if self.desk is None:
+            return
+        from .reports import open_report_wizard
+
+        self._report_wizard = open_report_wizard(self.desk, self)
+
+    def check_database(self):
+        """The whole-file check and the foreign keys, off the GUI thread; the answer in a message box."""
+        if self.desk is None:
+            return None
+        from appealdesk.storage.database import integrity_report
+
+        from .errors import show_error
+        from .workers import run_with_progress
+
+        desk = self.desk
+
+        def work(_progress):
+            desk.check_integrity()
+            return integrity_report(desk.db)
+
+        def done(problems) -> None:
+            if problems:
+                show_error(
+                    self,
+                    "В базе данных найдены нарушения:\n" + "\n".join(problems[:20])
+                    + "\n\nВосстановите базу из резервной копии.",
+                    "Проверка базы данных",
+                )
+            else:
+                QMessageBox.information(self, "Проверка базы данных", "База данных в порядке: нарушений не найдено.")
+
+        return run_with_progress(self, "Проверка базы данных…", work, done,
+                                 lambda msg: show_error(self, msg, "Проверка базы данных"))
 
     def _about(self) -> None:
         import appealdesk

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..storage.database import Database
 from .appeals import AppealService
 from .applicants import ApplicantService
+from .attachments import AttachmentService
 from .audit import AuditService
 from .context import ServiceContext
 from .deadlines import DeadlineService
@@ -60,6 +61,7 @@ class AppealDesk:
         self.journal = JournalService(self.ctx)
         self.deadlines = DeadlineService(self.ctx)
         self.audit = AuditService(self.ctx)
+        self.attachments = AttachmentService.for_desk(self)
 
     @classmethod
     def open(

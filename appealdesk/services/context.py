@@ -7,13 +7,14 @@ database errors become Russian domain errors.
 from __future__ import annotations
 
 import getpass
+import logging
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from ..domain.calendar import WorkCalendar
@@ -22,6 +23,8 @@ from ..errors import DatabaseProblem, DomainError
 from ..storage.database import Database
 from ..storage.models import CalendarOverride, ClassifierEntry, VocabularyEntry
 from .office_settings import OfficeSettings, read_settings
+
+log = logging.getLogger(__name__)
 
 
 def _default_user() -> str:
@@ -58,8 +61,12 @@ class ServiceContext:
             session.commit()
         except IntegrityError as exc:
             session.rollback()
-            raise DomainError(f"Запись не сохранена: нарушено ограничение базы данных ({_short(exc)})") from exc
-        except OperationalError as exc:
+            log.warning("integrity error: %s", _short(exc))
+            raise DomainError(
+                "Запись не сохранена: она противоречит данным, которые уже есть в базе "
+                "(например, такой номер или такая запись уже существует)."
+            ) from exc
+        except DBAPIError as exc:
             session.rollback()
             raise _operational(exc, self.db) from exc
         except BaseException:
@@ -73,7 +80,7 @@ class ServiceContext:
         session = self.db.session_factory()
         try:
             yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise _operational(exc, self.db) from exc
         finally:
             session.rollback()
@@ -140,7 +147,7 @@ def _short(exc: Exception) -> str:
     return text.splitlines()[0][:200]
 
 
-def _operational(exc: OperationalError, db: Database) -> Exception:
+def _operational(exc: DBAPIError, db: Database) -> Exception:
     text = str(exc.orig).lower()
     path = str(db.path) if db.path else db.url
     if "locked" in text or "busy" in text:
@@ -151,7 +158,7 @@ def _operational(exc: OperationalError, db: Database) -> Exception:
         )
     if "readonly" in text or "read-only" in text:
         return DatabaseProblem("read_only", "База данных открыта только для чтения: изменения не сохранены.", path)
-    if "malformed" in text or "corrupt" in text or "not a database" in text:
+    if "malformed" in text or "corrupt" in text or "not a database" in text or "disk i/o" in text:
         return DatabaseProblem(
             "damaged",
             "База данных повреждена. Восстановите её из резервной копии (Файл → Восстановить из копии).",
@@ -159,4 +166,10 @@ def _operational(exc: OperationalError, db: Database) -> Exception:
         )
     if "disk" in text and "full" in text:
         return DatabaseProblem("unreachable", "Недостаточно места на диске: изменения не сохранены.", path)
-    return DatabaseProblem("unreachable", f"Ошибка базы данных: {_short(exc)}", path)
+    log.error("database error: %s", _short(exc))
+    return DatabaseProblem(
+        "unreachable",
+        "Не удалось выполнить действие с базой данных. Повторите его; если ошибка повторится, "
+        "проверьте базу (Файл → Проверить базу) или восстановите её из резервной копии.",
+        path,
+    )

@@ -175,9 +175,11 @@ def _read_only(path: Path) -> DatabaseProblem:
 
 
 def _damaged(path: Path, detail) -> DatabaseProblem:
+    # SQLite's own words are English: they go to the log, the clerk reads Russian
+    log.warning("database %s is damaged: %s", path, detail)
     return DatabaseProblem(
         "damaged",
-        f"База данных «{path}» повреждена ({detail}). Файл не изменён. "
+        f"База данных «{path}» повреждена: часть файла не читается. Файл не изменён. "
         "Восстановите базу из резервной копии (папка backups рядом с базой).",
         str(path),
     )

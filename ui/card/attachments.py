@@ -29,9 +29,7 @@ def _size(n: int) -> str:
 class AttachmentsTab(QWidget):
     def __init__(self, desk, parent: QWidget | None = None):
         super().__init__(parent)
-        from appealdesk.services.attachments import AttachmentService
-
-        self.service = AttachmentService.for_desk(desk)
+        self.service = desk.attachments
         self.appeal_id: int | None = None
         self.items: list = []
         self.note = QLabel("")
