@@ -5,13 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import case, false, func, select
-from sqlalchemy.orm import aliased
 
 from ..storage.models import Appeal, Official
 from .context import ServiceContext
 from .values import DeadlineItem, StateCounts
-
-_Executor = aliased(Official)
 
 
 class DeadlineService:
@@ -51,10 +48,10 @@ class DeadlineService:
         with ctx.read() as s:
             rows = s.execute(
                 select(
-                    Appeal.id, Appeal.reg_number, Appeal.applicant_name, _Executor.full_name, Appeal.deadline,
+                    Appeal.id, Appeal.reg_number, Appeal.applicant_name, Official.full_name, Appeal.deadline,
                     Appeal.control_deadline, Appeal.extended_deadline, Appeal.summary,
                 )
-                .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+                .outerjoin(Official, Official.id == Appeal.executor_id)
                 .where(Appeal.deleted == false(), Appeal.status == "in_progress", Appeal.deadline <= limit)
                 .order_by(Appeal.deadline, Appeal.id)
             ).all()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from sqlalchemy import false, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from ..errors import DomainError
@@ -19,8 +19,6 @@ from ..storage import search_index
 from ..storage.models import Appeal, Official, Question, Settlement
 from .context import ServiceContext
 from .values import JournalPage, JournalQuery, JournalRow
-
-_Executor = aliased(Official)
 
 SORT_KEYS = (
     "reg_number",
@@ -163,8 +161,8 @@ class JournalService:
             stmt = stmt.outerjoin(Settlement, Settlement.id == Appeal.settlement_id)
             cols = [func.coalesce(Settlement.name, "")]
         elif key == "executor":
-            stmt = stmt.outerjoin(_Executor, _Executor.id == Appeal.executor_id)
-            cols = [func.coalesce(_Executor.full_name, "")]
+            stmt = stmt.outerjoin(Official, Official.id == Appeal.executor_id)
+            cols = [func.coalesce(Official.full_name, "")]
         elif key == "topic":
             cols = [Appeal.topic_code]
         elif key == "state":
@@ -187,11 +185,11 @@ class JournalService:
                 select(
                     Appeal.id, Appeal.reg_number, Appeal.received_on, Appeal.registered_on, Appeal.applicant_name,
                     Settlement.name, Appeal.form, Appeal.source, Appeal.kind, Appeal.topic_code,
-                    _Executor.full_name, Appeal.legal_deadline, Appeal.control_deadline, Appeal.deadline,
+                    Official.full_name, Appeal.legal_deadline, Appeal.control_deadline, Appeal.deadline,
                     Appeal.extended_deadline, Appeal.status, Appeal.answer_on, Appeal.summary,
                 )
                 .outerjoin(Settlement, Settlement.id == Appeal.settlement_id)
-                .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+                .outerjoin(Official, Official.id == Appeal.executor_id)
                 .where(Appeal.id.in_(chunk))
             )
             for r in result:
