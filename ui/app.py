@@ -90,6 +90,10 @@ class Launcher:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if "--self-test" in argv[1:]:  # the installed or bundled program checks itself (ui.selftest)
+        from .selftest import main as self_test
+
+        return self_test(argv)
     db = _parse(argv[1:])
     from . import prefs
 
@@ -106,12 +110,21 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install_russian
 
     translators = install_russian(app)  # noqa: F841 (kept alive)
+    from . import safety
+
+    instance = safety.claim_database(db)  # one program per database: a second start raises the first
+    if instance is None:
+        return 0
     from .errors import install_excepthook
     from .main_window import MainWindow
 
     window = MainWindow()
     window.gave_up.connect(lambda: app.exit(1))
     install_excepthook(window)
+    safety.install(app, window, instance)  # log file, crash dialog, icon, automatic backups
+    from . import first_run
+
+    first_run.install(window)  # the wizard when the database has no organisation yet
     launcher = Launcher(window, db, opening)
     if os.environ.get("APPEALDESK_BENCH"):
         from .bench_hooks import install

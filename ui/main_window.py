@@ -18,6 +18,7 @@ class MainWindow(QMainWindow):
     appeal_saved = Signal(int)  # any card saved an appeal: the journal and the counts refresh
     classifier_ready = Signal()
     gave_up = Signal()  # no database could be opened: the program ends
+    closing = Signal()  # the window is closing for good (the backup on exit runs on it: ui.safety)
     first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
 
     def __init__(self) -> None:
@@ -32,12 +33,19 @@ class MainWindow(QMainWindow):
         self.sections.setDocumentMode(True)
         self.journal = JournalPanel()
         self.sections.addTab(self.journal, "Журнал обращений")
+        from .reception import ReceptionPanel
+
+        self.reception = ReceptionPanel()
+        self.sections.addTab(self.reception, "Личный приём")
         # later issues add their sections here (reception, calendar, reports): only built ones appear
         self.setCentralWidget(self.sections)
         self.counts = StatusCounts()
         self.counts.state_clicked.connect(self._show_state)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
+        from .today.wiring import install_control  # the today panel, the calendar, the control menu
+
+        install_control(self)
         self.journal.open_requested.connect(self.open_card)
         self.appeal_saved.connect(self._after_save)
         self.classifier_ready.connect(self.journal.set_topics_ready)
@@ -74,18 +82,31 @@ class MainWindow(QMainWindow):
                                          "Организация, исполнители, нумерация, сроки, календарь, папки")
         self.act_reports = self._action("&Отчёт о работе с обращениями…", self.open_reports, "Ctrl+R",
                                         sp.SP_FileDialogInfoView, "Справка за квартал, полугодие, год: PDF, XLSX")
+        # the safety net (ui.safety): a backup at once, a restore that shows the backup before replacing
+        self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, None, None,
+                                       "Сохранить проверенную резервную копию базы данных")
+        self.act_restore = self._action("&Восстановить из копии…", self._restore, None, None,
+                                        "Заменить базу данных резервной копией (текущая будет сохранена)")
         self.act_check = self._action("&Проверить базу данных", self.check_database, None, None,
                                       "Проверить целостность файла базы данных")
         self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
         self.act_about = self._action("&О программе", self._about)
         mb = self.menuBar()
         m = mb.addMenu("&Файл")
-        for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check, None,
+        for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check,
+                  self.act_backup, self.act_restore, None,
                   self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Журнал")
         for a in (self.act_find, self.act_filters, self.act_reset, None, self.act_refresh):
             m.addSeparator() if a is None else m.addAction(a)
+        m = mb.addMenu("&Приём")
+        self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule, None, None,
+                                                   "Графики должностных лиц, исключения, выездные приёмы")
+        self.act_reception_print = self._action("&Печать графика на месяц…",
+                                                lambda: self._reception_call("print_schedule", "month"))
+        for a in (self.act_reception_schedule, self.act_reception_print):
+            m.addAction(a)
         m = mb.addMenu("&Отчёты")
         m.addAction(self.act_reports)
         m = mb.addMenu("&Справка")
@@ -98,6 +119,14 @@ class MainWindow(QMainWindow):
                   self.act_settings):
             tb.addSeparator() if a is None else tb.addAction(a)
         self.addToolBar(tb)
+
+    def _reception_schedule(self) -> None:
+        self._reception_call("open_schedule")
+
+    def _reception_call(self, name: str, *args) -> None:
+        if self.desk is not None:
+            self.sections.setCurrentWidget(self.reception)
+            getattr(self.reception, name)(*args)
 
     def _set_enabled(self, on: bool) -> None:
         for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
@@ -121,6 +150,7 @@ class MainWindow(QMainWindow):
         """The database is open: fill the journal (with its first screen fetched at start, if given)."""
         self.desk = desk
         self.journal.set_desk(desk, page)
+        self.reception.set_desk(desk)
         self._set_enabled(True)
         self.statusBar().showMessage(self._db_text(), 8000)
         self.journal.table.setFocus()
@@ -137,7 +167,9 @@ class MainWindow(QMainWindow):
             card.close()
         self._set_enabled(False)
         self.journal.detach()
+        self.reception.set_desk(None)
         self.counts.set_desk(None)
+        self.control_ui.detach()
         if self.desk is not None:
             self.desk.close()
         self.desk = None
@@ -328,4 +360,16 @@ class MainWindow(QMainWindow):
             if not card.close():
                 event.ignore()
                 return
+        self.closing.emit()
         event.accept()
+
+    # -- safety net (ui.safety) ------------------------------------------------------------------
+    def _backup_now(self):
+        from .safety import backup_now
+
+        return backup_now(self)
+
+    def _restore(self):
+        from .safety import open_restore
+
+        return open_restore(self)

@@ -77,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
     from . import report_command
 
     report_command.add_parsers(sub, common)
+    from . import schedule_command
+
+    schedule_command.add_parsers(sub, common)
     return parser
 
 
@@ -109,7 +112,7 @@ def _open(args, today: date | None = None):
 
 
 def _run(args) -> int:
-    from . import commands, report_command
+    from . import commands, report_command, schedule_command
 
     handler = {
         "init": commands.init,
@@ -120,6 +123,7 @@ def _run(args) -> int:
         "check": commands.check,
         "backup": commands.backup,
         **report_command.HANDLERS,
+        **schedule_command.HANDLERS,
     }[args.command]
     started = time.perf_counter()
     code = handler(args, _open)

@@ -776,6 +776,12 @@ def make_demo(desk, appeals: int, seed: int = 1, year: int | None = None, progre
     days = registration_days(rng, appeals, first, last, desk.ctx.engine().calendar,
                              {year - 1: 1.0, year: 1.0 + change})
     tally = make_appeals(desk, rng, appeals, staff, settlement_ids, people, weights, days, progress)
+    from .promises import make_promises  # secondary control: promises of some answers
+
+    make_promises(desk, seed)
+    from .reception import make_reception_demo
+
+    make_reception_demo(desk, random.Random(seed + 1000), staff.head_id, staff.deputy_id, settlement_ids, year)
     by_year: dict[int, int] = {}
     for d in days:
         by_year[d.year] = by_year.get(d.year, 0) + 1

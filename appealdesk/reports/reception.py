@@ -31,6 +31,7 @@ FIELDS: tuple[tuple[str, str], ...] = (
     ("questions", "Поступило вопросов"),
     ("oral_answers", "Дан устный ответ"),
     ("written_appeals", "Принято письменных обращений"),
+    ("no_shows", "Неявки по записи"),
 )
 
 
@@ -46,6 +47,7 @@ class ReceptionLine:
     questions: int
     oral_answers: int = 0
     written_appeals: int = 0
+    no_shows: int = 0
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,11 @@ from .applicants import ApplicantService
 from .attachments import AttachmentService
 from .audit import AuditService
 from .context import ServiceContext
+from .control import ControlService
 from .deadlines import DeadlineService
 from .journal import JournalService
 from .office_settings import OfficeSettings, read_settings, write_settings
+from .reception import ReceptionService
 from .reference import ReferenceService
 
 
@@ -62,6 +64,8 @@ class AppealDesk:
         self.deadlines = DeadlineService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.attachments = AttachmentService.for_desk(self)
+        self.reception = ReceptionService(self.ctx)
+        self.control = ControlService(self.ctx)
 
     @classmethod
     def open(

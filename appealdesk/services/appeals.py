@@ -40,40 +40,8 @@ class AppealService:
 
     # -- registration and editing ----------------------------------------------------------------
     def register(self, data: AppealInput) -> AppealCard:
-        ctx = self._ctx
-        with ctx.uow() as s:
-            _check(s, ctx, data)
-            today = ctx.today()
-            registered = data.registered_on or today
-            series = series_of(data.kind)
-            numberer = Numberer(s, ctx.settings())
-            if data.reg_number:
-                seq = numberer.claim(data.reg_number, series, registered.year)
-                number = data.reg_number.strip()
-            else:
-                number, seq = numberer.assign(series, registered.year)
-            now = ctx.now()
-            appeal = Appeal(
-                reg_number=number,
-                reg_series=series,
-                reg_year=registered.year,
-                reg_seq=seq,
-                registered_on=registered,
-                created_at=now,
-                created_by=ctx.user,
-                updated_at=now,
-                updated_by=ctx.user,
-                status="in_progress",
-                version=1,
-            )
-            _fill(s, ctx, appeal, data)
-            s.add(appeal)
-            s.flush()
-            _set_questions(s, appeal, data)
-            s.flush()
-            reindex(s, appeal, _address(appeal), fresh=True)
-            audit.record(s, ctx, "appeal", appeal.id, "register", audit.diff({}, snapshot(s, ctx, appeal)))
-            return card_of(s, ctx, appeal)
+        with self._ctx.uow() as s:
+            return card_of(s, self._ctx, register_in(s, self._ctx, data))
 
     def update(self, appeal_id: int, data: AppealInput, expected_version: int | None = None) -> AppealCard:
         ctx = self._ctx
@@ -395,6 +363,33 @@ class AppealService:
             audit.record(s, ctx, "appeal", appeal.id, "restore", [])
             s.flush()
             return card_of(s, ctx, appeal)
+
+
+def register_in(session: Session, ctx: ServiceContext, data: AppealInput) -> Appeal:
+    """Register ``data`` in an open unit of work (the card; a reception card that becomes an appeal in the
+    same transaction). Numbering, deadlines, the search index and the audit entry, all of it."""
+    _check(session, ctx, data)
+    registered = data.registered_on or ctx.today()
+    series = series_of(data.kind)
+    numberer = Numberer(session, ctx.settings())
+    if data.reg_number:
+        seq = numberer.claim(data.reg_number, series, registered.year)
+        number = data.reg_number.strip()
+    else:
+        number, seq = numberer.assign(series, registered.year)
+    now = ctx.now()
+    appeal = Appeal(
+        reg_number=number, reg_series=series, reg_year=registered.year, reg_seq=seq, registered_on=registered,
+        created_at=now, created_by=ctx.user, updated_at=now, updated_by=ctx.user, status="in_progress", version=1,
+    )
+    _fill(session, ctx, appeal, data)
+    session.add(appeal)
+    session.flush()
+    _set_questions(session, appeal, data)
+    session.flush()
+    reindex(session, appeal, _address(appeal), fresh=True)
+    audit.record(session, ctx, "appeal", appeal.id, "register", audit.diff({}, snapshot(session, ctx, appeal)))
+    return appeal
 
 
 # -- helpers ----------------------------------------------------------------------------------------

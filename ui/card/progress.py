@@ -75,6 +75,18 @@ class ProgressTab(QWidget):
         r2.addWidget(self.forward_button)
         ml.addLayout(r1)
         ml.addLayout(r2)
+        # -- secondary control: promises made in the answer (ui/today/promises.py)
+        self._promise_desk, self._promise_card = desk, None
+        self.promise_text = QLabel("Обещаний на контроле нет.")
+        self.promise_text.setWordWrap(True)
+        self.promise_button = QPushButton("Обещание в ответе…")
+        self.promise_button.setAutoDefault(False)
+        self.promise_button.setToolTip("Поставить на контроль обещанные в ответе работы со сроком и исполнителем")
+        self.promise_button.clicked.connect(self._add_promise)
+        r3 = QHBoxLayout()
+        r3.addWidget(self.promise_text, 1)
+        r3.addWidget(self.promise_button)
+        ml.addLayout(r3)
         # -- the answer
         answer = QGroupBox("Ответ заявителю")
         f = QFormLayout(answer)
@@ -146,6 +158,7 @@ class ProgressTab(QWidget):
         open_ = saved and card.status != "closed"
         self.extend_button.setEnabled(open_ and card.extension is None)
         self.forward_button.setEnabled(open_)
+        self._show_promises(card)
         if not saved:
             for w in (self.legal, self.control, self.extended):
                 w.setText("—")
@@ -193,6 +206,31 @@ class ProgressTab(QWidget):
         self.close_check.setChecked(True)
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+    def _show_promises(self, card) -> None:
+        self._promise_card = card
+        self.promise_button.setEnabled(card is not None)
+        if card is None:
+            self.promise_text.setText("Обещание можно записать после регистрации.")
+            return
+        try:
+            items = self._promise_desk.control.promises(status=None, appeal_id=card.id)
+        except Exception:
+            items = ()
+        labels = {"open": "на контроле", "done": "выполнено", "cancelled": "снято"}
+        self.promise_text.setText(
+            "Обещания в ответе: " + "; ".join(f"{p.text} — до {fmt_date(p.due_on)} ({labels.get(p.status, p.status)})"
+                                              for p in items) if items else "Обещаний на контроле нет.")
+
+    def _add_promise(self) -> None:
+        from ..today.promises import PromiseDialog
+
+        if self._promise_card is None:
+            return
+        dlg = PromiseDialog(self._promise_desk, self._promise_card, self)
+        dlg.done.connect(lambda _p: self._show_promises(self._promise_card))
+        dlg.open()
+        self._promise_dialog = dlg
 
     def has_answer(self) -> bool:
         return not self.answer_on.is_empty()

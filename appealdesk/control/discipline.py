@@ -1,0 +1,99 @@
+"""Executor discipline: per executor and period, answered on time, late, overdue now, average days to answer.
+
+The period is the registration date of the appeals. "Answered" is the answer date (or, without one, the
+closing date); on time means on or before the deadline in force.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import false, func, select
+from sqlalchemy.orm import Session
+
+from ..storage.models import Appeal, Official
+from .values import Discipline, DisciplineRow
+
+NO_EXECUTOR = "Исполнитель не назначен"
+
+
+def discipline(s: Session, date_from: date, date_to: date, today: date) -> Discipline:
+    names = dict(s.execute(select(Official.id, Official.full_name)).all())
+    answered = func.coalesce(Appeal.answer_on, Appeal.closed_on)
+    rows = s.execute(
+        select(Appeal.executor_id, Appeal.registered_on, Appeal.deadline, Appeal.status, answered)
+        .where(Appeal.deleted == false(), Appeal.registered_on.between(date_from, date_to))
+    )
+    acc: dict[int | None, list] = defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0])  # total on late open over sum n
+    for executor_id, registered_on, deadline, status, answer_on in rows:
+        a = acc[executor_id]
+        a[0] += 1
+        if status == "closed":
+            if answer_on is not None and answer_on > deadline:
+                a[2] += 1
+            else:
+                a[1] += 1
+            if answer_on is not None:
+                a[5] += (answer_on - registered_on).days
+                a[6] += 1
+        elif deadline < today:
+            a[4] += 1
+        else:
+            a[3] += 1
+
+    def row(executor_id, name, a) -> DisciplineRow:
+        return DisciplineRow(executor_id, name, a[0], a[1], a[2], a[3], a[4], round(a[5] / a[6], 1) if a[6] else None)
+
+    out = [row(k, names.get(k, NO_EXECUTOR) if k is not None else NO_EXECUTOR, v) for k, v in acc.items()]
+    out.sort(key=lambda r: (r.executor_id is None, r.executor))
+    total = [sum(v[i] for v in acc.values()) for i in range(7)]
+    return Discipline(date_from, date_to, today, tuple(out), row(None, "Итого", total))
+
+
+HEADERS = ("Исполнитель", "Всего обращений", "Отвечено в срок", "Отвечено с нарушением срока",
+           "На рассмотрении в срок", "Просрочено сейчас", "В среднем дней до ответа", "Доля ответов в срок, %")
+
+
+def _share(r: DisciplineRow) -> float | None:
+    return round(100.0 * r.on_time / r.answered, 1) if r.answered else None
+
+
+def write_xlsx(d: Discipline, path: str | Path, organisation: str = "") -> Path:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Исполнительская дисциплина"
+    ws["A1"] = "Исполнительская дисциплина по обращениям граждан"
+    ws["A1"].font = Font(bold=True, size=13)
+    ws["A2"] = (f"{organisation + ': ' if organisation else ''}обращения, зарегистрированные с "
+                f"{d.date_from:%d.%m.%Y} по {d.date_to:%d.%m.%Y}; состояние на {d.today:%d.%m.%Y}")
+    ws.append([])
+    ws.append(list(HEADERS))
+    head = ws.max_row
+    for cell in ws[head]:
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        cell.fill = PatternFill("solid", fgColor="E8EEF7")
+    for r in (*d.rows, d.total):
+        ws.append([r.executor, r.total, r.on_time, r.late, r.open_in_term, r.overdue_now, r.avg_days, _share(r)])
+        if r is d.total:
+            for cell in ws[ws.max_row]:
+                cell.font = Font(bold=True)
+        if r.overdue_now:
+            ws.cell(ws.max_row, 6).font = Font(bold=True, color="B3261E")
+    for row in ws.iter_rows(min_row=head + 1, min_col=7, max_col=8):
+        for cell in row:
+            cell.number_format = "0.0"
+    widths = (38, 12, 12, 16, 14, 12, 14, 14)
+    for i, w in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = w
+    ws.row_dimensions[head].height = 46
+    ws.freeze_panes = ws.cell(head + 1, 2)
+    path = Path(path)
+    wb.save(path)
+    return path

@@ -1,0 +1,154 @@
+"""The self-test of an installed or bundled program (``appealdesk --self-test``), core part.
+
+In a temporary folder: a fresh database with the migrations applied and the reference data loaded, an
+appeal registered, its card as PDF, a report as PDF and XLSX. It checks that everything the program reads
+at run time (migration scripts, reference CSVs, fonts) is where the program looks for it, which is what a
+broken bundle gets wrong. Prints one line per check; raises ``SelfTestFailed`` on the first failure.
+The desktop part (``ui.selftest``) adds the main window shown offscreen.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+Say = Callable[[str], None]
+
+
+class SelfTestFailed(Exception):
+    pass
+
+
+def _check(ok: bool, what: str) -> None:
+    if not ok:
+        raise SelfTestFailed(what)
+
+
+def environment_lines() -> list[str]:
+    import appealdesk
+
+    from .paths import resources_dir
+
+    frozen = "bundle (PyInstaller)" if getattr(sys, "frozen", False) else "source"
+    return [
+        f"AppealDesk {appealdesk.__version__}, Python {sys.version.split()[0]}, {frozen}",
+        f"resources: {resources_dir()}",
+    ]
+
+
+def run_core(folder: Path, say: Say) -> dict:
+    """The core checks in ``folder``; returns what the desktop part reuses (the open desk)."""
+    from .paths import resources_dir
+
+    res = resources_dir()
+    for rel in ("reference/classifier.csv", "reference/vocabulary.csv", "reference/production_calendar_overrides.csv",
+                "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE-DejaVu.txt"):
+        _check((res / rel).is_file(), f"missing resource {rel}")
+    say("ok  resources: reference data, fonts and licence found")
+
+    from .storage import migrations
+    from .storage.database import current_revision, head_revision
+
+    versions = sorted(p.name for p in (migrations.MIGRATIONS_DIR / "versions").glob("*.py"))
+    _check(bool(versions), f"no migration scripts in {migrations.MIGRATIONS_DIR}")
+    _check(head_revision() == migrations.HEAD_REVISION, "migration head differs from HEAD_REVISION")
+
+    from .services import AppealDesk
+
+    t0 = time.perf_counter()
+    db_path = folder / "selftest.sqlite3"
+    desk = AppealDesk.open(db_path, user="Самопроверка")
+    _check(current_revision(desk.db) == migrations.HEAD_REVISION, "database not at the head revision")
+    say(f"ok  database: created, migrations applied up to {migrations.HEAD_REVISION} "
+        f"({len(versions)} scripts), {time.perf_counter() - t0:.2f} s")
+
+    items = desk.reference.classifier_search("освещение")
+    _check(bool(items), "classifier is empty or search does not work")
+    from .services.values import AppealInput, ApplicantInput, OfficialInput, QuestionInput
+
+    settlement = desk.reference.add_settlement("с. Проверочное")
+    executor = desk.reference.save_official(OfficialInput("Проверкин Иван Иванович", "Специалист"))
+    code = items[0].code  # a question-level entry (levels 4 and 5)
+    card = desk.appeals.register(AppealInput(
+        form="written", kind="statement", summary="Прошу отремонтировать уличное освещение на улице Мира",
+        questions=(QuestionInput(code),),
+        applicant=ApplicantInput(last_name="Фёдоров", first_name="Иван", middle_name="Ильич",
+                                 settlement_id=settlement.id, address="ул. Мира, д. 1"),
+        executor_id=executor.id,
+    ))
+    _check(bool(card.reg_number) and card.deadline is not None, "registered appeal has no number or deadline")
+    found = desk.journal.count(_query("Федоров"))
+    _check(found == 1, f"search for the applicant found {found} appeals")
+    say(f"ok  appeal registered: № {card.reg_number}, deadline {card.deadline:%d.%m.%Y}; search finds it")
+
+    from .card_print import card_document, write_card_pdf
+
+    card_pdf = folder / "card.pdf"
+    write_card_pdf(card_document(card, desk.reference.label, desk.settings.get().organisation), card_pdf)
+    _check(card_pdf.read_bytes()[:5] == b"%PDF-", "card PDF not written")
+    say(f"ok  card PDF: {card_pdf.stat().st_size} bytes")
+
+    from .reports import build_report, whole_year
+    from .reports.pdf import write_report_pdf
+    from .reports.xlsx import write_report_xlsx
+
+    report = build_report(desk, whole_year(desk.ctx.today().year))
+    pdf = write_report_pdf(report, folder / "report.pdf")
+    _check(Path(pdf).read_bytes()[:5] == b"%PDF-", "report PDF not written")
+    say(f"ok  report PDF: {Path(pdf).stat().st_size} bytes")
+    xlsx = write_report_xlsx(report, folder / "report.xlsx")
+    _check(Path(xlsx).read_bytes()[:2] == b"PK", "report XLSX not written")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(xlsx, read_only=True)
+    _check(len(wb.sheetnames) >= 1, "report XLSX has no sheets")
+    say(f"ok  report XLSX: {Path(xlsx).stat().st_size} bytes, sheets: {len(wb.sheetnames)}")
+    wb.close()
+
+    from .storage.backup import backup_database
+    from .storage.restore import inspect_backup
+
+    copy = backup_database(desk.db, folder / "backups", keep=2)
+    info = inspect_backup(copy)
+    _check(info.appeals == 1, "backup does not hold the registered appeal")
+    say(f"ok  backup written and verified: {copy.name} (appeals: {info.appeals})")
+    return {"desk": desk, "db_path": db_path, "today": date.today()}
+
+
+def _query(text: str):
+    from .services.values import JournalQuery
+
+    return JournalQuery(text=text)
+
+
+def run(say: Say = print, extra: Callable[[dict, Say], None] | None = None) -> int:
+    """Run the checks (and ``extra``, the desktop part) in a temporary folder; 0 when all passed."""
+    started = time.perf_counter()
+    for line in environment_lines():
+        say(line)
+    with tempfile.TemporaryDirectory(prefix="appealdesk-selftest-") as tmp:
+        state: dict = {}
+        try:
+            state = run_core(Path(tmp), say)
+            if extra is not None:
+                extra(state, say)
+        except Exception as exc:
+            import traceback
+
+            say(f"FAIL {exc.__class__.__name__}: {exc}")
+            say(traceback.format_exc())
+            return 1
+        finally:
+            desk = state.get("desk")
+            if desk is not None:
+                desk.close()
+    say(f"SELF-TEST PASSED in {time.perf_counter() - started:.2f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(run())

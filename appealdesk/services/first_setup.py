@@ -1,0 +1,136 @@
+"""The first start of a new office: is the database set up, and the answers of the first-run wizard.
+
+The desktop asks ``needs_setup(desk)`` once the database is open; the wizard's answers go through
+``apply_first_setup`` (the same settings and reference services as the settings dialog).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import time
+
+from sqlalchemy import func, select
+
+from ..errors import FieldError, ValidationError
+from ..storage.models import Appeal, Official, Setting
+from .values import OfficialInput
+
+# the head's reception days as text, where the reception schedule (desk.reception) is not available
+RECEPTION_TEXT_KEY = "head_reception_text"
+WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
+
+
+@dataclass(frozen=True)
+class FirstSetup:
+    organisation: str
+    organisation_address: str = ""
+    head_position: str = ""
+    head_name: str = ""
+    settlements: tuple[str, ...] = ()
+    executors: tuple[tuple[str, str], ...] = ()  # (full name, position)
+    # the head's personal reception: ISO weekdays (1 = Monday), hours and place; a standing rule of the
+    # reception schedule (desk.reception), or a line of text in the settings where there is none
+    reception_weekdays: tuple[int, ...] = ()
+    reception_from: time = time(14, 0)
+    reception_to: time = time(17, 0)
+    reception_place: str = ""
+
+    def reception_days(self) -> str:
+        """"понедельник, четверг 14:00–17:00, кабинет главы" (empty when no day is chosen)."""
+        if not self.reception_weekdays:
+            return ""
+        days = ", ".join(WEEKDAYS[d - 1] for d in sorted(self.reception_weekdays))
+        text = f"{days} {self.reception_from:%H:%M}–{self.reception_to:%H:%M}"
+        return f"{text}, {self.reception_place.strip()}" if self.reception_place.strip() else text
+
+
+def needs_setup(desk) -> bool:
+    """True for a database nobody set up yet: no organisation saved, no officials, no appeals."""
+    with desk.ctx.read() as s:
+        if s.get(Setting, "organisation") is not None:
+            return False
+        if s.scalar(select(func.count()).select_from(Official)):
+            return False
+        return not s.scalar(select(func.count()).select_from(Appeal))
+
+
+def parse_executor(line: str) -> tuple[str, str] | None:
+    """"Гусев Павел Сергеевич — специалист по ЖКХ" (or with "-", "," or ";") → (name, position)."""
+    line = line.strip()
+    if not line:
+        return None
+    parts = re.split(r"\s+[—–-]\s+|[,;]\s*", line, maxsplit=1)
+    name = parts[0].strip()
+    position = parts[1].strip() if len(parts) > 1 else ""
+    return (name, position) if name else None
+
+
+def reception_text(desk) -> str:
+    with desk.ctx.read() as s:
+        row = s.get(Setting, RECEPTION_TEXT_KEY)
+        return json.loads(row.value) if row is not None else ""
+
+
+def apply_first_setup(desk, data: FirstSetup) -> None:
+    """Save the organisation, the head, the settlements, the executors and the head's reception days."""
+    errors = []
+    if not data.organisation.strip():
+        errors.append(FieldError("organisation", "Укажите название организации"))
+    for name, _position in data.executors:
+        if len(name.split()) < 2:
+            errors.append(FieldError("executors", f"Исполнитель «{name}»: укажите фамилию, имя и отчество"))
+    if data.reception_weekdays:
+        if not data.head_name.strip():
+            errors.append(FieldError("head_name", "Для дней приёма укажите ФИО главы"))
+        if data.reception_to <= data.reception_from:
+            errors.append(FieldError("reception", "Время окончания приёма должно быть позже начала"))
+    if errors:
+        raise ValidationError(errors)
+    current = desk.settings.get()
+    desk.settings.save(
+        replace(
+            current,
+            organisation=data.organisation.strip(),
+            organisation_address=data.organisation_address.strip(),
+            head_position=data.head_position.strip() or current.head_position,
+            head_name=data.head_name.strip(),
+        )
+    )
+    known = {v.name.casefold() for v in desk.reference.settlements(include_inactive=True)}
+    for name in data.settlements:
+        name = name.strip()
+        if name and name.casefold() not in known:
+            desk.reference.add_settlement(name)
+            known.add(name.casefold())
+    # a second press of "Готово" after an error must not duplicate anybody
+    existing = {o.full_name: o.id for o in desk.reference.officials(include_inactive=True)}
+    head_id = existing.get(data.head_name.strip())
+    if data.head_name.strip() and head_id is None:
+        head_id = desk.reference.save_official(
+            OfficialInput(full_name=data.head_name.strip(), position=data.head_position.strip() or None,
+                          is_executor=True, is_head=True)
+        ).id
+    for name, position in data.executors:
+        if name.strip() == data.head_name.strip() or name.strip() in existing:
+            continue
+        desk.reference.save_official(OfficialInput(full_name=name.strip(), position=position or None))
+    if data.reception_weekdays and head_id is not None:
+        reception = getattr(desk, "reception", None)
+        if reception is not None and hasattr(reception, "save_rule"):
+            from ..reception.values import RuleInput
+
+            reception.save_rule(RuleInput(
+                official_id=head_id, weekdays=tuple(sorted(data.reception_weekdays)),
+                time_from=data.reception_from, time_to=data.reception_to,
+                place=data.reception_place.strip() or "кабинет главы", valid_from=desk.ctx.today(),
+            ))
+            return
+        with desk.ctx.uow() as s:
+            value = json.dumps(data.reception_days(), ensure_ascii=False)
+            row = s.get(Setting, RECEPTION_TEXT_KEY)
+            if row is None:
+                s.add(Setting(key=RECEPTION_TEXT_KEY, value=value))
+            else:
+                row.value = value

@@ -1,0 +1,235 @@
+"""Restoring the database from a backup: look first, then replace.
+
+``inspect_backup`` reads a backup file without changing it and tells what it holds (the date it was made,
+the schema revision, how many appeals and applicants, the last registration), so that the user sees it
+before anything is replaced. ``restore_backup`` checks the backup, refuses one of a newer schema, makes a
+verified backup of the current database first, then copies the backup over the database file through the
+SQLite backup API and checks the result. The database must be closed by the program while this runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from ..errors import DomainError
+
+log = logging.getLogger(__name__)
+
+BEFORE_RESTORE_PREFIX = "appealdesk-before-restore"
+_STAMP = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """What a backup holds, read without changing it."""
+
+    path: Path
+    made_at: datetime  # from the file name (the moment the backup was written), else the file's time
+    revision: str
+    appeals: int  # not deleted
+    applicants: int
+    last_registered_on: date | None
+    last_number: str | None
+    size: int  # bytes
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    info: BackupInfo  # what was restored
+    safety_copy: Path | None  # the backup of the database as it was before the restore
+
+
+def made_at(path: Path) -> datetime:
+    m = _STAMP.search(Path(path).name)
+    if m:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(m.group(1), "%Y%m%d-%H%M%S")
+    return datetime.fromtimestamp(Path(path).stat().st_mtime)
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    # immutable: the file is only read, no lock or -wal/-shm files are made beside it (a USB stick, a
+    # read-only folder); a backup is a single self-contained file
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+
+
+def inspect_backup(path: str | os.PathLike) -> BackupInfo:
+    """Read a backup: date, schema revision, counts. Raises ``DomainError`` (Russian) if it is not a
+    usable AppealDesk backup. Never writes to the file."""
+    path = Path(path)
+    if not path.is_file():
+        raise DomainError(f"Файл резервной копии «{path}» не найден.")
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise DomainError(f"Не удалось прочитать файл «{path}»: {exc.strerror or exc}.") from exc
+    if header != b"SQLite format 3\x00":
+        raise DomainError(f"Файл «{path.name}» не является резервной копией базы AppealDesk.")
+    try:
+        con = _connect_read_only(path)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not {"alembic_version", "appeals", "applicants"} <= tables:
+                raise DomainError(
+                    f"Файл «{path.name}» не является резервной копией базы AppealDesk: в нём нет таблиц "
+                    "обращений."
+                )
+            revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+            appeals = con.execute("SELECT count(*) FROM appeals WHERE deleted = 0").fetchone()[0]
+            applicants = con.execute("SELECT count(*) FROM applicants").fetchone()[0]
+            last = con.execute(
+                "SELECT registered_on, reg_number FROM appeals WHERE deleted = 0 "
+                "ORDER BY registered_on DESC, id DESC LIMIT 1"
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DomainError(
+            f"Резервная копия «{path.name}» повреждена и не может быть прочитана ({exc})."
+        ) from exc
+    if len(revisions) != 1:
+        raise DomainError(f"В резервной копии «{path.name}» неверные сведения о версии структуры базы.")
+    revision = next(iter(revisions))
+    last_on = date.fromisoformat(str(last[0])[:10]) if last and last[0] else None
+    return BackupInfo(
+        path=path,
+        made_at=made_at(path),
+        revision=revision,
+        appeals=int(appeals),
+        applicants=int(applicants),
+        last_registered_on=last_on,
+        last_number=(last[1] if last else None),
+        size=path.stat().st_size,
+    )
+
+
+def check_restorable(info: BackupInfo) -> None:
+    """Refuse a backup written by a newer version of the program (a schema this one does not know)."""
+    from . import migrations
+
+    if info.revision not in migrations.known_revisions():
+        raise DomainError(
+            f"Резервная копия «{info.path.name}» сделана более новой версией AppealDesk (версия структуры "
+            f"{info.revision}). Эта версия программы не может с ней работать. Обновите программу; текущая "
+            "база данных не изменена."
+        )
+
+
+def _integrity(path: Path, *, read_only: bool) -> list[str]:
+    con = _connect_read_only(path) if read_only else sqlite3.connect(path)
+    try:
+        return [r[0] for r in con.execute("PRAGMA integrity_check")]
+    finally:
+        con.close()
+
+
+def restore_backup(
+    backup: str | os.PathLike,
+    db_path: str | os.PathLike,
+    backup_dir: str | os.PathLike,
+    *,
+    keep: int = 10,
+) -> RestoreResult:
+    """Replace the database file ``db_path`` with the contents of ``backup``.
+
+    The database must not be open (the program closes it first). Steps: inspect and verify the backup,
+    refuse a newer schema, back up the current database into ``backup_dir`` (prefix
+    ``appealdesk-before-restore``), copy the backup over it with the SQLite backup API, check the result.
+    An older schema is fine: the program migrates it when it opens the database again.
+    """
+    backup, db_path = Path(backup), Path(db_path)
+    if db_path.exists() and backup.resolve() == db_path.resolve():
+        raise DomainError("Нельзя восстановить базу данных из неё самой: выберите файл резервной копии.")
+    info = inspect_backup(backup)
+    check_restorable(info)
+    try:
+        problems = _integrity(backup, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems != ["ok"]:
+        raise DomainError(
+            f"Резервная копия «{backup.name}» не прошла проверку целостности ({'; '.join(problems[:3])}). "
+            "Выберите другую копию; текущая база данных не изменена."
+        )
+    safety = _save_current(db_path, Path(backup_dir), keep)
+    try:
+        _copy_over(backup, db_path)
+        problems = _integrity(db_path, read_only=False)
+    except (sqlite3.Error, OSError) as exc:
+        raise DomainError(
+            f"Не удалось восстановить базу данных из копии «{backup.name}»: {exc}. "
+            + (f"Прежняя база сохранена в «{safety}»." if safety else "")
+        ) from exc
+    if problems != ["ok"]:
+        raise DomainError(
+            f"Восстановленная база не прошла проверку целостности ({'; '.join(problems[:3])}). "
+            + (f"Прежняя база сохранена в «{safety}»." if safety else "")
+        )
+    log.info("database %s restored from %s (safety copy %s)", db_path, backup, safety)
+    return RestoreResult(info=info, safety_copy=safety)
+
+
+def _save_current(db_path: Path, backup_dir: Path, keep: int) -> Path | None:
+    """A verified backup of the current file; a damaged file is kept as it is (raw copy) instead."""
+    from .backup import backup_sqlite_file
+
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    try:
+        return backup_sqlite_file(db_path, backup_dir, keep=keep, prefix=BEFORE_RESTORE_PREFIX)
+    except DomainError:
+        # a damaged database is the usual reason to restore: keep its bytes, do not refuse
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = backup_dir / f"{BEFORE_RESTORE_PREFIX}-{stamp}.damaged"
+        try:
+            backup_dir.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(db_path, target)
+            for extra in ("-wal", "-shm"):
+                side = db_path.with_name(db_path.name + extra)
+                if side.exists():
+                    shutil.copy2(side, target.with_name(target.name + extra))
+        except OSError as exc:
+            raise DomainError(
+                f"Не удалось сохранить текущую базу данных перед восстановлением в папку «{backup_dir}»: "
+                f"{exc.strerror or exc}. База данных не изменена."
+            ) from exc
+        log.warning("current database is damaged; raw copy kept at %s", target)
+        return target
+
+
+def _copy_over(backup: Path, db_path: Path) -> None:
+    src = _connect_read_only(backup)
+    try:
+        try:
+            dst = sqlite3.connect(db_path, timeout=10)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=WAL")
+            finally:
+                dst.close()
+        except sqlite3.DatabaseError:
+            # the current file is too damaged to be written page by page: build the copy beside it and
+            # put it in place (the damaged bytes were saved by _save_current)
+            fresh = db_path.with_name(db_path.name + ".restoring")
+            with contextlib.suppress(OSError):
+                fresh.unlink()
+            dst = sqlite3.connect(fresh)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+            for extra in ("-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    db_path.with_name(db_path.name + extra).unlink()
+            os.replace(fresh, db_path)
+    finally:
+        src.close()

@@ -1,0 +1,97 @@
+"""The "Личный приём" section: booking a visitor and filling the reception card by keyboard."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from appealdesk.reception import RuleInput
+
+from .keys import press, type_text
+
+
+def _setup(main_window, office):
+    head = next(o for o in office.reference.officials() if o.is_head)
+    office.reception.save_rule(RuleInput(head.id, (5,), time(14), time(16), "с. Ключи, каб. 1", date(2026, 1, 1),
+                                         slot_minutes=30))
+    panel = main_window.reception
+    panel.set_desk(office)
+    main_window.sections.setCurrentWidget(panel)
+    return panel
+
+
+def test_book_and_fill_card_by_keyboard(qtbot, main_window, office):
+    panel = _setup(main_window, office)
+    # today (Friday 20.11.2026) is a reception day: it is chosen first
+    assert panel.current.entry.day == date(2026, 11, 20)
+    assert panel.day.rowCount() == 4
+    panel.day.setFocus()
+    panel.day.selectRow(1)  # 14:30
+    panel.book()
+    dlg = panel.dialog
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.slot.currentText() == "14:30–15:00"
+    type_text(dlg.applicant.last_name, "Орлова")
+    type_text(dlg.applicant.first_name, "Вера")
+    dlg.applicant.address.setFocus()
+    type_text(dlg.applicant.address, "ул. Мира, 9")
+    type_text(dlg.topic, "Освещение улицы")
+    dlg.save()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.error.text()
+    day = office.reception.day(panel.current.entry.key)
+    assert [(b.slot_from, b.applicant) for b in day.bookings] == [(time(14, 30), "Орлова Вера")]
+    qtbot.waitUntil(lambda: panel.day.item(1, 1).text() == "Орлова Вера")
+    # the card: Enter on the booked row opens it, filled in from the keyboard
+    panel.day.selectRow(1)
+    panel.open_card()
+    card = panel.dialog
+    qtbot.waitUntil(card.isVisible)
+    assert card.applicant.last_name.text() == "Орлова"
+    assert card.summary.toPlainText() == "Освещение улицы"
+    card.document.setFocus()
+    type_text(card.document, "паспорт 01 02 123456")
+    card.code.setFocus()
+    type_text(card.code, "0003.0009.0097.0690")
+    press(card.code, Qt.Key.Key_Return)
+    assert card.codes() == ["0003.0009.0097.0690"]
+    # Alt+2: "a written answer will follow"
+    card.outcome_buttons["written_answer"].setFocus()
+    press(card.outcome_buttons["written_answer"], Qt.Key.Key_Space)
+    assert card.outcome() == "written_answer"
+    card.save()
+    assert card.result() == card.DialogCode.Accepted, card.error.text()
+    saved = card.card
+    assert saved.appeal_number and saved.identity_document == "паспорт 01 02 123456"
+    appeal = office.appeals.get(saved.appeal_id)
+    assert appeal.form == "personal_reception" and appeal.registered_on == date(2026, 11, 20)
+    assert appeal.legal_deadline == date(2026, 12, 18)  # 20.11 + 30 days = 20.12, a Sunday: Friday 18.12
+    qtbot.waitUntil(lambda: "письменный" in panel.day.item(1, 4).text())
+    QApplication.processEvents()
+
+
+def test_card_errors_are_shown_in_the_dialog(qtbot, main_window, office):
+    panel = _setup(main_window, office)
+    panel.walk_in()
+    card = panel.dialog
+    qtbot.waitUntil(card.isVisible)
+    card.save()
+    assert card.isVisible()
+    assert "содержание" in card.error.text().lower()
+
+
+def test_schedule_editor_and_print_document(qtbot, main_window, office):
+    panel = _setup(main_window, office)
+    panel.open_schedule()
+    ed = panel.dialog
+    qtbot.waitUntil(ed.isVisible)
+    assert ed.rules.rowCount() == 1
+    assert "14 декабря 2026" in ed.national.text()
+    ed.r_days[0].setChecked(True)
+    ed.r_place.setText("Дом культуры")
+    ed.add_rule()
+    assert ed.rules.rowCount() == 2, ed.error.text()
+    ed.reject()
+    doc = panel.schedule_document("month", date(2026, 12, 1))
+    assert doc.subtitle == "на декабрь 2026 года"

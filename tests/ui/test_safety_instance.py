@@ -1,0 +1,103 @@
+"""One running program per database; the log file and the Russian dialog for unexpected errors."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QtMsgType
+
+from ui.safety import logs
+from ui.safety.single import SingleInstance, server_name
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SECOND = """
+import sys
+from PySide6.QtCore import QCoreApplication
+app = QCoreApplication([])
+from ui.safety.single import SingleInstance
+print("first" if SingleInstance(sys.argv[1]).claim() else "running", flush=True)
+"""
+
+
+def test_server_name_is_per_database(tmp_path):
+    a, b = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    assert server_name(a) == server_name(str(a))
+    assert server_name(a) != server_name(b)
+    assert server_name(tmp_path / "x" / ".." / "a.sqlite3") == server_name(a)
+
+
+def test_a_second_start_brings_the_first_forward(qtbot, tmp_path):
+    db = tmp_path / "office.sqlite3"
+    first = SingleInstance(db)
+    assert first.claim()
+    try:
+        with qtbot.waitSignal(first.activate_requested, timeout=10000):
+            proc = subprocess.Popen([sys.executable, "-c", SECOND, str(db)], cwd=ROOT, stdout=subprocess.PIPE,
+                                    text=True)
+            # the second program waits for the first's answer: keep the event loop running meanwhile
+            qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10000)
+        assert proc.stdout.read().strip() == "running"
+        # another database is not refused
+        other = subprocess.run([sys.executable, "-c", SECOND, str(tmp_path / "other.sqlite3")], cwd=ROOT,
+                               capture_output=True, text=True, timeout=30)
+        assert other.stdout.strip() == "first"
+    finally:
+        first.close()
+
+
+def test_unexpected_error_is_logged_and_shown_in_russian(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("APPEALDESK_HOME", str(tmp_path))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr("ui.errors.show_error", lambda parent, message, title="": shown.append((message, title)))
+    path = logs.setup_logging()
+    try:
+        assert path == tmp_path / "logs" / "appealdesk.log"
+        handler = logs.CrashHandler(lambda: None)
+        try:
+            raise RuntimeError("boom in a slot")
+        except RuntimeError as exc:
+            handler.excepthook(type(exc), exc, exc.__traceback__)
+
+        def worker() -> None:
+            raise ValueError("boom in a thread")
+
+        old = threading.excepthook
+        threading.excepthook = handler.thread_excepthook
+        try:
+            t = threading.Thread(target=worker, name="worker-1")
+            t.start()
+            t.join()
+        finally:
+            threading.excepthook = old
+        qtbot.waitUntil(lambda: len(shown) == 2, timeout=3000)
+        handler.qt_message(QtMsgType.QtWarningMsg, None, "a Qt warning")
+        for h in logging.getLogger().handlers:
+            h.flush()
+        text = path.read_text(encoding="utf-8")
+        assert "boom in a slot" in text and "boom in a thread" in text and "worker-1" in text
+        assert "a Qt warning" in text
+        message, title = shown[0]
+        assert title == "Ошибка программы"
+        assert "непредвиденная ошибка" in message and str(path) in message
+        assert "Traceback" not in message
+    finally:
+        for h in list(logging.getLogger().handlers):
+            if getattr(h, "baseFilename", None) == str(path):
+                logging.getLogger().removeHandler(h)
+                h.close()
+
+
+def test_a_domain_error_shows_its_own_message(qtbot, monkeypatch):
+    from appealdesk.errors import DomainError
+
+    shown: list[str] = []
+    monkeypatch.setattr("ui.errors.show_error", lambda parent, message, title="": shown.append(message))
+    handler = logs.CrashHandler(lambda: None)
+    handler.excepthook(DomainError, DomainError("Срок уже продлевался"), None)
+    qtbot.waitUntil(lambda: bool(shown), timeout=3000)
+    assert shown == ["Срок уже продлевался"]

@@ -1,0 +1,91 @@
+"""The today panel: shown at start, each line opens its list, the preference, the tray notifier."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from appealdesk.control.values import PromiseInput
+
+
+def _ui(main_window, qtbot):
+    ui = main_window.control_ui
+    qtbot.waitUntil(lambda: ui.today.summary is not None, timeout=3000)
+    return ui
+
+
+def test_today_panel_shows_at_start_with_the_counts(main_window, qtbot):
+    ui = _ui(main_window, qtbot)
+    assert ui.dock.isVisible()
+    s = ui.today.summary
+    c = main_window.desk.deadlines.counts()
+    assert (s.count("overdue"), s.count("due_today"), s.count("due_soon")) == (c.overdue, c.due_today, c.due_soon)
+    assert ui.today.numbers["overdue"].text() == str(c.overdue)
+
+
+def test_a_journal_line_filters_the_journal(main_window, qtbot):
+    ui = _ui(main_window, qtbot)
+    qtbot.mouseClick(ui.today.buttons["overdue"], Qt.MouseButton.LeftButton)
+    assert main_window.sections.currentWidget() is main_window.journal
+    qtbot.waitUntil(lambda: main_window.journal.model.rowCount() == ui.today.summary.count("overdue"), timeout=3000)
+
+
+def test_a_promise_line_opens_its_list_and_confirms(main_window, qtbot):
+    desk = main_window.desk
+    closed = next(r for r in desk.journal.page(__import__("appealdesk.services.values", fromlist=["x"])
+                                              .JournalQuery(state="closed")).rows)
+    desk.control.add_promise(closed.id, PromiseInput("Отремонтировать освещение", date(2026, 11, 10)))
+    ui = _ui(main_window, qtbot)
+    ui.today.refresh()
+    assert ui.today.summary.count("promises_overdue") == 1
+    qtbot.mouseClick(ui.today.buttons["promises_overdue"], Qt.MouseButton.LeftButton)
+    dlg = ui._dialogs[-1]
+    assert dlg.table.model_.rowCount() == 1
+    dlg.table.setFocus()
+    QApplication.processEvents()
+    from tests.ui.keys import press
+
+    press(dlg.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: closed.id in main_window.cards, timeout=3000)
+    dlg._confirm()
+    confirm = dlg._dialog
+    from tests.ui.keys import type_text
+
+    type_text(confirm.call_note, "Подтвердил")
+    confirm.submit()
+    assert desk.control.promises() == ()
+    assert dlg.table.model_.rowCount() == 0
+    dlg.close()
+
+
+def test_preference_turns_it_off(main_window, qtbot):
+    from ui.today import prefs
+
+    ui = _ui(main_window, qtbot)
+    ui.today.show_at_start.setChecked(False)
+    assert prefs.show_at_start() is False
+    ui.today.show_at_start.setChecked(True)
+    assert prefs.show_at_start() is True
+
+
+def test_notifier_says_when_something_falls_due(main_window, qtbot):
+    ui = _ui(main_window, qtbot)
+    desk = main_window.desk
+    assert ui.notifier.check() == ""  # nothing new
+    closed = desk.journal.page(__import__("appealdesk.services.values", fromlist=["x"]).JournalQuery(state="closed")).rows[0]
+    desk.control.add_promise(closed.id, PromiseInput("Покосить траву", date(2026, 11, 1)))
+    assert "обещаний просрочено: 1" in ui.notifier.check()
+    assert ui.today.summary.count("promises_overdue") == 1
+
+
+def test_screenshot_today_panel(main_window, qtbot):
+    ui = _ui(main_window, qtbot)
+    folder = os.environ.get("APPEALDESK_SHOTS", "/tmp/shots/control")
+    os.makedirs(folder, exist_ok=True)
+    main_window.resize(1400, 800)
+    QApplication.processEvents()
+    assert main_window.grab().save(os.path.join(folder, "today_panel.png"))
+    assert ui.today.grab().save(os.path.join(folder, "today_panel_only.png"))

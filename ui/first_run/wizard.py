@@ -1,0 +1,262 @@
+"""The first-run wizard: the organisation and its head, settlements and executors, the head's reception
+days; or demo data for a try-out. Everything can be changed later in "Настройки"."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+log = logging.getLogger(__name__)
+
+WELCOME, ORGANISATION, LISTS, DEMO = range(4)
+DEMO_APPEALS = 300
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #555555;")
+    return label
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class WelcomePage(QWizardPage):
+    def __init__(self, desk):
+        super().__init__()
+        from appealdesk.paths import user_data_dir
+
+        self.setTitle("Добро пожаловать в AppealDesk")
+        self.setSubTitle("Программа запущена впервые. Несколько шагов — и можно регистрировать обращения.")
+        lay = QVBoxLayout(self)
+        self.setup = QRadioButton("Настроить программу для своей организации")
+        self.setup.setChecked(True)
+        self.demo = QRadioButton("Попробовать на демонстрационных данных")
+        lay.addWidget(self.setup)
+        lay.addWidget(_note("Название организации, глава, населённые пункты, исполнители, дни приёма. "
+                            "Всё это можно изменить потом в «Настройках»."))
+        lay.addSpacing(8)
+        lay.addWidget(self.demo)
+        lay.addWidget(_note("Вымышленное сельское поселение с обращениями за два года: чтобы познакомиться "
+                            "с программой. Данные записываются в текущую базу, поэтому для настоящей работы "
+                            "потом используйте чистую базу."))
+        lay.addStretch(1)
+        db = desk.db.path
+        where = QLabel(
+            f"Данные программы хранятся в вашей папке пользователя:\n{user_data_dir()}"
+            + (f"\nФайл базы данных: {db}" if db else "")
+        )
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay.addWidget(where)
+
+    def nextId(self) -> int:
+        return DEMO if self.demo.isChecked() else ORGANISATION
+
+
+class OrganisationPage(QWizardPage):
+    def __init__(self, desk):
+        super().__init__()
+        s = desk.settings.get()
+        self.setTitle("Организация")
+        self.setSubTitle("Эти сведения печатаются в карточках, отчётах и графиках приёма.")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.organisation = QLineEdit()
+        self.organisation.setPlaceholderText("Администрация Ключевского сельсовета")
+        self.address = QLineEdit()
+        self.address.setPlaceholderText("658000, Алтайский край, с. Ключи, ул. Центральная, д. 1")
+        self.head_position = QLineEdit(s.head_position)
+        self.head_name = QLineEdit()
+        self.head_name.setPlaceholderText("Фамилия Имя Отчество")
+        # the head's personal reception: days, hours, place (a rule of the reception schedule)
+        days = QHBoxLayout()
+        self.weekdays: dict[int, QCheckBox] = {}
+        for n, short in enumerate(("пн", "вт", "ср", "чт", "пт", "сб"), start=1):
+            box = QCheckBox(short)
+            self.weekdays[n] = box
+            days.addWidget(box)
+        days.addStretch(1)
+        hours = QHBoxLayout()
+        self.time_from = QTimeEdit(QTime(14, 0))
+        self.time_to = QTimeEdit(QTime(17, 0))
+        for edit in (self.time_from, self.time_to):
+            edit.setDisplayFormat("HH:mm")
+        self.place = QLineEdit()
+        self.place.setPlaceholderText("кабинет главы")
+        hours.addWidget(QLabel("с"))
+        hours.addWidget(self.time_from)
+        hours.addWidget(QLabel("до"))
+        hours.addWidget(self.time_to)
+        hours.addSpacing(12)
+        hours.addWidget(QLabel("место:"))
+        hours.addWidget(self.place, 1)
+        form.addRow("Название организации*:", self.organisation)
+        form.addRow("Адрес:", self.address)
+        form.addRow("Должность главы:", self.head_position)
+        form.addRow("Глава (ФИО):", self.head_name)
+        form.addRow("Приём граждан главой:", days)
+        form.addRow("", hours)
+        form.addRow("", _note("* — обязательное поле. Дни приёма — как они объявлены жителям; график приёма "
+                              "можно уточнить позже в разделе «Приём»."))
+        self.registerField("organisation*", self.organisation)
+
+
+class ListsPage(QWizardPage):
+    def __init__(self, desk):
+        super().__init__()
+        self.setTitle("Населённые пункты и исполнители")
+        self.setSubTitle("По одному в строке. Списки можно дополнить позже в «Настройках».")
+        grid = QGridLayout(self)
+        self.settlements = QPlainTextEdit()
+        self.settlements.setPlaceholderText("с. Ключи\nд. Малиновка\nп. Лесной")
+        self.settlements.setTabChangesFocus(True)
+        self.executors = QPlainTextEdit()
+        self.executors.setPlaceholderText("Гусев Павел Сергеевич — специалист по ЖКХ\n"
+                                          "Белова Ирина Юрьевна — специалист по работе с обращениями")
+        self.executors.setTabChangesFocus(True)
+        grid.addWidget(QLabel("Населённые пункты:"), 0, 0)
+        grid.addWidget(QLabel("Исполнители (ФИО — должность):"), 0, 1)
+        grid.addWidget(self.settlements, 1, 0)
+        grid.addWidget(self.executors, 1, 1)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00000;")
+        grid.addWidget(self.error, 2, 0, 1, 2)
+
+    def nextId(self) -> int:
+        return -1
+
+
+class DemoPage(QWizardPage):
+    def __init__(self, desk):
+        super().__init__()
+        self.setTitle("Демонстрационные данные")
+        self.setSubTitle("Вымышленное сельское поселение: жители, исполнители, обращения за два года.")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.appeals = QSpinBox()
+        self.appeals.setRange(50, 5000)
+        self.appeals.setSingleStep(50)
+        self.appeals.setValue(DEMO_APPEALS)
+        form.addRow("Обращений:", self.appeals)
+        form.addRow("", _note("Заполнение займёт несколько секунд. Совпадения с реальными людьми случайны."))
+
+    def nextId(self) -> int:
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, desk, window):
+        super().__init__(window)
+        self.desk = desk
+        self.window_ = window
+        self.task = None
+        self.applied = False
+        self.setWindowTitle("Первый запуск AppealDesk")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setMinimumSize(720, 500)
+        from ..safety.icon import app_icon
+
+        icon = app_icon()
+        if not icon.isNull():
+            self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon.pixmap(48, 48))
+        for button, text in ((QWizard.WizardButton.BackButton, "< Назад"),
+                             (QWizard.WizardButton.NextButton, "Далее >"),
+                             (QWizard.WizardButton.FinishButton, "Готово"),
+                             (QWizard.WizardButton.CancelButton, "Позже")):
+            self.setButtonText(button, text)
+        self.welcome = WelcomePage(desk)
+        self.organisation = OrganisationPage(desk)
+        self.lists = ListsPage(desk)
+        self.demo = DemoPage(desk)
+        self.setPage(WELCOME, self.welcome)
+        self.setPage(ORGANISATION, self.organisation)
+        self.setPage(LISTS, self.lists)
+        self.setPage(DEMO, self.demo)
+        self.setStartId(WELCOME)
+
+    def data(self):
+        from appealdesk.services.first_setup import FirstSetup, parse_executor
+
+        o, li = self.organisation, self.lists
+        executors = tuple(e for e in map(parse_executor, _lines(li.executors.toPlainText())) if e)
+        return FirstSetup(
+            organisation=o.organisation.text().strip(),
+            organisation_address=o.address.text().strip(),
+            head_position=o.head_position.text().strip(),
+            head_name=o.head_name.text().strip(),
+            settlements=tuple(_lines(li.settlements.toPlainText())),
+            executors=executors,
+            reception_weekdays=tuple(n for n, box in o.weekdays.items() if box.isChecked()),
+            reception_from=o.time_from.time().toPython(),
+            reception_to=o.time_to.time().toPython(),
+            reception_place=o.place.text().strip(),
+        )
+
+    def validateCurrentPage(self) -> bool:
+        if self.currentId() != LISTS:
+            return super().validateCurrentPage()
+        from appealdesk.errors import ValidationError
+        from appealdesk.services.first_setup import apply_first_setup
+
+        try:
+            apply_first_setup(self.desk, self.data())
+        except ValidationError as exc:
+            self.lists.error.setText(str(exc))
+            return False
+        self.applied = True
+        self._refresh_window()
+        return True
+
+    def accept(self) -> None:
+        if self.currentId() == DEMO and not self.applied:
+            self._load_demo()
+            return
+        super().accept()
+
+    def _load_demo(self) -> None:
+        from appealdesk.demo.generator import make_demo
+
+        from ..errors import show_error
+        from ..workers import run_with_progress
+
+        desk, count = self.desk, self.demo.appeals.value()
+
+        def done(summary) -> None:
+            self.applied = True
+            self._refresh_window()
+            self.window_.statusBar().showMessage(
+                f"Загружены демонстрационные данные: обращений {summary.appeals}", 10000)
+            QWizard.accept(self)
+
+        self.task = run_with_progress(self, f"Создаю демонстрационные данные ({count} обращений)…",
+                                      lambda progress: make_demo(desk, count, progress=progress), done,
+                                      lambda msg: show_error(self, msg, "Демонстрационные данные"))
+
+    def _refresh_window(self) -> None:
+        w = self.window_
+        if getattr(w, "desk", None) is not self.desk:
+            return
+        w._settings_saved()

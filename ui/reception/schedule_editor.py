@@ -1,0 +1,337 @@
+"""The schedule editor: the standing rules per official, the exceptions (vacation, sick leave, one-off
+changes), the visiting receptions, and the 12 December reception day the program proposes."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from appealdesk.domain.calendar import reception_day
+from appealdesk.errors import DomainError
+from appealdesk.reception import ExceptionInput, RuleInput, VisitingInput
+from appealdesk.reception.printing import long_date
+from appealdesk.reception.values import EXCEPTION_LABELS, WEEKDAY_SHORT
+
+from ..widgets.combos import ValueCombo, official_items, settlement_items
+from ..widgets.date_field import DateField
+from .common import banner, show_banner, time_edit, time_of
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.verticalHeader().hide()
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(t: QTableWidget, rows: list[tuple], ids: list[int]) -> None:
+    t.setRowCount(len(rows))
+    for r, (row, ident) in enumerate(zip(rows, ids, strict=True)):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(str(text))
+            item.setData(Qt.ItemDataRole.UserRole, ident)
+            t.setItem(r, c, item)
+    t.resizeColumnsToContents()
+
+
+def _selected_id(t: QTableWidget) -> int | None:
+    item = t.item(t.currentRow(), 0) if t.currentRow() >= 0 else None
+    return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+class ScheduleEditor(QDialog):
+    def __init__(self, desk, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk = desk
+        self.setWindowTitle("График личного приёма")
+        self.resize(1100, 680)
+        self.error = banner()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._rules_tab(), "&Графики должностных лиц")
+        self.tabs.addTab(self._exceptions_tab(), "&Исключения")
+        self.tabs.addTab(self._visiting_tab(), "&Выездные приёмы")
+        today = desk.ctx.today()
+        nd = reception_day(today.year, desk.ctx.engine().calendar)
+        moved = "" if nd == date(today.year, 12, 12) else " (12 декабря — нерабочий день, приём переносится)"
+        self.national = QLabel(f"Общероссийский день приёма граждан в {today.year} году: <b>{long_date(nd)}</b>, "
+                               f"12:00–20:00{moved}. Программа добавляет его в график сама.")
+        self.national.setWordWrap(True)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText("Закрыть")
+        close.rejected.connect(self.accept)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.error)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(self.national)
+        lay.addWidget(close)
+        self.refresh()
+
+    def _run(self, call) -> bool:
+        try:
+            call()
+        except DomainError as exc:
+            show_banner(self.error, str(exc))
+            return False
+        self.error.hide()
+        self.refresh()
+        return True
+
+    # -- rules -----------------------------------------------------------------------------------
+    def _rules_tab(self) -> QWidget:
+        w = QWidget()
+        self.rules = _table(["Должностное лицо", "Дни", "Часы", "Место", "Телефон", "Запись", "Интервал",
+                             "Действует"])
+        self.rules.itemSelectionChanged.connect(self._rule_selected)
+        self.r_official = ValueCombo(official_items(self.desk, executors_only=False))
+        self.r_days = []
+        days = QHBoxLayout()
+        for n, name in enumerate(WEEKDAY_SHORT):
+            cb = QCheckBox(name)
+            self.r_days.append(cb)
+            days.addWidget(cb)
+            if n >= 4:
+                cb.setToolTip("Выходной день: приём в этот день не проводится, если он нерабочий")
+        days.addStretch(1)
+        self.r_from, self.r_to = time_edit(time(14)), time_edit(time(17))
+        hours = QHBoxLayout()
+        hours.addWidget(QLabel("с"))
+        hours.addWidget(self.r_from)
+        hours.addWidget(QLabel("до"))
+        hours.addWidget(self.r_to)
+        hours.addStretch(1)
+        self.r_place = QLineEdit()
+        self.r_place.setPlaceholderText("Адрес и кабинет")
+        self.r_phone = QLineEdit()
+        self.r_pre = QCheckBox("нужна предварительная запись")
+        self.r_slot = QSpinBox()
+        self.r_slot.setRange(5, 240)
+        self.r_slot.setSingleStep(5)
+        self.r_slot.setValue(15)
+        self.r_slot.setSuffix(" мин.")
+        self.r_valid_from = DateField(optional=False)
+        self.r_valid_from.set_date(date(self.desk.ctx.today().year, 1, 1))
+        self.r_valid_to = DateField()
+        valid = QHBoxLayout()
+        valid.addWidget(QLabel("с"))
+        valid.addWidget(self.r_valid_from)
+        valid.addWidget(QLabel("по"))
+        valid.addWidget(self.r_valid_to)
+        valid.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Должностное лицо:", self.r_official)
+        form.addRow("Дни недели:", days)
+        form.addRow("Часы приёма:", hours)
+        form.addRow("&Место приёма:", self.r_place)
+        form.addRow("&Телефон для записи:", self.r_phone)
+        pre = QHBoxLayout()
+        pre.addWidget(self.r_pre)
+        pre.addWidget(QLabel("интервал записи:"))
+        pre.addWidget(self.r_slot)
+        pre.addStretch(1)
+        form.addRow("", pre)
+        form.addRow("Действует:", valid)
+        buttons = QHBoxLayout()
+        for text, slot in (("Добавить график", self.add_rule), ("Сохранить изменения", self.update_rule),
+                           ("Удалить", self.delete_rule)):
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.rules, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        return w
+
+    def rule_input(self) -> RuleInput:
+        return RuleInput(
+            official_id=self.r_official.value() or 0,
+            weekdays=tuple(n + 1 for n, cb in enumerate(self.r_days) if cb.isChecked()),
+            time_from=time_of(self.r_from), time_to=time_of(self.r_to), place=self.r_place.text(),
+            valid_from=self.r_valid_from.date() or self.desk.ctx.today(), valid_to=self.r_valid_to.date(),
+            phone=self.r_phone.text(), pre_registration=self.r_pre.isChecked(), slot_minutes=self.r_slot.value(),
+        )
+
+    def add_rule(self) -> None:
+        self._run(lambda: self.desk.reception.save_rule(self.rule_input()))
+
+    def update_rule(self) -> None:
+        rid = _selected_id(self.rules)
+        if rid is None:
+            show_banner(self.error, "Выберите график в таблице.")
+            return
+        self._run(lambda: self.desk.reception.save_rule(self.rule_input(), rid))
+
+    def delete_rule(self) -> None:
+        rid = _selected_id(self.rules)
+        if rid is not None:
+            self._run(lambda: self.desk.reception.delete_rule(rid))
+
+    def _rule_selected(self) -> None:
+        rid = _selected_id(self.rules)
+        rule = next((r for r in self._rules if r.id == rid), None)
+        if rule is None:
+            return
+        self.r_official.set_value(rule.official_id)
+        for n, cb in enumerate(self.r_days):
+            cb.setChecked(n + 1 in rule.weekdays)
+        self.r_from.setTime(time_edit(rule.time_from).time())
+        self.r_to.setTime(time_edit(rule.time_to).time())
+        self.r_place.setText(rule.place)
+        self.r_phone.setText(rule.phone or "")
+        self.r_pre.setChecked(rule.pre_registration)
+        self.r_slot.setValue(rule.slot_minutes)
+        self.r_valid_from.set_date(rule.valid_from)
+        self.r_valid_to.set_date(rule.valid_to)
+
+    # -- exceptions ------------------------------------------------------------------------------
+    def _exceptions_tab(self) -> QWidget:
+        w = QWidget()
+        self.excs = _table(["Должностное лицо", "С", "По", "Причина", "Новые часы", "Новое место", "Примечание"])
+        self.e_official = ValueCombo(official_items(self.desk, executors_only=False))
+        self.e_kind = ValueCombo(list(EXCEPTION_LABELS.items()))
+        self.e_from, self.e_to = DateField(optional=False), DateField(optional=False)
+        self.e_time_from, self.e_time_to = time_edit(time(9)), time_edit(time(12))
+        self.e_place = QLineEdit()
+        self.e_note = QLineEdit()
+        period = QHBoxLayout()
+        period.addWidget(QLabel("с"))
+        period.addWidget(self.e_from)
+        period.addWidget(QLabel("по"))
+        period.addWidget(self.e_to)
+        period.addStretch(1)
+        hours = QHBoxLayout()
+        hours.addWidget(self.e_time_from)
+        hours.addWidget(QLabel("–"))
+        hours.addWidget(self.e_time_to)
+        hours.addWidget(QLabel("(для «изменены часы или место»)"))
+        hours.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Должностное лицо:", self.e_official)
+        form.addRow("&Причина:", self.e_kind)
+        form.addRow("Период:", period)
+        form.addRow("Часы:", hours)
+        form.addRow("&Место:", self.e_place)
+        form.addRow("П&римечание:", self.e_note)
+        buttons = QHBoxLayout()
+        for text, slot in (("Добавить исключение", self.add_exception), ("Удалить", self.delete_exception)):
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.excs, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        return w
+
+    def add_exception(self) -> None:
+        changed = self.e_kind.value() == "changed"
+        today = self.desk.ctx.today()
+        data = ExceptionInput(
+            official_id=self.e_official.value() or 0, date_from=self.e_from.date() or today,
+            date_to=self.e_to.date() or self.e_from.date() or today, kind=self.e_kind.value(),
+            time_from=time_of(self.e_time_from) if changed else None,
+            time_to=time_of(self.e_time_to) if changed else None,
+            place=self.e_place.text(), note=self.e_note.text(),
+        )
+        self._run(lambda: self.desk.reception.save_exception(data))
+
+    def delete_exception(self) -> None:
+        eid = _selected_id(self.excs)
+        if eid is not None:
+            self._run(lambda: self.desk.reception.delete_exception(eid))
+
+    # -- visiting receptions ---------------------------------------------------------------------
+    def _visiting_tab(self) -> QWidget:
+        w = QWidget()
+        self.visits = _table(["Дата", "Время", "Населённый пункт", "Место", "Должностное лицо", "Записано"])
+        self.v_official = ValueCombo(official_items(self.desk, executors_only=False))
+        self.v_day = DateField(optional=False)
+        self.v_from, self.v_to = time_edit(time(10)), time_edit(time(12))
+        self.v_settlement = ValueCombo(settlement_items(self.desk), "— выберите —")
+        self.v_place = QLineEdit()
+        self.v_place.setPlaceholderText("Например: сельский клуб, ул. Садовая, 3")
+        hours = QHBoxLayout()
+        hours.addWidget(self.v_day)
+        hours.addWidget(QLabel("с"))
+        hours.addWidget(self.v_from)
+        hours.addWidget(QLabel("до"))
+        hours.addWidget(self.v_to)
+        hours.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Должностное лицо:", self.v_official)
+        form.addRow("Дата и время:", hours)
+        form.addRow("&Населённый пункт:", self.v_settlement)
+        form.addRow("&Место:", self.v_place)
+        buttons = QHBoxLayout()
+        for text, slot in (("Добавить выездной приём", self.add_visiting), ("Отменить приём", self.cancel_visiting)):
+            b = QPushButton(text)
+            b.setAutoDefault(False)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.visits, 1)
+        lay.addLayout(form)
+        lay.addLayout(buttons)
+        return w
+
+    def add_visiting(self) -> None:
+        data = VisitingInput(
+            official_id=self.v_official.value() or 0, day=self.v_day.date() or self.desk.ctx.today(),
+            time_from=time_of(self.v_from), time_to=time_of(self.v_to), settlement_id=self.v_settlement.value(),
+            place=self.v_place.text(),
+        )
+        self._run(lambda: self.desk.reception.add_visiting(data))
+
+    def cancel_visiting(self) -> None:
+        rid = _selected_id(self.visits)
+        if rid is not None:
+            self._run(lambda: self.desk.reception.cancel_reception(f"r:{rid}", "выездной приём отменён"))
+
+    # -- data ------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        svc = self.desk.reception
+        self._rules = svc.rules()
+        _fill(self.rules, [
+            (r.official, r.days_text, f"{r.time_from:%H:%M}–{r.time_to:%H:%M}", r.place, r.phone or "",
+             "предварительная" if r.pre_registration else "живая очередь", f"{r.slot_minutes} мин.",
+             (f"с {r.valid_from:%d.%m.%Y}" + (f" по {r.valid_to:%d.%m.%Y}" if r.valid_to else ""))
+             + ("" if r.active else " (отключён)"))
+            for r in self._rules], [r.id for r in self._rules])
+        excs = svc.exceptions()
+        _fill(self.excs, [
+            (e.official, f"{e.date_from:%d.%m.%Y}", f"{e.date_to:%d.%m.%Y}", EXCEPTION_LABELS.get(e.kind, e.kind),
+             f"{e.time_from:%H:%M}–{e.time_to:%H:%M}" if e.time_from and e.time_to else "", e.place or "",
+             e.note or "") for e in excs], [e.id for e in excs])
+        today = self.desk.ctx.today()
+        entries = [e for e in svc.schedule(date(today.year - 1, 1, 1), date(today.year + 1, 12, 31)).entries
+                   if e.kind == "visiting" and e.status != "cancelled" and e.day >= today]
+        _fill(self.visits, [
+            (f"{e.day:%d.%m.%Y}", e.hours, e.settlement or "", e.place, e.official, str(e.booked)) for e in entries
+        ], [e.reception_id for e in entries])

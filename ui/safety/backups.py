@@ -1,0 +1,206 @@
+"""Automatic backups: when the program is closed and once a day while it runs, into the folder of the
+settings (a USB stick, say; by default ``backups`` beside the database), keeping the newest N, each one
+checked after writing (``appealdesk.storage.backup``). "Резервная копия сейчас" in the File menu makes one
+at once. A chosen folder that is not there (the stick is out) does not lose the copy: it goes to the
+default folder and the user is told.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+log = logging.getLogger(__name__)
+
+CHECK_EVERY_MS = 30 * 60 * 1000  # the daily copy of a program left open overnight
+_lock = threading.Lock()  # one backup or restore at a time
+
+
+@dataclass(frozen=True)
+class Made:
+    path: Path
+    warning: str = ""  # the chosen folder failed and the default one was used
+
+
+def target(desk) -> tuple[Path, Path, int]:
+    """(chosen folder, default folder, how many to keep)."""
+    from appealdesk.paths import default_backup_dir
+
+    s = desk.settings.get()
+    default = default_backup_dir(desk.db.path)
+    chosen = Path(s.backup_dir).expanduser() if s.backup_dir.strip() else default
+    return chosen, default, s.backup_keep
+
+
+def make_backup(desk) -> Made:
+    """A verified backup into the chosen folder, else into the default one (with a warning)."""
+    from appealdesk.errors import DomainError
+    from appealdesk.storage.backup import backup_database
+
+    chosen, default, keep = target(desk)
+    with _lock:
+        try:
+            return Made(backup_database(desk.db, chosen, keep=keep))
+        except DomainError as exc:
+            if chosen == default:
+                raise
+            path = backup_database(desk.db, default, keep=keep)
+            log.warning("backup folder %s failed (%s); written to %s", chosen, exc, path)
+            return Made(path, f"{exc}\n\nКопия сохранена в папку по умолчанию: «{default}».")
+
+
+def last_backup_time(folder: Path) -> datetime | None:
+    from appealdesk.storage.backup import DEFAULT_PREFIX, list_backups
+    from appealdesk.storage.restore import made_at
+
+    found = list_backups(folder, DEFAULT_PREFIX)
+    return made_at(found[0]) if found else None
+
+
+def newest_backup(folder: Path) -> Path | None:
+    from appealdesk.storage.backup import DEFAULT_PREFIX, list_backups
+
+    found = list_backups(folder, DEFAULT_PREFIX)
+    return found[0] if found else None
+
+
+def changed_since(db_path: Path, moment: datetime | float) -> bool:
+    """Has the database file (or its write-ahead log) been written after ``moment``?"""
+    if isinstance(moment, datetime):
+        moment = moment.timestamp()
+    newest = 0.0
+    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
+        try:
+            newest = max(newest, p.stat().st_mtime)
+        except OSError:
+            continue
+    return newest > moment
+
+
+def due_today(desk, today: date | None = None) -> bool:
+    chosen, default, _keep = target(desk)
+    today = today or date.today()
+    for folder in {chosen, default}:
+        last = last_backup_time(folder)
+        if last is not None and last.date() >= today:
+            return False
+    return True
+
+
+class AutoBackup(QObject):
+    """Attached to the main window: the daily copy, the copy on exit, "Резервная копия сейчас"."""
+
+    finished = Signal(object)  # Made
+    failed = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.running = False
+        self.finished.connect(self._done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        window.desk_attached.connect(self._attached)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_EVERY_MS)
+        self.timer.timeout.connect(self.daily)
+        self.last: Made | None = None
+        self.warnings: list[str] = []
+
+    def _attached(self, _desk) -> None:
+        self.timer.start()
+        QTimer.singleShot(5000, self.daily)  # after the start-up work
+
+    # -- daily -----------------------------------------------------------------------------------
+    def daily(self) -> bool:
+        desk = self.window.desk
+        if desk is None or not desk.db.is_sqlite or self.running:
+            return False
+        try:
+            if not due_today(desk):
+                return False
+        except Exception as exc:  # settings unreadable: the integrity check will say more
+            log.warning("daily backup check failed: %s", exc)
+            return False
+        self.running = True
+
+        def run() -> None:
+            try:
+                self.finished.emit(make_backup(desk))
+            except Exception as exc:
+                log.warning("daily backup failed: %s", exc)
+                self.failed.emit(str(exc))
+
+        threading.Thread(target=run, name="daily-backup", daemon=True).start()
+        return True
+
+    def _done(self, made: Made) -> None:
+        self.running = False
+        self.last = made
+        self.window.statusBar().showMessage(f"Резервная копия сохранена: {made.path}", 10000)
+        if made.warning:
+            self._warn(made.warning)
+
+    def _failed(self, message: str) -> None:
+        self.running = False
+        self._warn(message)
+
+    def _warn(self, message: str) -> None:
+        from ..errors import show_error
+
+        self.warnings.append(message)
+        show_error(self.window, message, "Резервная копия")
+
+    # -- on exit ---------------------------------------------------------------------------------
+    def on_exit(self) -> Made | None:
+        """A copy when the program closes, unless nothing changed since the newest one. Synchronous: the
+        program is going away."""
+        desk = self.window.desk
+        if desk is None or not desk.db.is_sqlite or desk.db.path is None:
+            return None
+        try:
+            chosen, _default, _keep = target(desk)
+            last = newest_backup(chosen)  # its file time: written after the copy was complete
+            if last is not None and not changed_since(desk.db.path, last.stat().st_mtime):
+                return None
+            from PySide6.QtWidgets import QApplication
+
+            self.window.statusBar().showMessage("Сохраняю резервную копию…")
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                made = make_backup(desk)
+            finally:
+                QApplication.restoreOverrideCursor()
+        except Exception as exc:
+            log.warning("backup on exit failed: %s", exc)
+            self._warn(f"{exc}\n\nПрограмма будет закрыта без резервной копии.")
+            return None
+        self.last = made
+        if made.warning:
+            self._warn(made.warning)
+        return made
+
+
+def backup_now(window):
+    """File → "Резервная копия сейчас": with a progress dialog; the answer names the file."""
+    desk = window.desk
+    if desk is None:
+        return None
+    from PySide6.QtWidgets import QMessageBox
+
+    from ..errors import show_error
+    from ..workers import run_with_progress
+
+    def done(made: Made) -> None:
+        text = f"Резервная копия сохранена и проверена:\n{made.path}"
+        if made.warning:
+            text = made.warning + "\n\n" + text
+        window.statusBar().showMessage(f"Резервная копия сохранена: {made.path}", 10000)
+        QMessageBox.information(window, "Резервная копия", text)
+
+    return run_with_progress(window, "Резервная копия базы данных…", lambda _p: make_backup(desk), done,
+                             lambda msg: show_error(window, msg, "Резервная копия"))

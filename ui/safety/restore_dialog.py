@@ -1,0 +1,324 @@
+"""File → "Восстановить из копии…": choose a backup, see its date and counts before anything is replaced,
+then replace the database (the current file is backed up first) and reopen it."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+KINDS = (
+    ("appealdesk-before-restore", "перед восстановлением"),
+    ("appealdesk-before-migration", "перед обновлением программы"),
+    ("appealdesk", "резервная копия"),
+)
+
+
+def kind_of(path: Path) -> str:
+    for prefix, text in KINDS:
+        if path.name.startswith(prefix + "-"):
+            return text
+    return "файл"
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{max(1, round(n / 1024))} КБ"
+    return f"{n / 1024 / 1024:.1f} МБ".replace(".", ",")
+
+
+def describe(info) -> dict[str, str]:
+    """The rows the dialog shows for a backup (the tests read them too)."""
+    last = "нет обращений"
+    if info.last_registered_on is not None:
+        last = f"{info.last_registered_on:%d.%m.%Y}"
+        if info.last_number:
+            last += f", № {info.last_number}"
+    return {
+        "Файл": info.path.name,
+        "Дата копии": f"{info.made_at:%d.%m.%Y %H:%M:%S}",
+        "Обращений": str(info.appeals),
+        "Заявителей": str(info.applicants),
+        "Последняя регистрация": last,
+        "Размер": _size(info.size),
+    }
+
+
+class RestoreDialog(QDialog):
+    def __init__(self, window, parent: QWidget | None = None):
+        super().__init__(parent or window)
+        from .backups import target
+
+        self.window_ = window
+        self.desk = window.desk
+        self.folder, self.default_folder, self.keep = target(self.desk)
+        self.info = None
+        self.result_ = None
+        self.setWindowTitle("Восстановление из резервной копии")
+        self.setMinimumSize(780, 460)
+        lay = QVBoxLayout(self)
+        intro = QLabel(
+            "Выберите резервную копию. Сведения о копии показаны справа; база данных будет заменена, только "
+            "когда вы нажмёте «Восстановить» и подтвердите."
+        )
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
+        row = QHBoxLayout()
+        self.folder_label = QLabel()
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.folder_label, 1)
+        self.other_folder = QPushButton("Другая папка…")
+        self.other_folder.clicked.connect(self._choose_folder)
+        row.addWidget(self.other_folder)
+        self.other_file = QPushButton("Выбрать файл…")
+        self.other_file.clicked.connect(self._choose_file)
+        row.addWidget(self.other_file)
+        lay.addLayout(row)
+
+        body = QHBoxLayout()
+        self.list = QListWidget()
+        self.list.setMinimumWidth(330)
+        self.list.currentItemChanged.connect(self._selected)
+        body.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        self.details_box = QFrame()
+        self.details_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.form = QFormLayout(self.details_box)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.values: dict[str, QLabel] = {}
+        for key in ("Файл", "Дата копии", "Обращений", "Заявителей", "Последняя регистрация", "Размер"):
+            value = QLabel("—")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.values[key] = value
+            self.form.addRow(f"{key}:", value)
+        right.addWidget(self.details_box)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a00000;")
+        self.problem.hide()
+        right.addWidget(self.problem)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #fff4d6; border: 1px solid #e0c070; border-radius: 4px; padding: 6px;"
+        )
+        right.addWidget(self.warning)
+        right.addStretch(1)
+        body.addLayout(right, 1)
+        lay.addLayout(body, 1)
+
+        self.buttons = QDialogButtonBox()
+        self.restore_button = self.buttons.addButton("Восстановить", QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = self.buttons.addButton("Отмена", QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setEnabled(False)
+        self.restore_button.clicked.connect(self._restore_clicked)
+        cancel.clicked.connect(self.reject)
+        lay.addWidget(self.buttons)
+        self._current_counts = self._count_current()
+        self.fill(self.folder)
+
+    # -- the list --------------------------------------------------------------------------------
+    def _count_current(self) -> int | None:
+        try:
+            from appealdesk.services.values import JournalQuery
+
+            return self.desk.journal.count(JournalQuery())
+        except Exception:
+            return None
+
+    def fill(self, folder: Path) -> None:
+        from appealdesk.storage.backup import list_backups
+        from appealdesk.storage.restore import made_at
+
+        self.folder = Path(folder)
+        self.folder_label.setText(f"Папка резервных копий: {self.folder}")
+        self.list.clear()
+        found = list_backups(self.folder)
+        if self.folder != self.default_folder:
+            found += [p for p in list_backups(self.default_folder) if p not in found]
+        found.sort(key=made_at, reverse=True)
+        for path in found:
+            self._add(path)
+        if not found:
+            self._show_problem("В папке нет резервных копий. Выберите другую папку или файл копии.")
+        else:
+            self.list.setCurrentRow(0)
+
+    def _add(self, path: Path) -> QListWidgetItem:
+        from appealdesk.storage.restore import made_at
+
+        item = QListWidgetItem(f"{made_at(path):%d.%m.%Y %H:%M:%S} — {kind_of(path)}")
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        item.setToolTip(str(path))
+        self.list.addItem(item)
+        return item
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Папка резервных копий", str(self.folder))
+        if folder:
+            self.fill(Path(folder))
+
+    def _choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Файл резервной копии", str(self.folder), "Резервные копии AppealDesk (*.sqlite3);;Все файлы (*)"
+        )
+        if path:
+            self.select_file(Path(path))
+
+    def select_file(self, path: Path) -> None:
+        for i in range(self.list.count()):
+            if Path(self.list.item(i).data(Qt.ItemDataRole.UserRole)) == path:
+                self.list.setCurrentRow(i)
+                return
+        item = self._add(path)
+        self.list.setCurrentItem(item)
+
+    # -- the details -----------------------------------------------------------------------------
+    def _selected(self, item: QListWidgetItem | None, _previous=None) -> None:
+        from appealdesk.errors import DomainError
+        from appealdesk.storage.restore import check_restorable, inspect_backup
+
+        self.info = None
+        self.restore_button.setEnabled(False)
+        for v in self.values.values():
+            v.setText("—")
+        if item is None:
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        try:
+            info = inspect_backup(path)
+            for key, text in describe(info).items():
+                self.values[key].setText(text)
+            check_restorable(info)
+        except DomainError as exc:
+            self._show_problem(str(exc))
+            return
+        self.info = info
+        self.problem.hide()
+        current = f" (обращений в ней сейчас: {self._current_counts})" if self._current_counts is not None else ""
+        self.warning.setText(
+            f"Текущая база данных{current} будет заменена содержимым копии от {info.made_at:%d.%m.%Y %H:%M}. "
+            f"Перед заменой программа сохранит копию текущей базы в папку:\n{self.folder}"
+        )
+        self.warning.show()
+        self.restore_button.setEnabled(True)
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.show()
+        self.warning.hide()
+        self.restore_button.setEnabled(False)
+
+    # -- restore ---------------------------------------------------------------------------------
+    def _restore_clicked(self) -> None:
+        if self.info is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, "Восстановление из резервной копии",
+                          f"Заменить текущую базу данных копией от {self.info.made_at:%d.%m.%Y %H:%M} "
+                          f"(обращений: {self.info.appeals})?\n\nОткрытые карточки будут закрыты.",
+                          QMessageBox.StandardButton.NoButton, self)
+        yes = box.addButton("Восстановить", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Отмена", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is yes:
+            self.restore_selected()
+
+    def restore_selected(self, announce: bool = True):
+        """Replace and reopen; closes the dialog when done (``announce``: then say so in a message box).
+        Returns the ``RestoreResult`` or None."""
+        from appealdesk.errors import AppealDeskError
+
+        from ..errors import show_error
+
+        if self.info is None:
+            return None
+        try:
+            result = perform_restore(self.window_, self.info.path, self.folder, self.keep)
+        except AppealDeskError as exc:
+            show_error(self, str(exc), "Восстановление из резервной копии")
+            return None
+        if result is None:
+            return None
+        self.result_ = result
+        self.accept()
+        where = f"\nКопия прежней базы: {result.safety_copy}" if result.safety_copy else ""
+        self.window_.statusBar().showMessage(
+            f"База восстановлена из копии от {result.info.made_at:%d.%m.%Y %H:%M}", 15000)
+        if announce:
+            QMessageBox.information(
+                self.window_, "Восстановление из резервной копии",
+                f"База данных восстановлена из копии от {result.info.made_at:%d.%m.%Y %H:%M} "
+                f"(обращений: {result.info.appeals}).{where}",
+            )
+        return result
+
+
+def perform_restore(window, backup: Path, backup_dir: Path, keep: int):
+    """Close the cards and the database, restore, open the database again and show it. None if a card
+    with unsaved changes stayed open."""
+    from appealdesk.errors import AppealDeskError
+    from appealdesk.services import AppealDesk
+    from appealdesk.storage.restore import restore_backup
+
+    from .backups import _lock
+
+    desk = window.desk
+    if desk is None or desk.db.path is None:
+        raise AppealDeskError("Восстановление из копии возможно только для базы данных SQLite.")
+    for card in window.open_cards():
+        if not card.close():
+            return None
+    db_path, user, today = desk.db.path, desk.ctx.user, desk.ctx._today
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    error: AppealDeskError | None = None
+    result = None
+    try:
+        with _lock:
+            window.detach()
+            try:
+                result = restore_backup(backup, db_path, backup_dir, keep=keep)
+            except AppealDeskError as exc:
+                error = exc
+            reopened = AppealDesk.open(db_path, user=user, today=today)
+        window.attach(reopened)
+    finally:
+        QApplication.restoreOverrideCursor()
+    if error is not None:
+        raise error
+    return result
+
+
+def open_restore(window) -> RestoreDialog | None:
+    if window.desk is None:
+        return None
+    if not window.desk.db.is_sqlite:
+        from ..errors import show_error
+
+        show_error(window, "Восстановление из копии выполняет администратор сервера базы данных.",
+                   "Восстановление из резервной копии")
+        return None
+    dlg = RestoreDialog(window)
+    dlg.open()
+    window._restore_dialog = dlg
+    return dlg

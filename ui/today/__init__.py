@@ -1,0 +1,1 @@
+"""The today panel, the tray reminder, promises on secondary control, discipline and reminder letters."""

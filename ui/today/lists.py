@@ -1,0 +1,76 @@
+"""The list behind a today-panel line (and the promises list): Enter opens the card; promises can be
+confirmed done from here, extension and forwarding notices recorded."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..calendar.items import ItemsTable
+
+
+class ItemsDialog(QDialog):
+    open_requested = Signal(int)
+    changed = Signal()
+
+    def __init__(self, desk, key: str, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.desk, self.key = desk, key
+        self.setWindowTitle(title)
+        self.resize(1000, 520)
+        self.info = QLabel()
+        self.table = ItemsTable()
+        self.table.open_requested.connect(self.open_requested)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрыть")
+        self.buttons.rejected.connect(self.reject)
+        self.open_button = QPushButton("Открыть карточку")
+        self.open_button.clicked.connect(self._open_current)
+        self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.action_button = None
+        if key in ("promises_overdue", "promises_due", "promises"):
+            self.action_button = QPushButton("Выполнено, звонок заявителю…")
+            self.action_button.clicked.connect(self._confirm)
+        if self.action_button is not None:
+            self.action_button.setAutoDefault(False)
+            self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.info)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.buttons)
+        self.reload()
+        self.table.setFocus()
+
+    def reload(self) -> None:
+        if self.key == "promises":
+            from appealdesk.control.values import ControlItem
+
+            items = tuple(
+                ControlItem(p.appeal_id, p.reg_number, p.applicant, p.executor, "promise", p.due_on, p.state, p.text,
+                            "обращение закрыто" if p.appeal_closed else "обращение на рассмотрении",
+                            promise_id=p.id)
+                for p in self.desk.control.promises()
+            )
+        else:
+            items = self.desk.control.today_items(self.key)
+        self.table.set_items(items)
+        self.info.setText(f"Всего: {len(items)}. Enter или двойной щелчок — открыть карточку обращения."
+                          if items else "Список пуст.")
+        if self.action_button is not None:
+            self.action_button.setEnabled(bool(items))
+
+    def _open_current(self) -> None:
+        item = self.table.current_item()
+        if item is not None:
+            self.open_requested.emit(item.appeal_id)
+
+    def _confirm(self) -> None:
+        item = self.table.current_item()
+        if item is None or item.promise_id is None:
+            return
+        from .promises import ConfirmPromiseDialog
+
+        dlg = ConfirmPromiseDialog(self.desk, self.desk.control.promise(item.promise_id), self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg

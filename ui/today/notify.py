@@ -1,0 +1,64 @@
+"""A tray notification when something falls due while the program is open (only where a tray exists)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+
+WATCHED = {"overdue": "просрочено", "due_today": "срок сегодня", "promises_overdue": "обещаний просрочено",
+           "messages": "сообщений без ответа более 24 часов"}
+INTERVAL_MS = 5 * 60_000
+
+
+class DueNotifier(QObject):
+    summary_ready = Signal(object)  # every check's TodaySummary (the today panel shows it)
+    clicked = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.desk = None
+        self.last: dict[str, int] | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.check)
+
+    def set_desk(self, desk, summary=None) -> None:
+        self.desk = desk
+        self.last = None
+        if desk is None:
+            self.timer.stop()
+            return
+        if summary is not None:
+            self.last = {k: summary.count(k) for k in WATCHED}
+        self.timer.start()
+
+    def check(self) -> str:
+        """Re-count; when a watched count grew since the last check, say so in the tray. Returns the text."""
+        if self.desk is None:
+            return ""
+        try:
+            s = self.desk.control.today()
+        except Exception:
+            return ""
+        self.summary_ready.emit(s)
+        now = {k: s.count(k) for k in WATCHED}
+        grew = [k for k in WATCHED if self.last is not None and now[k] > self.last[k]]
+        self.last = now
+        if not grew:
+            return ""
+        text = "; ".join(f"{WATCHED[k]}: {now[k]}" for k in grew)
+        self._show(text)
+        return text
+
+    def _show(self, text: str) -> None:
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            return
+        if self.tray is None:
+            icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            self.tray = QSystemTrayIcon(icon, self)
+            self.tray.setToolTip("AppealDesk: сроки рассмотрения обращений")
+            self.tray.messageClicked.connect(self.clicked)
+            self.tray.activated.connect(lambda _r: self.clicked.emit())
+            self.tray.show()
+        self.tray.showMessage("AppealDesk: наступили сроки", text, QSystemTrayIcon.MessageIcon.Warning, 15000)
