@@ -31,3 +31,24 @@ def test_core_imports_without_qt_installed_in_the_process():
     )
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
+
+
+PACKAGES_IMPORTED_FIRST = [
+    "appealdesk.reception", "appealdesk.control", "appealdesk.reports", "appealdesk.exchange",
+    "appealdesk.demo", "appealdesk.cli.main", "ui.reception", "ui.today", "ui.calendar", "ui.safety",
+    "ui.first_run", "ui.card", "ui.journal", "ui.reports", "ui.settings", "ui.main_window",
+]
+
+
+def test_every_package_can_be_imported_first():
+    """No import cycle hides behind the order the program happens to import things in: each package is
+    imported first thing in a fresh interpreter."""
+    code = "import importlib, sys; importlib.import_module(sys.argv[1])"
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    failed = {}
+    for name in PACKAGES_IMPORTED_FIRST:
+        run = subprocess.run([sys.executable, "-c", code, name], cwd=ROOT, capture_output=True, text=True,
+                             timeout=120, env=env)
+        if run.returncode:
+            failed[name] = run.stderr.strip().splitlines()[-1:]
+    assert not failed, failed

@@ -3,7 +3,7 @@ the menu, the toolbar and the status bar with the live counts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
 
@@ -33,19 +33,15 @@ class MainWindow(QMainWindow):
         self.sections.setDocumentMode(True)
         self.journal = JournalPanel()
         self.sections.addTab(self.journal, "Журнал обращений")
-        from .reception import ReceptionPanel
-
-        self.reception = ReceptionPanel()
-        self.sections.addTab(self.reception, "Личный приём")
-        # later issues add their sections here (reception, calendar, reports): only built ones appear
+        # the other sections (reception, calendar and the today panel) are built right after the first
+        # screen: the journal is what a clerk looks at first, and the window must come up fast
+        self.reception = None
+        self.control_ui = None
         self.setCentralWidget(self.sections)
         self.counts = StatusCounts()
         self.counts.state_clicked.connect(self._show_state)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        from .today.wiring import install_control  # the today panel, the calendar, the control menu
-
-        install_control(self)
         self.journal.open_requested.connect(self.open_card)
         self.appeal_saved.connect(self._after_save)
         self.classifier_ready.connect(self.journal.set_topics_ready)
@@ -123,7 +119,22 @@ class MainWindow(QMainWindow):
     def _reception_schedule(self) -> None:
         self._reception_call("open_schedule")
 
+    def build_sections(self) -> None:
+        """The reception section, the deadline calendar, the today panel and the control menu (once)."""
+        if self.reception is not None:
+            return
+        from .reception import ReceptionPanel
+        from .today.wiring import install_control
+
+        self.reception = ReceptionPanel()
+        self.sections.addTab(self.reception, "Личный приём")
+        install_control(self)  # the calendar tab, the today dock, the control menu
+        if self.desk is not None:
+            self.reception.set_desk(self.desk)
+            self.control_ui.attach(self.desk)
+
     def _reception_call(self, name: str, *args) -> None:
+        self.build_sections()
         if self.desk is not None:
             self.sections.setCurrentWidget(self.reception)
             getattr(self.reception, name)(*args)
@@ -150,7 +161,8 @@ class MainWindow(QMainWindow):
         """The database is open: fill the journal (with its first screen fetched at start, if given)."""
         self.desk = desk
         self.journal.set_desk(desk, page)
-        self.reception.set_desk(desk)
+        if self.reception is not None:
+            self.reception.set_desk(desk)
         self._set_enabled(True)
         self.statusBar().showMessage(self._db_text(), 8000)
         self.journal.table.setFocus()
@@ -167,9 +179,10 @@ class MainWindow(QMainWindow):
             card.close()
         self._set_enabled(False)
         self.journal.detach()
-        self.reception.set_desk(None)
+        if self.reception is not None:
+            self.reception.set_desk(None)
+            self.control_ui.detach()
         self.counts.set_desk(None)
-        self.control_ui.detach()
         if self.desk is not None:
             self.desk.close()
         self.desk = None
@@ -184,6 +197,7 @@ class MainWindow(QMainWindow):
         from .startup import preload_classifier
 
         preload_classifier(self.desk, self.classifier_ready)
+        QTimer.singleShot(0, self.build_sections)
 
     def _db_text(self) -> str:
         db = self.desk.db

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, time
+from typing import TYPE_CHECKING
 
-from ..services.values import ApplicantInput
+if TYPE_CHECKING:  # a runtime import would load the whole service layer (and loop back here)
+    from ..services.values import ApplicantInput
 
 KIND_LABELS = {
     "regular": "Личный приём",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from ..storage.database import Database
@@ -20,11 +21,9 @@ from .applicants import ApplicantService
 from .attachments import AttachmentService
 from .audit import AuditService
 from .context import ServiceContext
-from .control import ControlService
 from .deadlines import DeadlineService
 from .journal import JournalService
 from .office_settings import OfficeSettings, read_settings, write_settings
-from .reception import ReceptionService
 from .reference import ReferenceService
 
 
@@ -64,8 +63,21 @@ class AppealDesk:
         self.deadlines = DeadlineService(self.ctx)
         self.audit = AuditService(self.ctx)
         self.attachments = AttachmentService.for_desk(self)
-        self.reception = ReceptionService(self.ctx)
-        self.control = ControlService(self.ctx)
+
+    # the parts the first screen does not need are imported on first use: the window comes up sooner
+    @cached_property
+    def reception(self):
+        """Personal reception: schedules, bookings, reception cards (``ReceptionService``)."""
+        from .reception import ReceptionService
+
+        return ReceptionService(self.ctx)
+
+    @cached_property
+    def control(self):
+        """Deadline calendar, today panel, promises, discipline, reminders (``ControlService``)."""
+        from .control import ControlService
+
+        return ControlService(self.ctx)
 
     @classmethod
     def open(

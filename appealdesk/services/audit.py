@@ -103,6 +103,9 @@ ACTION_LABELS = {
     "import": "Импорт",
     "merge": "Объединение",
     "settings": "Настройки",
+    "promise": "Обещание в ответе",
+    "promise_done": "Обещание выполнено",
+    "promise_cancel": "Обещание снято с контроля",
 }
 
 FIELD_LABELS = {

@@ -35,9 +35,6 @@ from .context import ServiceContext
 _Executor = aliased(Official)
 
 # the card's history names these actions (an additive registration: the labels live with the feature)
-audit.ACTION_LABELS.setdefault("promise", "Обещание в ответе")
-audit.ACTION_LABELS.setdefault("promise_done", "Обещание выполнено")
-audit.ACTION_LABELS.setdefault("promise_cancel", "Обещание снято с контроля")
 
 
 class ControlService:
