@@ -152,19 +152,8 @@ class ScheduleEditor(QDialog):
         pre.addStretch(1)
         form.addRow("", pre)
         form.addRow("Действует:", valid)
-        buttons = QHBoxLayout()
-        for text, slot in (("Добавить график", self.add_rule), ("Сохранить изменения", self.update_rule),
-                           ("Удалить", self.delete_rule)):
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(w)
-        lay.addWidget(self.rules, 1)
-        lay.addLayout(form)
-        lay.addLayout(buttons)
-        return w
+        return _page(w, self.rules, form, (("Добавить график", self.add_rule), ("Сохранить изменения", self.update_rule),
+                           ("Удалить", self.delete_rule)))
 
     def rule_input(self) -> RuleInput:
         return RuleInput(
@@ -236,18 +225,7 @@ class ScheduleEditor(QDialog):
         form.addRow("Часы:", hours)
         form.addRow("&Место:", self.e_place)
         form.addRow("П&римечание:", self.e_note)
-        buttons = QHBoxLayout()
-        for text, slot in (("Добавить исключение", self.add_exception), ("Удалить", self.delete_exception)):
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(w)
-        lay.addWidget(self.excs, 1)
-        lay.addLayout(form)
-        lay.addLayout(buttons)
-        return w
+        return _page(w, self.excs, form, (("Добавить исключение", self.add_exception), ("Удалить", self.delete_exception)))
 
     def add_exception(self) -> None:
         changed = self.e_kind.value() == "changed"
@@ -288,18 +266,7 @@ class ScheduleEditor(QDialog):
         form.addRow("Дата и время:", hours)
         form.addRow("&Населённый пункт:", self.v_settlement)
         form.addRow("&Место:", self.v_place)
-        buttons = QHBoxLayout()
-        for text, slot in (("Добавить выездной приём", self.add_visiting), ("Отменить приём", self.cancel_visiting)):
-            b = QPushButton(text)
-            b.setAutoDefault(False)
-            b.clicked.connect(slot)
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(w)
-        lay.addWidget(self.visits, 1)
-        lay.addLayout(form)
-        lay.addLayout(buttons)
-        return w
+        return _page(w, self.visits, form, (("Добавить выездной приём", self.add_visiting), ("Отменить приём", self.cancel_visiting)))
 
     def add_visiting(self) -> None:
         data = VisitingInput(
@@ -335,3 +302,19 @@ class ScheduleEditor(QDialog):
         _fill(self.visits, [
             (f"{e.day:%d.%m.%Y}", e.hours, e.settlement or "", e.place, e.official, str(e.booked)) for e in entries
         ], [e.reception_id for e in entries])
+
+
+def _page(page: QWidget, table, form, actions) -> QWidget:
+    """One tab of the editor: the list, the form under it, the buttons under the form."""
+    buttons = QHBoxLayout()
+    for text, slot in actions:
+        b = QPushButton(text)
+        b.setAutoDefault(False)
+        b.clicked.connect(slot)
+        buttons.addWidget(b)
+    buttons.addStretch(1)
+    lay = QVBoxLayout(page)
+    lay.addWidget(table, 1)
+    lay.addLayout(form)
+    lay.addLayout(buttons)
+    return page
