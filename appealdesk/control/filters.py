@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import false, or_, select
+from sqlalchemy import false
 from sqlalchemy.sql import Select
 
-from ..storage.models import Appeal, Question
+from ..services.appeal_filters import by_executor, by_section
+from ..storage.models import Appeal
 from .values import ControlFilter
 
 
@@ -18,15 +19,9 @@ def apply(stmt: Select, f: ControlFilter | None) -> Select:
     if f is None:
         return stmt
     if f.executor_id is not None:
-        by_question = select(Question.appeal_id).where(Question.executor_id == f.executor_id)
-        stmt = stmt.where(or_(Appeal.executor_id == f.executor_id, Appeal.id.in_(by_question)))
+        stmt = by_executor(stmt, f.executor_id)
     if f.section:
-        prefix = f.section.strip()
-        if len(prefix) == 4:
-            sub = select(Question.appeal_id).where(Question.section == prefix)
-        else:
-            sub = select(Question.appeal_id).where(Question.classifier_code.startswith(prefix))
-        stmt = stmt.where(Appeal.id.in_(sub))
+        stmt = by_section(stmt, f.section)
     if f.form:
         stmt = stmt.where(Appeal.form == f.form)
     return stmt

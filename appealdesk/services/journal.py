@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from sqlalchemy import false, func, or_, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from ..errors import DomainError
 from ..storage import search_index
-from ..storage.models import Appeal, Official, Question, Settlement
+from ..storage.models import Appeal, Official, Settlement
+from .appeal_filters import by_executor, by_section
 from .context import ServiceContext
 from .values import JournalPage, JournalQuery, JournalRow
 
@@ -112,15 +113,9 @@ class JournalService:
         if q.applicant_id is not None:
             stmt = stmt.where(Appeal.applicant_id == q.applicant_id)
         if q.executor_id is not None:
-            by_question = select(Question.appeal_id).where(Question.executor_id == q.executor_id)
-            stmt = stmt.where(or_(Appeal.executor_id == q.executor_id, Appeal.id.in_(by_question)))
+            stmt = by_executor(stmt, q.executor_id)
         if q.section:
-            prefix = q.section.strip()
-            if len(prefix) == 4:
-                sub = select(Question.appeal_id).where(Question.section == prefix)
-            else:
-                sub = select(Question.appeal_id).where(Question.classifier_code.startswith(prefix))
-            stmt = stmt.where(Appeal.id.in_(sub))
+            stmt = by_section(stmt, q.section)
         if q.repeated is not None:
             stmt = stmt.where(Appeal.is_repeated.is_(q.repeated))
         if q.collective is not None:
