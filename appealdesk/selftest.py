@@ -46,9 +46,15 @@ def run_core(folder: Path, say: Say) -> dict:
 
     res = resources_dir()
     for rel in ("reference/classifier.csv", "reference/vocabulary.csv", "reference/production_calendar_overrides.csv",
-                "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf", "fonts/LICENSE-DejaVu.txt"):
+                "reference/production_calendar_ru.csv", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf",
+                "fonts/LICENSE-DejaVu.txt"):
         _check((res / rel).is_file(), f"missing resource {rel}")
     say("ok  resources: reference data, fonts and licence found")
+
+    from .domain import workdays_table
+
+    _check(workdays_table.bundled() == workdays_table.computed(), "the working-days table differs from holidays")
+    say("ok  production calendar: the shipped table equals the holidays package")
 
     from .storage import migrations
     from .storage.database import current_revision, head_revision
@@ -120,7 +126,7 @@ def run_core(folder: Path, say: Say) -> dict:
 
 
 def _query(text: str):
-    from .services.values import JournalQuery
+    from .services.journal_values import JournalQuery
 
     return JournalQuery(text=text)
 

@@ -34,7 +34,8 @@ from sqlalchemy import func, select
 from appealdesk.demo import make_demo
 from appealdesk.demo.topics import TOPICS
 from appealdesk.services import AppealDesk
-from appealdesk.services.values import AppealInput, ApplicantInput, JournalQuery, QuestionInput
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import AppealInput, ApplicantInput, QuestionInput
 from appealdesk.storage.models import Appeal, Applicant
 
 TARGETS = {

@@ -40,7 +40,7 @@ class Launcher:
         self.opening = opening  # started before Qt was imported, or None
         self.first_opening = opening
         self.loader = DatabaseLoader()
-        self.loader.connect_queued(self._opened, self._failed)
+        self.loader.connect_queued(self.window.show_first_screen, self._opened, self._failed)
         self.dialog = None
 
     def start(self) -> None:
@@ -99,9 +99,12 @@ def main(argv: list[str] | None = None) -> int:
 
     if db is None:
         db = prefs.get("database") or None
+    import threading
+
     from .startup import Opening
 
-    opening = Opening(db)  # the core and the database load while Qt starts and the window paints
+    painted = threading.Event()  # the window is up with the journal's first screen
+    opening = Opening(db, painted)  # the journal's first screen is read while Qt starts; the core after
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv)
@@ -119,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
+    window.journal_filled.connect(painted.set)  # then the core loads without slowing the first paint
     window.gave_up.connect(lambda: app.exit(1))
     install_excepthook(window)
     safety.install(app, window, instance)  # log file, crash dialog, icon, automatic backups

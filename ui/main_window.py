@@ -20,11 +20,13 @@ class MainWindow(QMainWindow):
     gave_up = Signal()  # no database could be opened: the program ends
     closing = Signal()  # the window is closing for good (the backup on exit runs on it: ui.safety)
     first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
+    journal_filled = Signal()  # the journal shows its first rows (the first screen read at start, or the desk's)
 
     def __init__(self) -> None:
         super().__init__()
         self.desk = None
         self._painted = False
+        self._shown_once = False  # the first paint is done and announced (first_painted)
         self.cards: dict[int | None, object] = {}
         self._new_cards: list = []
         self.setWindowTitle(TITLE)
@@ -42,7 +44,8 @@ class MainWindow(QMainWindow):
         self.counts.state_clicked.connect(self._show_state)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        self.journal.open_requested.connect(self.open_card)
+        self.journal.open_requested.connect(self._open_from_journal)
+        self._pending_open: int | None = None  # asked for while the database was still opening
         self.appeal_saved.connect(self._after_save)
         self.classifier_ready.connect(self.journal.set_topics_ready)
         self._set_enabled(False)
@@ -151,22 +154,42 @@ class MainWindow(QMainWindow):
             self._painted = True
             from PySide6.QtCore import QTimer
 
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._on_screen)
+
+    def _on_screen(self) -> None:
+        self._shown_once = True
+        self.first_painted.emit()
 
     def show_loading(self) -> None:
         self.journal.show_loading()
         self.statusBar().showMessage("Открываю базу данных…")
 
+    def show_first_screen(self, screen) -> None:
+        """The journal's first rows, read while the database is still opening (``FirstScreen``)."""
+        if self.desk is not None:
+            return
+        if not self._shown_once:  # the window comes first: an empty frame is up sooner than a full table
+            self.first_painted.connect(lambda: self.show_first_screen(screen))
+            return
+        self.journal.preview(screen)
+        self.journal_filled.emit()
+
     def attach(self, desk, page=None) -> None:
         """The database is open: fill the journal (with its first screen fetched at start, if given)."""
         self.desk = desk
+        filled = self.journal.model is not None
         self.journal.set_desk(desk, page)
+        if not filled:
+            self.journal_filled.emit()
         if self.reception is not None:
             self.reception.set_desk(desk)
         self._set_enabled(True)
         self.statusBar().showMessage(self._db_text(), 8000)
         self.journal.table.setFocus()
         self.desk_attached.emit(desk)
+        pending, self._pending_open = self._pending_open, None
+        if pending is not None:
+            self.open_card(pending)
         # what is not needed for the first screen comes after it
         from PySide6.QtCore import QTimer
 
@@ -174,6 +197,7 @@ class MainWindow(QMainWindow):
 
     def detach(self) -> None:
         """The database turned out unusable: close the cards and empty the journal."""
+        self._pending_open = None
         for card in self.open_cards():
             card.dirty_reg = card.dirty_answer = False
             card.close()
@@ -231,6 +255,13 @@ class MainWindow(QMainWindow):
         card.show()
         card.raise_()
         card.activateWindow()
+
+    def _open_from_journal(self, appeal_id: int) -> None:
+        if self.desk is None:
+            self._pending_open = appeal_id  # opened as soon as the database is
+            self.statusBar().showMessage("Открываю базу данных… карточка откроется через мгновение")
+            return
+        self.open_card(appeal_id)
 
     def _registered(self, card, appeal_id: int) -> None:
         if card in self._new_cards:

@@ -1,9 +1,12 @@
 """Opening the database off the GUI thread, so that the main window paints first.
 
 ``Opening`` starts a plain Python thread at the very beginning of ``main()`` (before PySide6 is even
-imported): it imports the core and SQLAlchemy, opens the database (without the whole-file check, which runs
-in the background once the journal is shown), warms the caches and fetches the journal's first screen.
-``DatabaseLoader`` hands the result to the GUI thread by a queued signal. No widget is touched from a thread.
+imported). First it reads the journal's first screen with plain ``sqlite3`` (``services.first_screen``: a
+few milliseconds, no SQLAlchemy), so the journal is filled as the window appears. Then, once the window
+has painted with those rows (``gate``), it imports the core and SQLAlchemy, opens the database (without the whole-file
+check, which runs in the background once the journal is shown) and warms the caches; the window does not
+compete with that work for the interpreter. ``DatabaseLoader`` hands both results to the GUI thread by
+queued signals. No widget is touched from a thread.
 """
 
 from __future__ import annotations
@@ -23,23 +26,47 @@ class Opened:
     page: Any  # JournalPage: the journal's first screen in its default order, with the total
 
 
-class Opening:
-    """The database being opened in a thread; ``future`` holds ``Opened`` or the exception."""
+GATE_TIMEOUT_S = 3.0  # the full open starts once the first screen is shown, or after this long
 
-    def __init__(self, path: str | None):
+
+class Opening:
+    """The database being opened in a thread: ``first_screen`` holds a ``FirstScreen`` or None (the
+    journal then waits for the full open), ``future`` holds ``Opened`` or the exception. After a first
+    screen, the full open waits for ``gate`` (set when the window shows it) when one is given."""
+
+    def __init__(self, path: str | None, gate: threading.Event | None = None):
         self.path = path
+        self.gate = gate
+        self.first_screen: Future = Future()
         self.future: Future = Future()
         self.timings: dict[str, float] = {}  # step -> perf_counter when it ended (the benchmark reads it)
         threading.Thread(target=self._run, name="open-database", daemon=True).start()
+
+    def _read_first_screen(self):
+        try:
+            from appealdesk.services.first_screen import read_first_screen
+
+            from .journal.paging import BLOCK
+
+            return read_first_screen(self.path, BLOCK)
+        except Exception as exc:  # only a head start: the full open reports any problem
+            log.info("reading the first screen failed: %s", exc)
+            return None
 
     def _run(self) -> None:
         import time
 
         mark = self.timings
         mark["start"] = time.perf_counter()
+        screen = self._read_first_screen()
+        self.first_screen.set_result(screen)
+        mark["first_screen"] = time.perf_counter()
+        if self.gate is not None and screen is not None:  # without a first screen the journal waits for us
+            self.gate.wait(GATE_TIMEOUT_S)
+        mark["painted"] = time.perf_counter()
         try:
             from appealdesk.services import AppealDesk
-            from appealdesk.services.values import JournalQuery
+            from appealdesk.services.journal_values import JournalQuery
 
             from .journal.paging import BLOCK
 
@@ -50,7 +77,8 @@ class Opening:
                 desk.ctx.vocabulary()
                 desk.ctx.engine()
                 mark["caches"] = time.perf_counter()
-                page = desk.journal.page(JournalQuery(), 0, BLOCK)
+                # the first screen read before is still what the database holds (nothing writes meanwhile)
+                page = screen.page if screen is not None else desk.journal.page(JournalQuery(), 0, BLOCK)
                 mark["page"] = time.perf_counter()
             except BaseException:
                 desk.close()
@@ -66,11 +94,17 @@ def _signals():
     from PySide6.QtCore import QObject, Qt, Signal
 
     class DatabaseLoader(QObject):
+        first_screen = Signal(object)  # FirstScreen: the journal's first rows, before the database is open
         opened = Signal(object)  # Opened
         failed = Signal(object)  # DatabaseProblem or another exception
 
         def adopt(self, opening: Opening) -> None:
+            opening.first_screen.add_done_callback(self._first_screen)
             opening.future.add_done_callback(self._done)
+
+        def _first_screen(self, future: Future) -> None:
+            if future.result() is not None:
+                self.first_screen.emit(future.result())
 
         def start(self, path: str | None) -> None:
             self.opening = Opening(path)
@@ -83,7 +117,8 @@ def _signals():
             else:
                 self.opened.emit(future.result())
 
-        def connect_queued(self, on_opened, on_failed) -> None:
+        def connect_queued(self, on_first_screen, on_opened, on_failed) -> None:
+            self.first_screen.connect(on_first_screen, Qt.ConnectionType.QueuedConnection)
             self.opened.connect(on_opened, Qt.ConnectionType.QueuedConnection)
             self.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
 

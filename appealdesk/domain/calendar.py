@@ -1,6 +1,8 @@
 """The Russian production calendar: weekends, holidays (``holidays`` RU) and the decree overrides.
 
-``holidays`` knows the transfers of the years it was released for; the overrides (bundled in
+``holidays`` knows the transfers of the years it was released for; for 2015-2040 its answers are read from
+a table made from it (``workdays_table``: no slow import at start), other years ask it directly, and the
+holiday names always come from it. The overrides (bundled in
 ``resources/reference/production_calendar_overrides.csv`` and edited by the admin in the database for
 next year's decree) take precedence, so a new decree needs no new release.
 
@@ -19,7 +21,7 @@ from datetime import date, timedelta
 from os import PathLike
 from pathlib import Path
 
-import holidays as _holidays
+from . import workdays_table
 
 # The ``kind`` column of production_calendar_overrides.csv -> is the day a working day?
 OVERRIDE_KINDS: dict[str, bool] = {
@@ -72,8 +74,8 @@ class WorkCalendar:
     def __init__(self, overrides: Mapping[date, bool] | None = None):
         # overrides: day -> True (working, e.g. a working Saturday) or False (a day off)
         self._overrides = {day: bool(working) for day, working in (overrides or {}).items()}
-        # the names are Russian whatever the process locale is
-        self._ru = _holidays.country_holidays("RU", language="ru")
+        self._table = workdays_table.bundled()
+        self._library = None  # ``holidays`` RU, made on first need (names, years outside the table)
         self._cache: dict[date, bool] = {}
         self._years: dict[int, list[int]] = {}  # year -> sorted ordinals of its working days
         # the materialised span [_lo_year, _hi_year] and the sorted ordinals of its working days
@@ -89,8 +91,19 @@ class WorkCalendar:
     def _compute(self, day: date) -> bool:
         working = self._overrides.get(day)
         if working is None:
-            working = bool(self._ru.is_working_day(day))
+            if workdays_table.covers(day):
+                working = self._table.get(day, day.weekday() < 5)
+            else:
+                working = bool(self._holidays().is_working_day(day))
         return working
+
+    def _holidays(self):
+        if self._library is None:
+            import holidays
+
+            # the names are Russian whatever the process locale is
+            self._library = holidays.country_holidays("RU", language="ru")
+        return self._library
 
     def _year_workdays(self, year: int) -> list[int]:
         """The sorted ordinals of the working days of ``year``; fills the ``is_working`` cache."""
@@ -150,7 +163,7 @@ class WorkCalendar:
         override = self._overrides.get(day)
         if override is True:
             return None
-        name = self._ru.get(day)
+        name = self._holidays().get(day)
         if name is None and override is False:
             return OVERRIDE_DAY_OFF_NAME
         return name

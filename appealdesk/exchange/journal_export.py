@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ..errors import DomainError
 from ..services import AppealDesk
-from ..services.values import JournalQuery
+from ..services.journal_values import JournalQuery
 from ..storage.models import Appeal, Applicant, Official, Question, Settlement
 from .journal_columns import BOOL, COLUMNS, DATE
 from .values_parsing import DATE_FORMAT, SEPARATOR, VocabularyIndex, cell_text, format_bool

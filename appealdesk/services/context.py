@@ -22,7 +22,9 @@ from ..domain.deadlines import DeadlineEngine
 from ..errors import DatabaseProblem, DomainError
 from ..storage.database import Database
 from ..storage.models import CalendarOverride, ClassifierEntry, VocabularyEntry
-from .office_settings import OfficeSettings, read_settings
+from .journal_values import vocabulary_label
+from .office_settings import OfficeSettings
+from .settings_store import read_settings
 
 log = logging.getLogger(__name__)
 
@@ -129,9 +131,7 @@ class ServiceContext:
             return self._question_codes
 
     def label(self, group: str, code: str | None) -> str:
-        if not code:
-            return ""
-        return self.vocabulary().get(group, {}).get(code, code)
+        return vocabulary_label(self.vocabulary(), group, code)
 
     def invalidate(self) -> None:
         """Forget cached settings, calendar and vocabularies (after they were changed)."""

@@ -19,7 +19,8 @@ from ..storage import search_index
 from ..storage.models import Appeal, Official, Settlement
 from .appeal_filters import by_executor, by_section
 from .context import ServiceContext
-from .values import JournalPage, JournalQuery, JournalRow
+from .journal_rows import ROW_COLUMNS, journal_row
+from .journal_values import JournalPage, JournalQuery, JournalRow
 
 SORT_KEYS = (
     "reg_number",
@@ -40,6 +41,9 @@ SORT_KEYS = (
 )
 
 _NO_FILTER = JournalQuery()
+
+_JOINED = {"settlement.name": Settlement.name, "executor.full_name": Official.full_name}
+_ROW_SELECT = tuple(_JOINED.get(name) or getattr(Appeal, name) for name in ROW_COLUMNS)
 
 STATES = ("open", "in_progress", "overdue", "due_today", "due_soon", "extended", "closed")
 
@@ -177,25 +181,12 @@ class JournalService:
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             result = s.execute(
-                select(
-                    Appeal.id, Appeal.reg_number, Appeal.received_on, Appeal.registered_on, Appeal.applicant_name,
-                    Settlement.name, Appeal.form, Appeal.source, Appeal.kind, Appeal.topic_code,
-                    Official.full_name, Appeal.legal_deadline, Appeal.control_deadline, Appeal.deadline,
-                    Appeal.extended_deadline, Appeal.status, Appeal.answer_on, Appeal.summary,
-                )
+                select(*_ROW_SELECT)
                 .outerjoin(Settlement, Settlement.id == Appeal.settlement_id)
                 .outerjoin(Official, Official.id == Appeal.executor_id)
                 .where(Appeal.id.in_(chunk))
             )
             for r in result:
-                extended = r.extended_deadline is not None
-                state = engine.state(r.deadline, r.status == "closed", extended, today)
-                found[r.id] = JournalRow(
-                    id=r.id, reg_number=r.reg_number, received_on=r.received_on, registered_on=r.registered_on,
-                    applicant=r.applicant_name, settlement=r.name, form=r.form, source=r.source, kind=r.kind,
-                    topic_code=r.topic_code, executor=r.full_name, legal_deadline=r.legal_deadline,
-                    control_deadline=r.control_deadline, deadline=r.deadline, extended=extended, status=r.status,
-                    state=str(state), answer_on=r.answer_on, summary=r.summary,
-                )
+                found[r[0]] = journal_row(r, engine, today)
         return tuple(found[i] for i in ids if i in found)
 

@@ -1,17 +1,15 @@
-"""The office's settings: stored in the database (table ``settings``, one JSON value per key)."""
+"""The office's settings: stored in the database (table ``settings``, one JSON value per key; read and
+written by ``settings_store``). No SQLAlchemy here: the start-up reader parses them too."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 
 from ..domain.deadlines import FOLLOWING, PRECEDING, DeadlineRules
 from ..domain.numbering import NumberPattern
 from ..errors import FieldError, ValidationError
-from ..storage.models import Setting
 
 
 @dataclass(frozen=True)
@@ -62,29 +60,13 @@ class OfficeSettings:
 _FIELDS = {f.name: f for f in fields(OfficeSettings)}
 
 
-def read_settings(session: Session) -> OfficeSettings:
+def settings_from_stored(pairs: Iterable[tuple[str, str]]) -> OfficeSettings:
+    """The settings from the stored ``(key, JSON value)`` pairs; unknown keys and bad values are skipped."""
     values = {}
-    for key, raw in session.execute(select(Setting.key, Setting.value)):
+    for key, raw in pairs:
         if key in _FIELDS:
             try:
                 values[key] = json.loads(raw)
             except ValueError:
                 continue
     return replace(OfficeSettings(), **values)
-
-
-def write_settings(session: Session, new: OfficeSettings) -> dict[str, tuple[object, object]]:
-    """Store ``new``; returns the changed fields as ``{name: (old, new)}``."""
-    new.validate()
-    old = read_settings(session)
-    changed = {}
-    old_d, new_d = asdict(old), asdict(new)
-    for key, value in new_d.items():
-        if old_d[key] != value:
-            changed[key] = (old_d[key], value)
-            row = session.get(Setting, key)
-            if row is None:
-                session.add(Setting(key=key, value=json.dumps(value, ensure_ascii=False)))
-            else:
-                row.value = json.dumps(value, ensure_ascii=False)
-    return changed

@@ -313,36 +313,6 @@ class AppealBrief:
 
 
 @dataclass(frozen=True)
-class JournalRow:
-    id: int
-    reg_number: str
-    received_on: date
-    registered_on: date
-    applicant: str
-    settlement: str | None
-    form: str
-    source: str
-    kind: str
-    topic_code: str | None
-    executor: str | None
-    legal_deadline: date
-    control_deadline: date
-    deadline: date
-    extended: bool
-    status: str
-    state: str
-    answer_on: date | None
-    summary: str
-
-
-@dataclass(frozen=True)
-class JournalPage:
-    rows: tuple[JournalRow, ...]
-    total: int
-    offset: int
-
-
-@dataclass(frozen=True)
 class AuditRecord:
     id: int
     at: datetime
@@ -375,24 +345,3 @@ class DeadlineItem:
     state: str
     days_left: int  # calendar days, negative when overdue
     summary: str
-
-
-@dataclass(frozen=True)
-class JournalQuery:
-    """The journal's search, filters and sort. Every field is optional; ``text`` is searched in full text."""
-
-    text: str = ""
-    state: str | None = None  # in_progress | overdue | due_today | due_soon | extended | closed | open
-    date_from: date | None = None  # registration date
-    date_to: date | None = None
-    form: str | None = None
-    source: str | None = None
-    kind: str | None = None
-    executor_id: int | None = None
-    settlement_id: int | None = None
-    section: str | None = None  # a classifier section ("0003") or any code prefix
-    applicant_id: int | None = None
-    repeated: bool | None = None
-    collective: bool | None = None
-    sort: str = "registered_on"
-    descending: bool = True

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
+from .sqlite_file import connect_for_reading
 
 if TYPE_CHECKING:
     from .database import Database
@@ -133,9 +134,7 @@ def _names(to_dir: Path) -> list[str]:
 
 def _copy(source: Path, target: Path) -> None:
     _remove_quietly(target)
-    from .database import reading_mode
-
-    src = sqlite3.connect(f"{source.as_uri()}?mode={reading_mode(source)}", uri=True, timeout=10)
+    src = connect_for_reading(source, timeout=10)
     try:
         dst = sqlite3.connect(target)
         try:

@@ -21,6 +21,7 @@ from sqlalchemy.pool import NullPool
 from ..errors import DatabaseProblem, DomainError
 from ..paths import default_backup_dir, default_db_path
 from . import migrations
+from .sqlite_file import connect_for_reading
 
 log = logging.getLogger(__name__)
 
@@ -305,13 +306,11 @@ def _prepare_file(path: Path, *, is_default: bool, migrate: bool, deep: bool = T
 
 
 def _read_file_state(path: Path) -> _FileState:
-    """The tables and the schema revision of a file. Reads only; the connection is read-write when the
-    file may be written, because a read-only connection to a WAL database leaves its -wal and -shm
-    files behind."""
+    """The tables and the schema revision of a file. Reads only (``sqlite_file.reading_mode``)."""
     if not path.exists() or path.stat().st_size == 0:
         return _FileState(exists=path.exists())
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode={reading_mode(path)}", uri=True, timeout=5)
+        con = connect_for_reading(path)
     except sqlite3.Error as exc:
         raise DatabaseProblem(
             "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
@@ -332,11 +331,6 @@ def _read_file_state(path: Path) -> _FileState:
     finally:
         con.close()
     return _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
-
-
-def reading_mode(path: Path) -> str:
-    """The SQLite URI ``mode`` for a connection that only reads ``path``: see ``_read_file_state``."""
-    return "rw" if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK) else "ro"
 
 
 def _current_of(path: Path | None, state: _FileState) -> str | None:

@@ -150,7 +150,7 @@ def demo_desk(desk):
 
 def test_month_counts_agree_with_a_direct_count_and_the_journal(demo_desk):
     desk = demo_desk
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     m = desk.control.month(2026, 11)
     assert len(m.days) == 42 and m.first.weekday() == 0 and m.first <= date(2026, 11, 1)
@@ -187,7 +187,7 @@ def test_month_marks_days_off_and_transfers(desk):
 def test_today_panel_lines_and_lists(demo_desk):
     desk = demo_desk
     t = desk.control.today()
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     for key in ("overdue", "due_today", "due_soon"):
         assert t.count(key) == desk.journal.count(JournalQuery(state=key))

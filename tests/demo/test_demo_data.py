@@ -10,7 +10,7 @@ import pytest
 
 from appealdesk.demo import make_demo, names
 from appealdesk.demo.topics import TOPICS
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 from appealdesk.storage.models import Appeal, Applicant, Extension, Forwarding, Question
 
 from .conftest import DEMO_APPEALS, DEMO_SEED, DEMO_TODAY, build_demo, table_rows

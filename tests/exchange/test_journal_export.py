@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from appealdesk.errors import DomainError
 from appealdesk.exchange import export_journal
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 
 # exchange_formats.md, section 1, in the contract's order
 CONTRACT = [

@@ -388,7 +388,7 @@ def test_a_thousand_rows(desk, codes, tmp_path, write_journal):
 
 
 def _all():
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     return JournalQuery()
 

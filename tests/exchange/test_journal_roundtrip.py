@@ -145,6 +145,6 @@ def test_today_is_fixed(round_trip, today):
 
 
 def _q():
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     return JournalQuery(sort="reg_number", descending=False)

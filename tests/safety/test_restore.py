@@ -11,7 +11,8 @@ import pytest
 
 from appealdesk.errors import DomainError
 from appealdesk.services import AppealDesk
-from appealdesk.services.values import AppealInput, ApplicantInput, JournalQuery, QuestionInput
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import AppealInput, ApplicantInput, QuestionInput
 from appealdesk.storage.backup import backup_database, list_backups
 from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX, inspect_backup, restore_backup
 

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from appealdesk.services.values import ApplicantInput, JournalQuery
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import ApplicantInput
 from appealdesk.storage import search_index
 
 from .helpers import appeal

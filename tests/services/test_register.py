@@ -80,7 +80,7 @@ def test_validation_lists_every_problem(desk):
 
 
 def desk_query(**kw):
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     return JournalQuery(**kw)
 

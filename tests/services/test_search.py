@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from appealdesk.services.values import ApplicantInput, JournalQuery
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import ApplicantInput
 
 from .helpers import HEAT, HOUSING, appeal, executor
 

@@ -7,13 +7,8 @@ from datetime import date
 import pytest
 
 from appealdesk.errors import DomainError, ValidationError
-from appealdesk.services.values import (
-    AnswerInput,
-    ExtensionInput,
-    ForwardingInput,
-    JournalQuery,
-    ResolutionInput,
-)
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import AnswerInput, ExtensionInput, ForwardingInput, ResolutionInput
 
 from .helpers import HEAT, HOUSING, appeal, executor
 

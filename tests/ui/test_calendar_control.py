@@ -20,7 +20,7 @@ def _calendar(main_window, qtbot):
 
 
 def test_calendar_opens_on_today_and_agrees_with_the_journal(main_window, qtbot):
-    from appealdesk.services.values import JournalQuery
+    from appealdesk.services.journal_values import JournalQuery
 
     cal = _calendar(main_window, qtbot)
     desk = main_window.desk

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 
 from .keys import press, tab, type_focused
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 
 from .keys import type_text
 

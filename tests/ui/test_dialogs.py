@@ -6,7 +6,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from appealdesk.services.values import AppealInput, ApplicantInput, JournalQuery, QuestionInput
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import AppealInput, ApplicantInput, QuestionInput
 from ui.dialogs.classifier_picker import ClassifierPicker
 from ui.dialogs.extension import ExtensionDialog
 from ui.dialogs.forwarding import ForwardingDialog

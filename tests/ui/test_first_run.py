@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QWizard
 
 from appealdesk.services import AppealDesk
 from appealdesk.services.first_setup import needs_setup, reception_text
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 from ui import first_run
 from ui.first_run.wizard import DEMO, LISTS, ORGANISATION, WELCOME, FirstRunWizard
 from ui.main_window import MainWindow

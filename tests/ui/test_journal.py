@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 from ui.journal.model import BLOCK, COLUMN_KEYS, ID_ROLE, ROW_ROLE, JournalModel
 
 from .keys import press, type_text

@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from appealdesk.services.values import AppealInput, ApplicantInput, JournalQuery, QuestionInput
+from appealdesk.services.journal_values import JournalQuery
+from appealdesk.services.values import AppealInput, ApplicantInput, QuestionInput
 
 
 def _pdf_text(path) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 from appealdesk.storage.backup import backup_database, list_backups
 from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX
 from ui.safety.restore_dialog import RestoreDialog, kind_of

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from appealdesk.services.values import JournalQuery
+from appealdesk.services.journal_values import JournalQuery
 from ui.journal.export import exporter_available
 from ui.settings.dialog import SettingsDialog
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from appealdesk.control.values import PromiseInput
+from appealdesk.services.journal_values import JournalQuery
 
 
 def _ui(main_window, qtbot):
@@ -35,8 +36,7 @@ def test_a_journal_line_filters_the_journal(main_window, qtbot):
 
 def test_a_promise_line_opens_its_list_and_confirms(main_window, qtbot):
     desk = main_window.desk
-    closed = next(r for r in desk.journal.page(__import__("appealdesk.services.values", fromlist=["x"])
-                                              .JournalQuery(state="closed")).rows)
+    closed = desk.journal.page(JournalQuery(state="closed")).rows[0]
     desk.control.add_promise(closed.id, PromiseInput("Отремонтировать освещение", date(2026, 11, 10)))
     ui = _ui(main_window, qtbot)
     ui.today.refresh()
@@ -75,7 +75,7 @@ def test_notifier_says_when_something_falls_due(main_window, qtbot):
     ui = _ui(main_window, qtbot)
     desk = main_window.desk
     assert ui.notifier.check() == ""  # nothing new
-    closed = desk.journal.page(__import__("appealdesk.services.values", fromlist=["x"]).JournalQuery(state="closed")).rows[0]
+    closed = desk.journal.page(JournalQuery(state="closed")).rows[0]
     desk.control.add_promise(closed.id, PromiseInput("Покосить траву", date(2026, 11, 1)))
     assert "обещаний просрочено: 1" in ui.notifier.check()
     assert ui.today.summary.count("promises_overdue") == 1

@@ -65,8 +65,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the appeal id (without fetching the ro
 
 
 class JournalModel(QAbstractTableModel):
-    """``journal``: the service (``ids``, ``rows``); ``label(group, code)``: vocabulary labels;
-    ``topic_name(code)``: the classifier name, or None while the classifier is not loaded."""
+    """``journal``: the service (``ids``, ``rows``), or None while only the first screen read at start is
+    shown (``show_page``, then ``attach``); ``label(group, code)``: vocabulary labels; ``topic_name(code)``:
+    the classifier name, or None while the classifier is not loaded."""
 
     reloaded = Signal(int)  # the number of matching appeals
     completed = Signal()  # every id of the current query is known (after a progressive load)
@@ -77,7 +78,7 @@ class JournalModel(QAbstractTableModel):
         self._journal = journal
         self._label = label
         self._topic_name: Callable[[str], str | None] = topic_name or (lambda _c: None)
-        from appealdesk.services.values import JournalQuery
+        from appealdesk.services.journal_values import JournalQuery
 
         self._query = JournalQuery()
         self._ids: tuple[int, ...] = ()
@@ -115,11 +116,15 @@ class JournalModel(QAbstractTableModel):
         """Show the first screen of ``query`` at once (one page and the count; ``page`` if it was fetched
         already), and fetch all its ids in a background thread; rows further down fill in when they arrive
         (a fraction of a second)."""
-        self._query = query
-        self._generation += 1
-        generation = self._generation
         if page is None:
             page = self._journal.page(query, 0, BLOCK)
+        self.show_page(query, page)
+        self._fetch_ids()
+
+    def show_page(self, query, page) -> None:
+        """Show ``page`` (the first rows of ``query`` and their total) without asking the service."""
+        self._query = query
+        self._generation += 1
         self.beginResetModel()
         self._ids = tuple(r.id for r in page.rows)
         self._total = page.total
@@ -128,10 +133,21 @@ class JournalModel(QAbstractTableModel):
             self._blocks[0] = {r.id: r for r in page.rows}
         self.endResetModel()
         self.reloaded.emit(self._total)
-        if page.total <= len(page.rows):
+
+    def attach(self, journal, label: Callable[[str, str | None], str]) -> None:
+        """The service is ready (the model was showing a page read at start): fetch the remaining ids."""
+        self._journal = journal
+        self._label = label
+        self._fetch_ids()
+
+    def is_attached(self) -> bool:
+        return self._journal is not None
+
+    def _fetch_ids(self) -> None:
+        if len(self._ids) >= self._total:
             self.completed.emit()
             return
-        journal, emit = self._journal, self._ids_ready.emit
+        journal, emit, query, generation = self._journal, self._ids_ready.emit, self._query, self._generation
 
         def fetch() -> None:
             emit(generation, tuple(journal.ids(query)))
@@ -149,6 +165,9 @@ class JournalModel(QAbstractTableModel):
         known = len(self._ids)
         if len(ids) == self._total and ids[:known] == self._ids:
             self._ids = ids
+            first = self._blocks.get(0)
+            if first is not None and len(first) < min(BLOCK, len(ids)):
+                del self._blocks[0]  # a first screen shorter than a block: the whole block is fetched on need
             if self._total > known:
                 self.dataChanged.emit(self.index(known, 0), self.index(self._total - 1, len(COLUMNS) - 1))
         else:  # the data changed in between: show what the database holds now
@@ -190,6 +209,8 @@ class JournalModel(QAbstractTableModel):
         block = row // BLOCK
         rows = self._blocks.get(block)
         if rows is None:
+            if self._journal is None:
+                return None  # only the first screen is known until the service is attached
             start = block * BLOCK
             chunk = self._ids[start : start + BLOCK]
             fetched = self._journal.rows(chunk)
@@ -281,7 +302,7 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key) or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(COLUMNS):
+        if not 0 <= column < len(COLUMNS) or self._journal is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column].key and self._query.descending == descending:

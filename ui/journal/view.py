@@ -150,22 +150,46 @@ class JournalPanel(QWidget):
         self.count.setText("")
         self.table.set_overlay("База данных не открыта.")
 
+    def preview(self, screen) -> None:
+        """Show the first screen read at start (``FirstScreen``) while the service layer loads: the rows
+        can be looked at and selected; searching, sorting and filtering wait for ``set_desk``."""
+        if self.desk is not None:
+            return
+        from appealdesk.services.journal_values import JournalQuery
+
+        self._new_model(JournalModel(None, screen.label, parent=self))
+        self.model.show_page(JournalQuery(), screen.page)
+        self.filters.setEnabled(False)
+        self.setEnabled(True)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
     def set_desk(self, desk, page=None) -> None:
         self.desk = desk
-        self.model = JournalModel(desk.journal, desk.reference.label, parent=self)
-        self.model.reloaded.connect(self._reloaded)
-        self.table.setModel(self.model)
+        self.filters.setEnabled(True)
+        self.setEnabled(True)
+        if self.model is not None and not self.model.is_attached():  # the first screen is already shown
+            self.model.attach(desk.journal, desk.reference.label)
+            self.table.setSortingEnabled(True)
+            if self.search_text():
+                self.apply_search()  # typed while the database was opening
+            return
+        self._new_model(JournalModel(desk.journal, desk.reference.label, parent=self))
+        self.table.setSortingEnabled(True)
+        self.model.load_progressive(self.model.query, page)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _new_model(self, model: JournalModel) -> None:
+        self.model = model
+        model.reloaded.connect(self._reloaded)
+        self.table.setModel(model)
         hh = self.table.horizontalHeader()
         fm = hh.fontMetrics()
         for n, col in enumerate(COLUMNS):
             self.table.setColumnWidth(n, max(col.width, fm.horizontalAdvance(col.title) + 28))
         hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS if c.key == "registered_on")),
                             Qt.SortOrder.DescendingOrder)
-        self.table.setSortingEnabled(True)
-        self.setEnabled(True)
-        self.model.load_progressive(self.model.query, page)
-        if self.model.rowCount():
-            self.table.selectRow(0)
 
     def populate_filters(self) -> None:
         if self.desk is not None:
@@ -202,8 +226,8 @@ class JournalPanel(QWidget):
             self._timer.start()
 
     def apply_search(self) -> None:
-        if self.model is None:
-            return
+        if self.model is None or self.desk is None:
+            return  # the text stays in the box and is searched once the database is open
         self._timer.stop()
         started = time.perf_counter()
         keep = self.table.current_id()

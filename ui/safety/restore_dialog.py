@@ -141,7 +141,7 @@ class RestoreDialog(QDialog):
     # -- the list --------------------------------------------------------------------------------
     def _count_current(self) -> int | None:
         try:
-            from appealdesk.services.values import JournalQuery
+            from appealdesk.services.journal_values import JournalQuery
 
             return self.desk.journal.count(JournalQuery())
         except Exception:
