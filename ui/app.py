@@ -42,6 +42,7 @@ class Launcher:
         self.loader = DatabaseLoader()
         self.loader.connect_queued(self.window.show_first_screen, self._opened, self._failed)
         self.dialog = None
+        self.restore_dialog = None  # restoring a damaged file from a backup (after the dialog above)
 
     def start(self) -> None:
         self.window.show_loading()
@@ -80,12 +81,30 @@ class Launcher:
         choice = dlg.choice if dlg is not None else Choice.QUIT
         if choice == Choice.RETRY:
             self.start()
+        elif choice == Choice.RESTORE and dlg is not None:
+            self._restore(dlg.path)
         elif choice == Choice.OTHER_FILE and dlg is not None and dlg.chosen_path:
             self.db = dlg.chosen_path
             prefs.put("database", self.db)
             self.start()
         else:
             self.window.quit_without_database()
+
+    def _restore(self, path: str | None) -> None:
+        """Restore the damaged file from a backup, then open it; cancelled, the problem is shown again."""
+        from pathlib import Path
+
+        from appealdesk.storage.sqlite_file import database_file
+
+        from .safety.restore_dialog import RestoreDialog
+
+        target = Path(path) if path else database_file(self.db)
+        if target is None:
+            self.start()
+            return
+        self.restore_dialog = RestoreDialog(self.window, db_path=target)
+        self.restore_dialog.finished.connect(lambda _code: self.start())
+        self.restore_dialog.open()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,13 +18,11 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from ..domain.calendar import WorkCalendar
 from ..domain.deadlines import DeadlineEngine
-from ..paths import default_db_path
 from ..storage.migrations import HEAD_REVISION
-from ..storage.sqlite_file import connect_for_reading
+from ..storage.sqlite_file import connect_for_reading, database_file
 from .journal_rows import ROW_COLUMNS, journal_row
 from .journal_values import JournalPage, vocabulary_label
 from .office_settings import settings_from_stored
@@ -52,16 +50,6 @@ class FirstScreen:
 
     def label(self, group: str, code: str | None) -> str:
         return vocabulary_label(self.vocabulary, group, code)
-
-
-def database_file(db: str | os.PathLike | None) -> Path | None:
-    """The SQLite file ``--db`` names (the default file when nothing is given); None for a URL."""
-    if db is None or str(db) == "":
-        return default_db_path()
-    raw = str(db)
-    if "://" in raw:
-        return None
-    return Path(raw).expanduser().resolve()
 
 
 def read_first_screen(

@@ -6,6 +6,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+from ..paths import default_db_path
+
 
 def reading_mode(path: Path) -> str:
     """The SQLite URI ``mode`` for a connection that only reads ``path``: read-write when the file may be
@@ -16,3 +18,13 @@ def reading_mode(path: Path) -> str:
 def connect_for_reading(path: Path, timeout: float = 5) -> sqlite3.Connection:
     """A connection that only reads ``path`` (an existing file; never creates one)."""
     return sqlite3.connect(f"{path.as_uri()}?mode={reading_mode(path)}", uri=True, timeout=timeout)
+
+
+def database_file(db: str | os.PathLike | None) -> Path | None:
+    """The SQLite file ``--db`` names (the default file when nothing is given); None for a URL."""
+    if db is None or str(db) == "":
+        return default_db_path()
+    raw = str(db)
+    if "://" in raw:
+        return None
+    return Path(raw).expanduser().resolve()

@@ -50,7 +50,8 @@ def test_damaged_database_shows_russian_dialog_and_file_is_unchanged(qtbot, tmp_
     assert "повреждена" in dlg.message.text() or "не является" in dlg.message.text()
     assert dlg.advice.text().startswith("Что делать:")
     assert "Traceback" not in dlg.message.text()
-    assert set(dlg.choice_buttons) == {Choice.OTHER_FILE, Choice.QUIT}
+    offered = {Choice.OTHER_FILE, Choice.QUIT} | ({Choice.RESTORE} if dlg.reason == "damaged" else set())
+    assert set(dlg.choice_buttons) == offered
     assert w.desk is None
     with qtbot.waitSignal(dlg.finished, timeout=3000):
         dlg.choice_buttons[Choice.QUIT].click()
@@ -87,3 +88,61 @@ def test_first_start_creates_the_database_and_shows_the_empty_journal(qtbot, tmp
     assert w.journal.table.overlay.text().startswith("Обращений пока нет")
     assert w.journal.count.text() == "Всего: 0"
     w.desk.close()
+
+
+def test_damaged_database_restored_from_a_backup_from_the_dialog(qtbot, office_db):
+    from appealdesk.paths import default_backup_dir
+    from appealdesk.services import AppealDesk
+    from appealdesk.storage.backup import backup_database
+    from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX
+
+    desk = AppealDesk.open(office_db)
+    backup = backup_database(desk.db, default_backup_dir(office_db))
+    desk.close()
+    data = bytearray(office_db.read_bytes())
+    for page in range(2, 6):
+        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
+    office_db.write_bytes(bytes(data))
+    damaged = _digest(office_db)
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(office_db))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    dlg = launcher.dialog
+    assert dlg.reason == "damaged" and "Восстановить из копии" in dlg.advice.text()
+    dlg.choice_buttons[Choice.RESTORE].click()
+    qtbot.waitUntil(lambda: launcher.restore_dialog is not None and launcher.restore_dialog.isVisible(), timeout=3000)
+    restore = launcher.restore_dialog
+    assert restore.list.count() == 1 and restore.values["Файл"].text() == backup.name
+    assert "Повреждённая база данных" in restore.warning.text()
+    assert _digest(office_db) == damaged  # nothing replaced before the clerk confirms
+    assert restore.restore_selected(announce=False) is not None
+    qtbot.waitUntil(lambda: w.desk is not None, timeout=10000)
+    assert w.journal.model.rowCount() == 40
+    kept = [p for p in backup.parent.iterdir() if p.name.startswith(BEFORE_RESTORE_PREFIX)]
+    assert len(kept) == 1 and _digest(kept[0]) == damaged  # the damaged file is kept as it was
+    w.desk.close()
+
+
+def test_cancelled_restore_shows_the_problem_again(qtbot, tmp_path, office_db):
+    data = bytearray(office_db.read_bytes())
+    for page in range(2, 6):
+        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
+    office_db.write_bytes(bytes(data))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(office_db))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    launcher.dialog.choice_buttons[Choice.RESTORE].click()
+    qtbot.waitUntil(lambda: launcher.restore_dialog is not None and launcher.restore_dialog.isVisible(), timeout=3000)
+    restore = launcher.restore_dialog
+    assert restore.list.count() == 0 and not restore.restore_button.isEnabled()
+    assert "нет резервных копий" in restore.problem.text()
+    restore.reject()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    launcher.dialog.choice_buttons[Choice.QUIT].click()

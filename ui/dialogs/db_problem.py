@@ -26,12 +26,14 @@ class Choice(Enum):
     QUIT = "quit"
     RETRY = "retry"
     OTHER_FILE = "other_file"
+    RESTORE = "restore"  # replace the damaged file by a backup (the file itself is kept as a copy first)
 
 
 ADVICE = {
     "damaged": (
-        "Что делать: восстановите базу из резервной копии (папка «backups» рядом с файлом базы) "
-        "или выберите другой файл. Повреждённый файл не изменён — сохраните его копию для специалиста."
+        "Что делать: восстановите базу из резервной копии (кнопка «Восстановить из копии…»; копии лежат "
+        "в папке «backups» рядом с файлом базы) или выберите другой файл. Повреждённый файл не изменён; "
+        "перед восстановлением программа сохранит его копию для специалиста."
     ),
     "not_a_database": (
         "Что делать: проверьте, что выбран файл базы AppealDesk (обычно appealdesk.sqlite3), "
@@ -60,7 +62,7 @@ ADVICE = {
 }
 
 BUTTONS = {
-    "damaged": (Choice.OTHER_FILE,),
+    "damaged": (Choice.RESTORE, Choice.OTHER_FILE),
     "not_a_database": (Choice.OTHER_FILE,),
     "locked": (Choice.RETRY, Choice.OTHER_FILE),
     "read_only": (Choice.RETRY, Choice.OTHER_FILE),
@@ -70,7 +72,12 @@ BUTTONS = {
     "unreachable": (Choice.RETRY, Choice.OTHER_FILE),
 }
 
-BUTTON_TEXT = {Choice.RETRY: "Повторить", Choice.OTHER_FILE: "Выбрать другой файл…", Choice.QUIT: "Выйти"}
+BUTTON_TEXT = {
+    Choice.RETRY: "Повторить",
+    Choice.OTHER_FILE: "Выбрать другой файл…",
+    Choice.RESTORE: "Восстановить из копии…",
+    Choice.QUIT: "Выйти",
+}
 
 
 def classify(exc: Exception, path: str | None = None) -> tuple[str, str, str | None]:

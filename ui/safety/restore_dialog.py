@@ -64,13 +64,26 @@ def describe(info) -> dict[str, str]:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, window, parent: QWidget | None = None):
-        super().__init__(parent or window)
-        from .backups import target
+    """Choose a backup and restore it: over the open database, or (``db_path``) over a database file that
+    could not be opened (damaged) and is therefore not open."""
 
+    def __init__(self, window, parent: QWidget | None = None, db_path: Path | None = None):
+        super().__init__(parent or window)
         self.window_ = window
-        self.desk = window.desk
-        self.folder, self.default_folder, self.keep = target(self.desk)
+        if db_path is None:
+            from .backups import target
+
+            self.desk = window.desk
+            self.db_path = self.desk.db.path
+            self.folder, self.default_folder, self.keep = target(self.desk)
+        else:  # its settings cannot be read: the default folder beside the file and the default count
+            from appealdesk.paths import default_backup_dir
+            from appealdesk.services.office_settings import OfficeSettings
+
+            self.desk = None
+            self.db_path = Path(db_path)
+            self.folder = self.default_folder = default_backup_dir(self.db_path)
+            self.keep = OfficeSettings().backup_keep
         self.info = None
         self.result_ = None
         self.setWindowTitle("Восстановление из резервной копии")
@@ -140,6 +153,8 @@ class RestoreDialog(QDialog):
 
     # -- the list --------------------------------------------------------------------------------
     def _count_current(self) -> int | None:
+        if self.desk is None:
+            return None
         try:
             from appealdesk.services.journal_values import JournalQuery
 
@@ -216,11 +231,18 @@ class RestoreDialog(QDialog):
             return
         self.info = info
         self.problem.hide()
-        current = f" (обращений в ней сейчас: {self._current_counts})" if self._current_counts is not None else ""
-        self.warning.setText(
-            f"Текущая база данных{current} будет заменена содержимым копии от {info.made_at:%d.%m.%Y %H:%M}. "
-            f"Перед заменой программа сохранит копию текущей базы в папку:\n{self.folder}"
-        )
+        if self.desk is None:
+            self.warning.setText(
+                f"Повреждённая база данных «{self.db_path.name}» будет заменена содержимым копии от "
+                f"{info.made_at:%d.%m.%Y %H:%M}. Перед заменой программа сохранит повреждённый файл "
+                f"как есть в папку:\n{self.folder}"
+            )
+        else:
+            current = f" (обращений в ней сейчас: {self._current_counts})" if self._current_counts is not None else ""
+            self.warning.setText(
+                f"Текущая база данных{current} будет заменена содержимым копии от {info.made_at:%d.%m.%Y %H:%M}. "
+                f"Перед заменой программа сохранит копию текущей базы в папку:\n{self.folder}"
+            )
         self.warning.show()
         self.restore_button.setEnabled(True)
 
@@ -254,7 +276,12 @@ class RestoreDialog(QDialog):
         if self.info is None:
             return None
         try:
-            result = perform_restore(self.window_, self.info.path, self.folder, self.keep)
+            if self.desk is None:  # the database is not open: nothing to close or reopen here
+                from appealdesk.storage.restore import restore_backup
+
+                result = restore_backup(self.info.path, self.db_path, self.folder, keep=self.keep)
+            else:
+                result = perform_restore(self.window_, self.info.path, self.folder, self.keep)
         except AppealDeskError as exc:
             show_error(self, str(exc), "Восстановление из резервной копии")
             return None
