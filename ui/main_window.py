@@ -17,6 +17,7 @@ class MainWindow(QMainWindow):
     desk_attached = Signal(object)
     appeal_saved = Signal(int)  # any card saved an appeal: the journal and the counts refresh
     classifier_ready = Signal()
+    sections_warm = Signal()  # what the sections need was loaded in the background: build them now
     gave_up = Signal()  # no database could be opened: the program ends
     closing = Signal()  # the window is closing for good (the backup on exit runs on it: ui.safety)
     first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
@@ -48,6 +49,7 @@ class MainWindow(QMainWindow):
         self._pending_open: int | None = None  # asked for while the database was still opening
         self.appeal_saved.connect(self._after_save)
         self.classifier_ready.connect(self.journal.set_topics_ready)
+        self.sections_warm.connect(self.build_sections, Qt.ConnectionType.QueuedConnection)
         self._set_enabled(False)
 
     # -- actions ---------------------------------------------------------------------------------
@@ -152,8 +154,6 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            from PySide6.QtCore import QTimer
-
             QTimer.singleShot(0, self._on_screen)
 
     def _on_screen(self) -> None:
@@ -191,8 +191,6 @@ class MainWindow(QMainWindow):
         if pending is not None:
             self.open_card(pending)
         # what is not needed for the first screen comes after it
-        from PySide6.QtCore import QTimer
-
         QTimer.singleShot(0, self._after_attach)
 
     def detach(self) -> None:
@@ -218,10 +216,10 @@ class MainWindow(QMainWindow):
         self.journal.populate_filters()
         org = self.desk.settings.get().organisation
         self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
-        from .startup import preload_classifier
+        from .startup import preload_classifier, warm_up_sections
 
         preload_classifier(self.desk, self.classifier_ready)
-        QTimer.singleShot(0, self.build_sections)
+        warm_up_sections(self.desk, self.sections_warm)  # then build_sections, without a pause in the window
 
     def _db_text(self) -> str:
         db = self.desk.db

@@ -156,3 +156,19 @@ def preload_classifier(desk, done) -> None:
         done.emit()
 
     run_in_thread(run, lambda exc: log.warning("loading the classifier failed: %s", exc))
+
+
+def warm_up_sections(desk, done) -> None:
+    """Load in the background what the reception and control sections need first (their services, and
+    ``holidays`` for the names of holidays in the calendar), so that building them on the GUI thread does
+    not freeze the window; ``done`` is a signal emitted afterwards, also when this failed."""
+
+    def run() -> None:
+        try:
+            desk.reception, desk.control  # noqa: B018 (imported on first use)
+            desk.ctx.engine().calendar.holiday_name(desk.ctx.today())
+        except Exception as exc:  # the sections report it themselves when they are built
+            log.warning("warming up the sections failed: %s", exc)
+        done.emit()
+
+    threading.Thread(target=run, name="warm-up-sections", daemon=True).start()

@@ -101,3 +101,27 @@ def test_screenshots_may_and_december_2026(main_window, qtbot):
         if month == 5:
             may = cal.grid.counts
             assert not may.get(date(2026, 5, 11)).working and may.get(date(2026, 5, 1)).holiday
+
+
+def test_a_cell_tooltip_gives_its_whole_text(main_window, qtbot):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    cal = _calendar(main_window, qtbot)
+    cal.grid.resize(7 * 90, 30 + 6 * 56)  # narrow: names are clipped in the cells
+    cal.step(1)  # December 2026: deadlines, and the grid runs on to 10 January 2027
+    assert (cal.year, cal.month) == (2026, 12)
+    busy = next(d for d in cal.grid.counts.in_month() if d.legal)
+    cells = {d.day: n for n, d in enumerate(cal.grid.shown_days())}
+    for day, expected in ((date(2027, 1, 7), "Рождество Христово"), (busy.day, f"Срок: {busy.legal}")):
+        centre = cal.grid._cell(cells[day]).center()
+        event = QHelpEvent(QEvent.Type.ToolTip, centre, cal.grid.mapToGlobal(centre))
+        QApplication.sendEvent(cal.grid, event)
+        assert QToolTip.isVisible()
+        assert QToolTip.text().startswith(f"{day:%d.%m.%Y}, ")
+        assert expected in QToolTip.text()
+    outside = QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), cal.grid.mapToGlobal(QPoint(2, 2)))  # the weekday row
+    assert cal.grid.day_at(2, 2) is None
+    QApplication.sendEvent(cal.grid, outside)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible(), timeout=2000)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import time
 from datetime import date, timedelta
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 WEEKDAYS = ("Пн", "Вт", "Ср", "Чт", "Пт", "Сб", "Вс")
 STATE_BG = {"overdue": "#f8d3d0", "due_today": "#fde3bd", "due_soon": "#fdf5c4", "extended": "#dde9fb"}
@@ -132,25 +132,13 @@ class CalendarGrid(QWidget):
                 p.setPen(QPen(QColor("#1a5fb4"), 2))
                 p.drawRect(r.adjusted(1, 1, -1, -1))
             p.setFont(small)
-            note = d.holiday or ""
-            if not d.working and not note and d.day.weekday() < 5:
-                note = "выходной (перенос)"
-            if d.transferred_working:
-                note = "рабочий день (перенос)"
+            note = _note(d)
             if note:
                 p.setPen(QColor(HOLIDAY_FG) if not d.working else QColor("#1a5fb4"))
                 nr = inner.adjusted(fm.horizontalAdvance("00") + 6, 0, 0, 0)
                 p.drawText(nr, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
                            p.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, nr.width()))
-            lines = []
-            if d.legal:
-                lines.append((f"Срок: {d.legal}" + (f" (прод. {d.extended})" if d.extended else ""), None))
-            if d.control:
-                lines.append((f"Контр. срок: {d.control}", None))
-            if d.promises:
-                lines.append((f"Обещания: {d.promises}", None))
-            if d.receptions:
-                lines.append((f"Приём граждан: {d.receptions}", "#2e7d32"))
+            lines = _lines(d)
             y = inner.top() + line + 2
             sfm = p.fontMetrics()
             for text, colour in lines:
@@ -170,6 +158,18 @@ class CalendarGrid(QWidget):
         self.painted_at = time.perf_counter()
 
     # -- input -----------------------------------------------------------------------------------
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:  # the whole text of a cell, whatever its width clipped
+            day = self.day_at(event.pos().x(), event.pos().y())
+            found = next((d for d in self.shown_days() if d.day == day), None) if day is not None else None
+            if found is None:
+                QToolTip.hideText()
+                event.ignore()
+                return True
+            QToolTip.showText(event.globalPos(), _tooltip(found), self)
+            return True
+        return super().event(event)
+
     def _select(self, day: date | None) -> None:
         if day is None:
             return
@@ -196,3 +196,40 @@ class CalendarGrid(QWidget):
             self.day_activated.emit(self.selected)
             return
         super().keyPressEvent(event)
+
+
+def _note(d) -> str:
+    """What a day is, beside its number: a holiday's name or a transfer."""
+    if d.transferred_working:
+        return "рабочий день (перенос)"
+    if d.holiday:
+        return d.holiday
+    if not d.working and d.day.weekday() < 5:
+        return "выходной (перенос)"
+    return ""
+
+
+def _lines(d) -> list[tuple[str, str | None]]:
+    """The day's counts as (text, colour or None) lines."""
+    lines: list[tuple[str, str | None]] = []
+    if d.legal:
+        lines.append((f"Срок: {d.legal}" + (f" (прод. {d.extended})" if d.extended else ""), None))
+    if d.control:
+        lines.append((f"Контр. срок: {d.control}", None))
+    if d.promises:
+        lines.append((f"Обещания: {d.promises}", None))
+    if d.receptions:
+        lines.append((f"Приём граждан: {d.receptions}", "#2e7d32"))
+    return lines
+
+
+def _tooltip(d) -> str:
+    head = f"{d.day:%d.%m.%Y}, {WEEKDAYS[d.day.weekday()].lower()}"
+    parts = [head]
+    note = _note(d)
+    if note:
+        parts.append(note)
+    elif not d.working:
+        parts.append("выходной")
+    parts += [text for text, _colour in _lines(d)]
+    return "\n".join(parts)
