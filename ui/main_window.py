@@ -21,7 +21,7 @@ class MainWindow(QMainWindow):
     gave_up = Signal()  # no database could be opened: the program ends
     closing = Signal()  # the window is closing for good (the backup on exit runs on it: ui.safety)
     first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
-    journal_filled = Signal()  # the journal shows its first rows (the first screen read at start, or the desk's)
+    journal_filled = Signal()  # the journal's first rows are painted (the first screen read at start, or the desk's)
 
     def __init__(self) -> None:
         super().__init__()
@@ -172,6 +172,10 @@ class MainWindow(QMainWindow):
             self.first_painted.connect(lambda: self.show_first_screen(screen))
             return
         self.journal.preview(screen)
+        self._journal_filled()
+
+    def _journal_filled(self) -> None:
+        self.journal.table.viewport().repaint()  # the rows on the screen now, before the core loads on
         self.journal_filled.emit()
 
     def attach(self, desk, page=None) -> None:
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
         filled = self.journal.model is not None
         self.journal.set_desk(desk, page)
         if not filled:
-            self.journal_filled.emit()
+            self._journal_filled()
         if self.reception is not None:
             self.reception.set_desk(desk)
         self._set_enabled(True)
