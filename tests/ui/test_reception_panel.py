@@ -95,3 +95,28 @@ def test_schedule_editor_and_print_document(qtbot, main_window, office):
     ed.reject()
     doc = panel.schedule_document("month", date(2026, 12, 1))
     assert doc.subtitle == "на декабрь 2026 года"
+
+
+def test_schedule_editor_says_what_an_empty_list_is_for(qtbot, main_window, office):
+    from PySide6.QtGui import QImage
+
+    panel = _setup(main_window, office)
+    panel.open_schedule()
+    ed = panel.dialog
+    qtbot.waitUntil(ed.isVisible)
+    assert ed.excs.rowCount() == 0 and ed.visits.rowCount() == 0
+    assert "«Добавить исключение»" in ed.excs.empty_text
+    assert "«Добавить выездной приём»" in ed.visits.empty_text
+    assert ed.rules.rowCount() == 1
+
+    def ink(table) -> int:  # pixels painted darker than the background in the empty viewport
+        image: QImage = table.viewport().grab().toImage()
+        bg = image.pixelColor(2, image.height() - 3).lightness()
+        return sum(1 for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)
+                   if image.pixelColor(x, y).lightness() < bg - 40)
+
+    ed.tabs.setCurrentIndex(1)
+    with_text = ink(ed.excs)
+    ed.excs.empty_text = ""
+    assert with_text > 0 and ink(ed.excs) == 0
+    ed.reject()

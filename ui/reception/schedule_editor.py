@@ -7,7 +7,6 @@ from datetime import date, time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -32,18 +31,8 @@ from appealdesk.reception.values import EXCEPTION_LABELS, WEEKDAY_SHORT
 
 from ..widgets.combos import ValueCombo, official_items, settlement_items
 from ..widgets.date_field import DateField
+from ..widgets.list_table import ListTable
 from .common import banner, show_banner, time_edit, time_of
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _fill(t: QTableWidget, rows: list[tuple], ids: list[int]) -> None:
@@ -101,8 +90,10 @@ class ScheduleEditor(QDialog):
     # -- rules -----------------------------------------------------------------------------------
     def _rules_tab(self) -> QWidget:
         w = QWidget()
-        self.rules = _table(["Должностное лицо", "Дни", "Часы", "Место", "Телефон", "Запись", "Интервал",
-                             "Действует"])
+        self.rules = ListTable(
+            ["Должностное лицо", "Дни", "Часы", "Место", "Телефон", "Запись", "Интервал", "Действует"],
+            "Графиков приёма пока нет. Выберите должностное лицо, дни и часы ниже и нажмите «Добавить график».",
+        )
         self.rules.itemSelectionChanged.connect(self._rule_selected)
         self.r_official = ValueCombo(official_items(self.desk, executors_only=False))
         self.r_days = []
@@ -185,7 +176,11 @@ class ScheduleEditor(QDialog):
     # -- exceptions ------------------------------------------------------------------------------
     def _exceptions_tab(self) -> QWidget:
         w = QWidget()
-        self.excs = _table(["Должностное лицо", "С", "По", "Причина", "Новые часы", "Новое место", "Примечание"])
+        self.excs = ListTable(
+            ["Должностное лицо", "С", "По", "Причина", "Новые часы", "Новое место", "Примечание"],
+            "Исключений нет: приём идёт по графику. Отпуск, командировку или перенос часов добавьте ниже "
+            "(«Добавить исключение»).",
+        )
         self.e_official = ValueCombo(official_items(self.desk, executors_only=False))
         self.e_kind = ValueCombo(list(EXCEPTION_LABELS.items()))
         self.e_from, self.e_to = DateField(optional=False), DateField(optional=False)
@@ -223,7 +218,11 @@ class ScheduleEditor(QDialog):
     # -- visiting receptions ---------------------------------------------------------------------
     def _visiting_tab(self) -> QWidget:
         w = QWidget()
-        self.visits = _table(["Дата", "Время", "Населённый пункт", "Место", "Должностное лицо", "Записано"])
+        self.visits = ListTable(
+            ["Дата", "Время", "Населённый пункт", "Место", "Должностное лицо", "Записано"],
+            "Предстоящих выездных приёмов нет. Чтобы назначить приём в населённом пункте, заполните поля ниже "
+            "и нажмите «Добавить выездной приём».",
+        )
         self.v_official = ValueCombo(official_items(self.desk, executors_only=False))
         self.v_day = DateField(optional=False)
         self.v_from, self.v_to = time_edit(time(10)), time_edit(time(12))
