@@ -106,6 +106,7 @@ ACTION_LABELS = {
     "promise": "Обещание в ответе",
     "promise_done": "Обещание выполнено",
     "promise_cancel": "Обещание снято с контроля",
+    "move": "Перенос записи на приём",
 }
 
 FIELD_LABELS = {

@@ -317,42 +317,11 @@ class ReceptionService:
         ctx = self._ctx
         with ctx.uow() as s:
             row = self._materialise(s, key)
-            if row.status == "cancelled":
-                raise DomainError(f"Приём {_d(row.day)} отменён: записать на него нельзя")
-            if row.day < ctx.today():
-                raise DomainError(f"Приём {_d(row.day)} уже прошёл: записать на него нельзя")
-            slots = dict(sched.slot_times(row.time_from, row.time_to, row.slot_minutes or 15))
-            if data.slot_from not in slots:
-                raise ValidationError([FieldError(
-                    "slot_from", f"Время {_t(data.slot_from)} не совпадает с началом ни одного интервала записи "
-                                 f"({_t(row.time_from)}–{_t(row.time_to)}, по {row.slot_minutes} мин.)")])
-            slot_to = slots[data.slot_from]
+            self._bookable(row)
             applicant = self._applicant(s, data.applicant_id, data.applicant)
             if applicant is None:
                 raise ValidationError([FieldError("applicant", "Укажите посетителя: фамилию или выберите из базы")])
-            same_slot = s.scalars(
-                select(ReceptionBooking).where(ReceptionBooking.reception_id == row.id,
-                                               ReceptionBooking.status.in_(store.ACTIVE_BOOKING))
-            ).all()
-            for b in same_slot:
-                if b.applicant_id == applicant.id:
-                    raise DomainError(f"{applicant.display_name} уже записан(а) на этот приём на {_t(b.slot_from)}")
-                if sched.overlaps(data.slot_from, slot_to, b.slot_from, b.slot_to):
-                    other = s.get(Applicant, b.applicant_id)
-                    raise DomainError(f"Время {_t(b.slot_from)}–{_t(b.slot_to)} уже занято: записан(а) "
-                                      f"{other.display_name if other else 'другой посетитель'}")
-            theirs = s.execute(
-                select(ReceptionBooking, Reception)
-                .join(Reception, Reception.id == ReceptionBooking.reception_id)
-                .where(ReceptionBooking.applicant_id == applicant.id, Reception.day == row.day,
-                       Reception.id != row.id, ReceptionBooking.status.in_(store.ACTIVE_BOOKING))
-            ).all()
-            for b, r in theirs:
-                if sched.overlaps(data.slot_from, slot_to, b.slot_from, b.slot_to):
-                    raise DomainError(
-                        f"{applicant.display_name} уже записан(а) на {_d(r.day)} {_t(b.slot_from)}–{_t(b.slot_to)} "
-                        f"на другой приём ({r.place}): время пересекается"
-                    )
+            slot_to = self._free_slot(s, row, data.slot_from, applicant)
             booking = ReceptionBooking(
                 reception_id=row.id, slot_from=data.slot_from, slot_to=slot_to, applicant_id=applicant.id,
                 topic=_clean(data.topic), priority_category=_clean(data.priority_category),
@@ -368,6 +337,74 @@ class ReceptionService:
                 ("topic", None, booking.topic), ("priority_category", None, booking.priority_category),
             ])
             return store.booking_view(s, booking)
+
+    def move_booking(self, booking_id: int, key: str, slot_from: time) -> BookingView:
+        """Move a booking to another time of the same reception or to another reception (the visitor asked
+        to come another day), under the same checks as a new booking."""
+        ctx = self._ctx
+        with ctx.uow() as s:
+            b = s.get(ReceptionBooking, booking_id)
+            if b is None:
+                raise NotFoundError("Запись на приём не найдена")
+            if b.status != "booked":
+                raise DomainError(f"Запись в состоянии «{_booking_label(b.status)}»: перенести её нельзя")
+            old = s.get(Reception, b.reception_id)
+            row = self._materialise(s, key)
+            if row.id == old.id and slot_from == b.slot_from:
+                return store.booking_view(s, b)
+            applicant = s.get(Applicant, b.applicant_id)
+            slot_to = self._free_slot(s, row, slot_from, applicant, moving=b.id)
+            before = f"{_d(old.day)} {_t(b.slot_from)}–{_t(b.slot_to)}, {old.place}"
+            b.reception_id, b.slot_from, b.slot_to = row.id, slot_from, slot_to
+            audit.record(s, ctx, "reception_booking", b.id, "move", [
+                ("slot", before, f"{_d(row.day)} {_t(slot_from)}–{_t(slot_to)}, {row.place}"),
+            ])
+            s.flush()
+            return store.booking_view(s, b)
+
+    def _bookable(self, row: Reception) -> None:
+        if row.status == "cancelled":
+            raise DomainError(f"Приём {_d(row.day)} отменён: записать на него нельзя")
+        if row.day < self._ctx.today():
+            raise DomainError(f"Приём {_d(row.day)} уже прошёл: записать на него нельзя")
+
+    def _free_slot(self, s: Session, row: Reception, slot_from: time, applicant: Applicant,
+                   moving: int | None = None) -> time:
+        """The end of the slot starting at ``slot_from`` of reception ``row`` if ``applicant`` may take it;
+        ``moving``: the booking being moved (it does not collide with itself)."""
+        self._bookable(row)
+        slots = dict(sched.slot_times(row.time_from, row.time_to, row.slot_minutes or 15))
+        if slot_from not in slots:
+            raise ValidationError([FieldError(
+                "slot_from", f"Время {_t(slot_from)} не совпадает с началом ни одного интервала записи "
+                             f"({_t(row.time_from)}–{_t(row.time_to)}, по {row.slot_minutes} мин.)")])
+        slot_to = slots[slot_from]
+        others = s.scalars(
+            select(ReceptionBooking).where(ReceptionBooking.reception_id == row.id,
+                                           ReceptionBooking.status.in_(store.ACTIVE_BOOKING),
+                                           ReceptionBooking.id != (moving or 0))
+        ).all()
+        for b in others:
+            if b.applicant_id == applicant.id:
+                raise DomainError(f"{applicant.display_name} уже записан(а) на этот приём на {_t(b.slot_from)}")
+            if sched.overlaps(slot_from, slot_to, b.slot_from, b.slot_to):
+                other = s.get(Applicant, b.applicant_id)
+                raise DomainError(f"Время {_t(b.slot_from)}–{_t(b.slot_to)} уже занято: записан(а) "
+                                  f"{other.display_name if other else 'другой посетитель'}")
+        theirs = s.execute(
+            select(ReceptionBooking, Reception)
+            .join(Reception, Reception.id == ReceptionBooking.reception_id)
+            .where(ReceptionBooking.applicant_id == applicant.id, Reception.day == row.day,
+                   Reception.id != row.id, ReceptionBooking.status.in_(store.ACTIVE_BOOKING),
+                   ReceptionBooking.id != (moving or 0))
+        ).all()
+        for b, r in theirs:
+            if sched.overlaps(slot_from, slot_to, b.slot_from, b.slot_to):
+                raise DomainError(
+                    f"{applicant.display_name} уже записан(а) на {_d(r.day)} {_t(b.slot_from)}–{_t(b.slot_to)} "
+                    f"на другой приём ({r.place}): время пересекается"
+                )
+        return slot_to
 
     def cancel_booking(self, booking_id: int, reason: str | None = None) -> BookingView:
         return self._set_booking(booking_id, "cancelled", reason, "cancel")

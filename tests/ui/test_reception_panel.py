@@ -120,3 +120,32 @@ def test_schedule_editor_says_what_an_empty_list_is_for(qtbot, main_window, offi
     ed.excs.empty_text = ""
     assert with_text > 0 and ink(ed.excs) == 0
     ed.reject()
+
+
+def test_move_a_booking_to_next_week(qtbot, main_window, office):
+    from appealdesk.reception import BookingInput
+    from appealdesk.services.values import ApplicantInput
+
+    panel = _setup(main_window, office)
+    proposed = panel.current.entry.key  # Friday 20.11, 14:00-16:00 by 30 minutes
+    booked = office.reception.book(proposed, BookingInput(time(14, 30), applicant=ApplicantInput(
+        last_name="Орлова", first_name="Вера")))
+    key = f"r:{booked.reception_id}"  # booking made the proposed reception a real one
+    panel.refresh(keep=key)
+    panel.show_day(key)
+    panel.day.selectRow(1)
+    assert panel.move_button.isEnabled()
+    panel.move_booking()
+    dlg = panel.dialog
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.reception.value() == key and dlg.slot.currentText() == "14:30–15:00"
+    assert dlg.slot.count() == 4  # every slot of today is free but its own
+    nxt = next(n for n in range(dlg.reception.count()) if dlg.reception.itemText(n).startswith("27.11.2026 (пт)"))
+    dlg.reception.setCurrentIndex(nxt)
+    dlg.slot.set_value("15:00")
+    dlg.save()
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.error.text()
+    assert office.reception.day(key).bookings == ()
+    moved = office.reception.day(dlg.reception.value()).bookings
+    assert [(b.slot_from, b.applicant) for b in moved] == [(time(15), "Орлова Вера")]
+    qtbot.waitUntil(lambda: panel.day.item(1, 1) is not None and panel.day.item(1, 1).text() != "Орлова Вера")

@@ -97,6 +97,7 @@ class ReceptionPanel(QWidget):
         self.card_button = _button("&Карточка приёма…", self.open_card, "Заполнить карточку выбранного посетителя (Enter)")
         self.walk_in_button = _button("&Без записи…", self.walk_in, "Карточка посетителя, пришедшего без записи")
         self.no_show_button = _button("Не &явился", self.no_show)
+        self.move_button = _button("Пере&нести…", self.move_booking, "Перенести запись на другое время или день")
         self.cancel_button = _button("&Отменить запись", self.cancel_booking)
         self.list_button = _button("Список &посетителей", self.print_visitors)
         row1 = QHBoxLayout()
@@ -104,7 +105,7 @@ class ReceptionPanel(QWidget):
             row1.addWidget(b)
         row1.addStretch(1)
         row2 = QHBoxLayout()
-        for b in (self.no_show_button, self.cancel_button, self.list_button):
+        for b in (self.move_button, self.no_show_button, self.cancel_button, self.list_button):
             row2.addWidget(b)
         row2.addStretch(1)
         right = QWidget()
@@ -232,7 +233,7 @@ class ReceptionPanel(QWidget):
 
     def _buttons(self, on: bool) -> None:
         cancelled = bool(self.current and self.current.entry.status == "cancelled")
-        for b in (self.book_button, self.card_button, self.walk_in_button, self.no_show_button,
+        for b in (self.book_button, self.card_button, self.walk_in_button, self.move_button, self.no_show_button,
                   self.cancel_button, self.list_button):
             b.setEnabled(on and not cancelled)
         self.list_button.setEnabled(on)
@@ -313,6 +314,21 @@ class ReceptionPanel(QWidget):
             show_error(self, str(exc), "Личный приём")
             return
         self._after_change()
+
+    def move_booking(self) -> None:
+        ref = self.selected()
+        if self.current is None or ref is None or ref[0] != "slot" or ref[1] is None:
+            show_error(self, "Выберите запись посетителя в списке.", "Личный приём")
+            return
+        booking = self._booking(ref[1])
+        if booking is None or booking.status != "booked":
+            show_error(self, "Перенести можно только действующую запись.", "Личный приём")
+            return
+        from .move_booking import MoveBookingDialog
+
+        self.dialog = MoveBookingDialog(self.desk, booking, self.current.entry, self)
+        self.dialog.accepted.connect(self._after_change)
+        self.dialog.open()
 
     def no_show(self) -> None:
         self._booking_action(self.desk.reception.mark_no_show)
