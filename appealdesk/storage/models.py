@@ -211,6 +211,11 @@ class Appeal(Base):
         Index("ix_appeals_deadline", "deleted", "deadline"),
         Index("ix_appeals_number_sort", "deleted", "reg_year", "reg_series", "reg_seq", "reg_number"),
         Index("ix_appeals_topic", "deleted", "topic_code"),
+        Index("ix_appeals_received", "deleted", "received_on"),
+        Index("ix_appeals_legal_deadline", "deleted", "legal_deadline"),
+        Index("ix_appeals_control_deadline", "deleted", "control_deadline"),
+        Index("ix_appeals_form", "deleted", "form"),
+        Index("ix_appeals_kind", "deleted", "kind"),
     )
 
 

@@ -91,8 +91,12 @@ def _sample_rows_0002(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
-# revision -> rows written against the schema of that revision
-SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {"0001": _sample_rows_0001, "0002": _sample_rows_0002}
+# revision -> rows written against the schema of that revision (0003 adds indexes only: 0002's rows)
+SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {
+    "0001": _sample_rows_0001,
+    "0002": _sample_rows_0002,
+    "0003": _sample_rows_0002,
+}
 
 
 def check_sample_rows(con: Connection) -> None:

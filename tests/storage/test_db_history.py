@@ -1,8 +1,8 @@
 """Databases of every earlier schema revision open without losing anything.
 
-The sample rows of each revision live in conftest.py (``SAMPLE_ROWS``). The tests with a made-up
-revision 0003 exercise the upgrade path itself (backup first, one transaction, foreign keys off while a
-table is rebuilt) until the project has a real second revision.
+The sample rows of each revision live in conftest.py (``SAMPLE_ROWS``). The tests with a made-up revision
+after the head exercise the upgrade path itself (backup first, one transaction, foreign keys off while a
+table is rebuilt).
 """
 
 from __future__ import annotations
@@ -48,8 +48,8 @@ REBUILD_APPEALS = '''
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "0003"
-    down_revision = "0002"
+    revision = "{next}"
+    down_revision = "{head}"
     branch_labels = None
     depends_on = None
 
@@ -69,8 +69,8 @@ FAILING = '''
     import sqlalchemy as sa
     from alembic import op
 
-    revision = "0003"
-    down_revision = "0002"
+    revision = "{next}"
+    down_revision = "{head}"
     branch_labels = None
     depends_on = None
 
@@ -88,16 +88,19 @@ FAILING = '''
 
 @pytest.fixture
 def future_revision(tmp_path, monkeypatch):
-    """Install a copy of the migrations with an extra revision 0003 as the program's migrations."""
+    """Install a copy of the migrations with an extra revision after the head as the program's migrations."""
 
     def install(source: str) -> None:
         folder = tmp_path / "migrations"
         shutil.copytree(
             migrations.MIGRATIONS_DIR, folder, ignore=shutil.ignore_patterns("__pycache__", "__init__.py")
         )
-        (folder / "versions" / "0003_test.py").write_text(textwrap.dedent(source), encoding="utf-8")
+        head = migrations.HEAD_REVISION
+        following = f"{int(head) + 1:04d}"
+        text_ = textwrap.dedent(source).replace("{next}", following).replace("{head}", head)
+        (folder / "versions" / f"{following}_test.py").write_text(text_, encoding="utf-8")
         monkeypatch.setattr(migrations, "MIGRATIONS_DIR", folder)
-        monkeypatch.setattr(migrations, "HEAD_REVISION", "0003")
+        monkeypatch.setattr(migrations, "HEAD_REVISION", following)
 
     return install
 
@@ -113,7 +116,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_row(
     db = opened(path, backup_dir=backups)
 
     assert db.migrated_from == "0001"
-    assert current_revision(db) == "0003"
+    assert current_revision(db) == migrations.HEAD_REVISION  # the made-up one after the real head
     (backup,) = list_backups(backups)
     assert db.migration_backup == backup
     assert backup.name.startswith("appealdesk-before-migration-0001-")

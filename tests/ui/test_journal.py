@@ -55,11 +55,26 @@ def test_states_are_coloured(office):
 def test_sort_by_clicking_a_column_asks_the_service(qtbot, main_window, office):
     table = main_window.journal.table
     col = COLUMN_KEYS.index("applicant")
-    table.horizontalHeader().setSortIndicator(col, Qt.SortOrder.AscendingOrder)
     model = main_window.journal.model
-    assert model.query.sort == "applicant" and not model.query.descending
+    table.selectRow(5)
+    chosen = model.id_at(5)
+    with qtbot.waitSignal(model.reordered, timeout=3000):  # the ids come from a background thread
+        table.horizontalHeader().setSortIndicator(col, Qt.SortOrder.AscendingOrder)
+        assert model.query.sort == "applicant" and not model.query.descending
     names = [model.index(r, col).data() for r in range(model.rowCount())]
     assert names[0].startswith("Кузнецов") and names[-1].startswith("Фёдоров")
+    assert table.current_id() == chosen and model.row_of(chosen) == table.currentIndex().row()  # moved along
+
+
+def test_a_newer_sort_wins_over_a_slower_older_one(qtbot, main_window, office):
+    model = main_window.journal.model
+    header = main_window.journal.table.horizontalHeader()
+    with qtbot.waitSignal(model.reordered, timeout=3000):
+        header.setSortIndicator(COLUMN_KEYS.index("applicant"), Qt.SortOrder.AscendingOrder)
+        header.setSortIndicator(COLUMN_KEYS.index("reg_number"), Qt.SortOrder.AscendingOrder)
+    qtbot.wait(200)  # the older answer, if it comes later, is dropped
+    expected = office.journal.ids(model.query)
+    assert model.query.sort == "reg_number" and model.ids() == expected
 
 
 def test_search_as_one_types(qtbot, main_window, office):

@@ -71,7 +71,9 @@ class JournalModel(QAbstractTableModel):
 
     reloaded = Signal(int)  # the number of matching appeals
     completed = Signal()  # every id of the current query is known (after a progressive load)
+    reordered = Signal()  # the rows are in the order asked for by ``sort``
     _ids_ready = Signal(int, object)  # generation, ids (from the background thread)
+    _sorted_ids = Signal(int, object)  # generation, ids in the new order (from the background thread)
 
     def __init__(self, journal, label: Callable[[str, str | None], str], topic_name=None, parent=None):
         super().__init__(parent)
@@ -85,6 +87,7 @@ class JournalModel(QAbstractTableModel):
         self._total = 0  # rows of the query; more than len(_ids) while the ids load in the background
         self._generation = 0
         self._ids_ready.connect(self._take_ids, Qt.ConnectionType.QueuedConnection)
+        self._sorted_ids.connect(self._take_sorted, Qt.ConnectionType.QueuedConnection)
         self._blocks: OrderedDict[int, dict[int, object]] = OrderedDict()
         self._brushes = {
             k: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)) if fg else None)
@@ -302,21 +305,34 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key) or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the service for the ids in the new order in a background thread; the table keeps the old
+        order (and stays responsive) until they arrive, then rows move with the selection (``reordered``)."""
         if not 0 <= column < len(COLUMNS) or self._journal is None:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column].key and self._query.descending == descending:
             return  # already in that order (the view asks again when sorting is turned on)
-        self._query = replace(
-            self._query, sort=COLUMNS[column].key, descending=order == Qt.SortOrder.DescendingOrder
-        )
-        ids = tuple(self._journal.ids(self._query))
+        self._query = replace(self._query, sort=COLUMNS[column].key, descending=descending)
         self._generation += 1
+        journal, emit, query, generation = self._journal, self._sorted_ids.emit, self._query, self._generation
+
+        def fetch() -> None:
+            emit(generation, tuple(journal.ids(query)))
+
+        import threading
+
+        threading.Thread(target=fetch, name="journal-sort", daemon=True).start()
+
+    def _take_sorted(self, generation: int, ids: tuple[int, ...]) -> None:
+        if generation != self._generation:
+            return  # a newer sort or query replaced it
+        self._generation += 1  # a progressive load still running belongs to the old order
         if len(ids) != self._total or len(self._ids) != self._total or set(ids) != set(self._ids):
             self.beginResetModel()  # the data changed meanwhile, or not every id was known yet
             self._ids, self._blocks, self._total = ids, OrderedDict(), len(ids)
             self.endResetModel()
             self.reloaded.emit(len(ids))
+            self.reordered.emit()
             return
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
@@ -330,3 +346,4 @@ class JournalModel(QAbstractTableModel):
             new.append(self.index(n, i.column()) if n is not None else QModelIndex())
         self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
+        self.reordered.emit()
