@@ -2,8 +2,9 @@
 
 Prints one JSON line to stdout and quits:
 ``painted`` (wall-clock time of the first painted main window), ``journal_filled`` (the journal's first rows
-painted), ``journal_ready`` (the service layer attached: search, sorting and cards work), and for each
-search keystroke the time to the updated table.
+painted), ``journal_ready`` (the service layer attached: search, sorting and cards work), for each
+search keystroke the time to the updated table, and for clicks on column headers the time the click holds
+the window and the time to the new order painted.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ import statistics
 import sys
 import time
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 WORDS = ("дорог", "освещ", "снег", "Иван", "вода")
 PAUSE_MS = 250  # between keystrokes: a clerk typing and looking at the table
+SORT_KEYS = ("received_on", "legal_deadline", "applicant", "executor", "form", "registered_on")
 
 
 def install(window, t0: float, launcher=None) -> None:
@@ -67,10 +69,8 @@ def install(window, t0: float, launcher=None) -> None:
                 result["search_keystroke_median_ms"] = round(statistics.median(keystroke) * 1000, 1)
                 result["search_work_median_ms"] = round(statistics.median(work) * 1000, 1)
                 result["debounce_ms"] = panel._timer.interval()
-                sys.stdout.write(json.dumps(result) + "\n")
-                sys.stdout.flush()
-                window.journal.setEnabled(False)
-                os._exit(0)  # measured: skip the teardown
+                QTimer.singleShot(PAUSE_MS, sort)
+                return
             ch = chars.pop(0)
             if ch is None:
                 box.clear()
@@ -93,3 +93,42 @@ def install(window, t0: float, launcher=None) -> None:
             QTimer.singleShot(0, wait)
 
         step()
+
+    def sort() -> None:
+        """Click column headers: the time the click holds the window, and the time to the new order painted."""
+        from .journal.model import COLUMN_KEYS
+
+        panel = window.journal
+        header, model = panel.table.horizontalHeader(), panel.model
+        held: list[float] = []
+        reordered: list[float] = []
+        keys = list(SORT_KEYS)
+
+        def step() -> None:
+            if not keys:
+                result["sort_click_ms"] = [round(x * 1000, 1) for x in held]
+                result["sort_reordered_ms"] = [round(x * 1000, 1) for x in reordered]
+                result["sort_click_median_ms"] = round(statistics.median(held) * 1000, 1)
+                result["sort_reordered_median_ms"] = round(statistics.median(reordered) * 1000, 1)
+                finish()
+                return
+            key = keys.pop(0)
+            start = time.perf_counter()
+
+            def done() -> None:
+                model.reordered.disconnect(done)
+                panel.table.viewport().repaint()
+                reordered.append(time.perf_counter() - start)
+                QTimer.singleShot(PAUSE_MS, step)
+
+            model.reordered.connect(done)
+            header.setSortIndicator(COLUMN_KEYS.index(key), Qt.SortOrder.AscendingOrder)
+            held.append(time.perf_counter() - start)
+
+        step()
+
+    def finish() -> None:
+        sys.stdout.write(json.dumps(result) + "\n")
+        sys.stdout.flush()
+        window.journal.setEnabled(False)
+        os._exit(0)  # measured: skip the teardown
