@@ -206,7 +206,8 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
         )
         return tuple(
             ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "extension_notice", r.deadline,
-                        "extended", r.summary, f"продлено {r.extended_on:%d.%m.%Y}, уведомление не записано")
+                        "extended", r.summary, f"продлено {r.extended_on:%d.%m.%Y}, уведомление не записано",
+                        notice_missing=True)
             for r in rows
         )
     if key == "forwarding":
@@ -216,7 +217,7 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
             if problem:
                 out.append(ControlItem(r.aid, r.reg_number, r.applicant_name, r.full_name, "forwarding",
                                        r.forwarded_on, "", r.summary, f"→ {r.to_body}: {problem}",
-                                       forwarding_id=r.id))
+                                       forwarding_id=r.id, notice_missing=r.notice_on is None))
         return tuple(out)
     if key == "late_registration":
         out = []

@@ -69,6 +69,7 @@ class ControlItem:
     detail: str = ""
     promise_id: int | None = None
     forwarding_id: int | None = None
+    notice_missing: bool = False  # an extension or forwarding whose notice to the applicant is not recorded
 
 
 @dataclass(frozen=True)

@@ -149,3 +149,37 @@ def test_journal_completes_ids_in_the_background(qtbot, main_window, office):
     type_text(panel.search, "отремонтировать")
     qtbot.waitUntil(lambda: panel.model.query.text == "отремонтировать" and panel.model.is_complete(), timeout=3000)
     assert panel.model.ids() == office.journal.ids(JournalQuery(text="отремонтировать"))
+
+
+def test_a_notice_sent_later_is_recorded_from_the_card(qtbot, main_window, office):
+    from appealdesk.services.values import ExtensionInput, ForwardingInput
+
+    card = _fresh(office, registered_on=TODAY - timedelta(days=3), received_on=TODAY - timedelta(days=3))
+    office.appeals.extend(card.id, ExtensionInput(20, "Запрос в район", "Глава", extended_on=TODAY - timedelta(days=1)))
+    office.appeals.forward(card.id, ForwardingInput("Министерство ЖКХ", TODAY - timedelta(days=2),
+                                                    question_ids=(card.questions[1].id,)))
+    main_window.open_card(card.id)
+    window = main_window.open_cards()[0]
+    progress = window.progress
+    window.tabs.setCurrentWidget(progress)
+    assert "уведомления нет" in progress.extension_text.text() and "уведомления нет" in progress.forward_text.text()
+    assert progress.extension_notice_button.isVisibleTo(window) and progress.forward_notice_button.isVisibleTo(window)
+    progress.extension_notice_button.click()
+    dlg = window._dialog
+    assert dlg.notice_on.date() == TODAY
+    dlg.notice_on.set_date(TODAY - timedelta(days=5))  # before the extension: refused inline
+    dlg.submit()
+    assert dlg.isVisible() and "раньше продления" in dlg.errors.lookup("notice_on")[1].text()
+    dlg.notice_on.set_date(TODAY)
+    dlg.submit()
+    assert f"заявитель уведомлён {TODAY:%d.%m.%Y}" in progress.extension_text.text()
+    assert not progress.extension_notice_button.isVisibleTo(window)
+    progress.forward_notice_button.click()
+    dlg = window._dialog
+    assert dlg.forwarding.count() == 1
+    dlg.submit()
+    assert office.appeals.get(card.id).forwardings[0].notice_on == TODAY
+    assert not progress.forward_notice_button.isVisibleTo(window)
+    history = window.history.table
+    actions = [history.item(r, 2).text() for r in range(history.rowCount())]
+    assert "Уведомление о продлении" in actions

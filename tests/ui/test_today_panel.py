@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 from appealdesk.control.values import PromiseInput
 from appealdesk.services.journal_values import JournalQuery
 
+from .conftest import TODAY
+
 
 def _ui(main_window, qtbot):
     ui = main_window.control_ui
@@ -89,3 +91,32 @@ def test_screenshot_today_panel(main_window, qtbot):
     QApplication.processEvents()
     assert main_window.grab().save(os.path.join(folder, "today_panel.png"))
     assert ui.today.grab().save(os.path.join(folder, "today_panel_only.png"))
+
+
+def test_a_missing_notice_is_recorded_from_the_today_list(main_window, qtbot):
+    from datetime import timedelta
+
+    from appealdesk.services.values import ExtensionInput, ForwardingInput
+
+    desk = main_window.desk
+    open_ = desk.journal.page(JournalQuery(state="in_progress")).rows
+    extended = desk.appeals.extend(open_[0].id, ExtensionInput(10, "Запрос сведений", "Глава", extended_on=TODAY))
+    recent = next(r for r in open_[1:] if r.registered_on >= TODAY - timedelta(days=6))
+    desk.appeals.forward(recent.id, ForwardingInput("Министерство ЖКХ", TODAY))
+    ui = _ui(main_window, qtbot)
+    ui.today.refresh()
+    for key, appeal_id in (("extension_notice", extended.id), ("forwarding", recent.id)):
+        assert ui.today.summary.count(key) == 1
+        qtbot.mouseClick(ui.today.buttons[key], Qt.MouseButton.LeftButton)
+        dlg = ui._dialogs[-1]
+        assert dlg.action_button.text() == "Записать уведомление заявителя…" and dlg.action_button.isEnabled()
+        dlg.action_button.click()
+        notice = dlg._dialog
+        assert notice.notice_on.date() == TODAY
+        notice.submit()
+        assert dlg.table.model_.rowCount() == 0 and not dlg.action_button.isEnabled()
+        card = desk.appeals.get(appeal_id)
+        told = card.extension.notice_on if key == "extension_notice" else card.forwardings[0].notice_on
+        assert told == TODAY
+        qtbot.waitUntil(lambda k=key: ui.today.summary.count(k) == 0, timeout=3000)
+        dlg.close()

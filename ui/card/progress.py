@@ -34,6 +34,7 @@ class ProgressTab(QWidget):
     answer_changed = Signal()
     extend_requested = Signal()
     forward_requested = Signal()
+    notice_requested = Signal(str)  # "extension" or "forwarding": record a notice sent to the applicant
 
     def __init__(self, desk, questions: QuestionsModel, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,11 +68,22 @@ class ProgressTab(QWidget):
         self.forward_button = QPushButton("Переадресовать…")
         self.forward_button.setAutoDefault(False)
         self.forward_button.clicked.connect(self.forward_requested)
+        # a notice sent later is recorded here (the today panel lists extensions and forwardings without one)
+        self.extension_notice_button = QPushButton("Уведомление…")
+        self.extension_notice_button.setAutoDefault(False)
+        self.extension_notice_button.setToolTip("Записать дату уведомления заявителя о продлении срока")
+        self.extension_notice_button.clicked.connect(lambda: self.notice_requested.emit("extension"))
+        self.forward_notice_button = QPushButton("Уведомление…")
+        self.forward_notice_button.setAutoDefault(False)
+        self.forward_notice_button.setToolTip("Записать дату уведомления заявителя о переадресации")
+        self.forward_notice_button.clicked.connect(lambda: self.notice_requested.emit("forwarding"))
         r1 = QHBoxLayout()
         r1.addWidget(self.extension_text, 1)
+        r1.addWidget(self.extension_notice_button)
         r1.addWidget(self.extend_button)
         r2 = QHBoxLayout()
         r2.addWidget(self.forward_text, 1)
+        r2.addWidget(self.forward_notice_button)
         r2.addWidget(self.forward_button)
         ml.addLayout(r1)
         ml.addLayout(r2)
@@ -158,6 +170,9 @@ class ProgressTab(QWidget):
         open_ = saved and card.status != "closed"
         self.extend_button.setEnabled(open_ and card.extension is None)
         self.forward_button.setEnabled(open_)
+        ext = card.extension if saved else None
+        self.extension_notice_button.setVisible(ext is not None and ext.notice_on is None)
+        self.forward_notice_button.setVisible(saved and any(fw.notice_on is None for fw in card.forwardings))
         self._show_promises(card)
         if not saved:
             for w in (self.legal, self.control, self.extended):
@@ -195,7 +210,8 @@ class ProgressTab(QWidget):
                 for fw in card.forwardings:
                     late = "" if fw.within_term else " — позже 7 дней!"
                     num = f", исх. № {fw.outgoing_number}" if fw.outgoing_number else ""
-                    lines.append(f"{fmt_date(fw.forwarded_on)} → {fw.to_body}{num}{late}")
+                    told = f", заявитель уведомлён {fmt_date(fw.notice_on)}" if fw.notice_on else ", уведомления нет"
+                    lines.append(f"{fmt_date(fw.forwarded_on)} → {fw.to_body}{num}{told}{late}")
                 self.forward_text.setText("Направлено: " + "; ".join(lines))
         self.answer_on.set_date(card.answer_on if saved else None)
         self.answer_number.setText((card.answer_number or "") if saved else "")

@@ -124,6 +124,7 @@ class AppealCardWindow(QWidget):
         self.progress.answer_changed.connect(lambda: self._mark("answer"))
         self.progress.extend_requested.connect(self.extend)
         self.progress.forward_requested.connect(self.forward)
+        self.progress.notice_requested.connect(self.record_notice)
         self.registration.applicant.picked.connect(lambda _i: self.suggest_repeated())
         self.registration.questions.changed.connect(self.suggest_repeated)
         self.registration.repeated_button.clicked.connect(self._accept_repeated)
@@ -411,6 +412,18 @@ class AppealCardWindow(QWidget):
         from ..dialogs.forwarding import ForwardingDialog
 
         dlg = ForwardingDialog(self.desk, self.card, self)
+        dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def record_notice(self, what: str) -> None:
+        """The applicant was notified of the extension or of a forwarding: record the date."""
+        if self.card is None:
+            return
+        from ..dialogs.notice import NoticeDialog
+
+        pending = [fw for fw in self.card.forwardings if fw.notice_on is None]
+        dlg = NoticeDialog(self.desk, self.card.id, self.card.reg_number, what, pending, self)
         dlg.done.connect(self._workflow_done)
         dlg.open()
         self._dialog = dlg

@@ -1,5 +1,5 @@
 """The list behind a today-panel line (and the promises list): Enter opens the card; promises can be
-confirmed done from here, extension and forwarding notices recorded."""
+confirmed done from here, and missing extension and forwarding notices recorded."""
 
 from __future__ import annotations
 
@@ -31,9 +31,13 @@ class ItemsDialog(QDialog):
         if key in ("promises_overdue", "promises_due", "promises"):
             self.action_button = QPushButton("Выполнено, звонок заявителю…")
             self.action_button.clicked.connect(self._confirm)
+        elif key in ("extension_notice", "forwarding"):
+            self.action_button = QPushButton("Записать уведомление заявителя…")
+            self.action_button.clicked.connect(self._notice)
         if self.action_button is not None:
             self.action_button.setAutoDefault(False)
             self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.table.selectionModel().currentChanged.connect(lambda *_a: self._update_action())
         lay = QVBoxLayout(self)
         lay.addWidget(self.info)
         lay.addWidget(self.table, 1)
@@ -56,8 +60,16 @@ class ItemsDialog(QDialog):
         self.table.set_items(items)
         self.info.setText(f"Всего: {len(items)}. Enter или двойной щелчок — открыть карточку обращения."
                           if items else "Список пуст.")
-        if self.action_button is not None:
-            self.action_button.setEnabled(bool(items))
+        self._update_action()
+
+    def _update_action(self) -> None:
+        if self.action_button is None:
+            return
+        item = self.table.current_item()
+        if self.key in ("extension_notice", "forwarding"):
+            self.action_button.setEnabled(item is not None and item.notice_missing)
+        else:
+            self.action_button.setEnabled(item is not None)
 
     def _open_current(self) -> None:
         item = self.table.current_item()
@@ -72,5 +84,18 @@ class ItemsDialog(QDialog):
 
         dlg = ConfirmPromiseDialog(self.desk, self.desk.control.promise(item.promise_id), self)
         dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _notice(self) -> None:
+        item = self.table.current_item()
+        if item is None:
+            return
+        from ..dialogs.notice import for_item
+
+        dlg = for_item(self.desk, item, self)
+        if dlg is None:
+            return
+        dlg.done.connect(lambda _card: (self.reload(), self.changed.emit()))
         dlg.open()
         self._dialog = dlg
