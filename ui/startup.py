@@ -169,6 +169,9 @@ def warm_up_sections(desk, done) -> None:
             desk.ctx.engine().calendar.holiday_name(desk.ctx.today())
         except Exception as exc:  # the sections report it themselves when they are built
             log.warning("warming up the sections failed: %s", exc)
-        done.emit()
+        try:
+            done.emit()
+        except RuntimeError:  # the window was closed meanwhile
+            pass
 
     threading.Thread(target=run, name="warm-up-sections", daemon=True).start()

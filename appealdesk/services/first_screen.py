@@ -16,7 +16,7 @@ import logging
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.calendar import WorkCalendar
@@ -47,6 +47,10 @@ _DATE_COLUMNS = tuple(
 class FirstScreen:
     page: JournalPage  # the first rows in the default order, with the total
     vocabulary: dict[str, dict[str, str]]  # {group: {code: label}}
+    topics: dict[str, str] = field(default_factory=dict)  # classifier code -> name, for the rows shown
+
+    def topic_name(self, code: str) -> str | None:
+        return self.topics.get(code)
 
     def label(self, group: str, code: str | None) -> str:
         return vocabulary_label(self.vocabulary, group, code)
@@ -89,4 +93,8 @@ def _read(con: sqlite3.Connection, limit: int, today: date) -> FirstScreen | Non
             if values[n] is not None:
                 values[n] = date.fromisoformat(values[n])
         rows.append(journal_row(values, engine, today))
-    return FirstScreen(JournalPage(tuple(rows), total, 0), vocabulary)
+    codes = sorted({r.topic_code for r in rows if r.topic_code})
+    topics = dict(con.execute(
+        f"SELECT code, name FROM classifier WHERE code IN ({', '.join('?' * len(codes))})", codes
+    )) if codes else {}
+    return FirstScreen(JournalPage(tuple(rows), total, 0), vocabulary, topics)

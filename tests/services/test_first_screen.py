@@ -35,6 +35,8 @@ def test_equals_the_journal_page_in_every_state(db_path):
         desk.settings.save(OfficeSettings(due_soon_days=5, control_offset_days=3))
         expected = desk.journal.page(JournalQuery(), 0, 250)
         labels = {g: desk.ctx.vocabulary()[g] for g in ("form", "kind")}
+        classifier_names = {r.topic_code: desk.reference.classifier_item(r.topic_code).name
+                            for r in expected.rows if r.topic_code}
     finally:
         desk.close()
     screen = read_first_screen(db_path, 250, today=lambda: TODAY)
@@ -44,6 +46,10 @@ def test_equals_the_journal_page_in_every_state(db_path):
     assert {r.state for r in screen.page.rows} >= {"closed", "in_progress", "overdue", "due_soon"}
     assert {g: screen.vocabulary[g] for g in labels} == labels
     assert screen.label("form", "written") == labels["form"]["written"]
+    codes = {r.topic_code for r in screen.page.rows if r.topic_code}
+    assert codes and set(screen.topics) == codes  # the names of the topics on the screen, and only those
+    item = next(iter(codes))
+    assert screen.topic_name(item) == classifier_names[item]
 
 
 def test_an_empty_database_gives_an_empty_screen(db_path):

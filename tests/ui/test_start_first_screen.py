@@ -42,6 +42,9 @@ def test_first_screen_then_the_service_on_the_same_model(qtbot, office_db, offic
     assert model.rowCount() == 40  # the total is known; the rows beyond the first screen come with the service
     assert model.data(model.index(0, 0)) == screen.page.rows[0].reg_number
     assert model.data(model.index(0, 5)) == office.reference.label("form", screen.page.rows[0].form)
+    first = screen.page.rows[0]
+    topic = office.reference.classifier_item(first.topic_code).name
+    assert model.data(model.index(0, 7)) == f"{topic} ({first.topic_code})"  # names before the classifier loads
     assert model.data(model.index(25, 0)) is None
     assert w.journal.count.text() == "Всего: 40"
     assert not w.journal.table.overlay.isVisible()

@@ -157,7 +157,7 @@ class JournalPanel(QWidget):
             return
         from appealdesk.services.journal_values import JournalQuery
 
-        self._new_model(JournalModel(None, screen.label, parent=self))
+        self._new_model(JournalModel(None, screen.label, screen.topic_name, parent=self))
         self.model.show_page(JournalQuery(), screen.page)
         self.filters.setEnabled(False)
         self.setEnabled(True)
