@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self.counts.state_clicked.connect(self._show_state)
         self.statusBar().addPermanentWidget(self.counts)
         self._build_actions()
-        self.journal.open_requested.connect(self._open_from_journal)
-        self._pending_open: int | None = None  # asked for while the database was still opening
+        self.journal.open_requested.connect(self.open_when_ready)
+        # a card asked for while the database was still opening: (appeal id, or None for a new appeal)
+        self._pending_open: tuple[int | None] | None = None
         self.appeal_saved.connect(self._after_save)
         self.classifier_ready.connect(self.journal.set_topics_ready)
         self.sections_warm.connect(self.build_sections, Qt.ConnectionType.QueuedConnection)
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
-        self.act_new = self._action("&Новое обращение", lambda: self.open_card(None), "Ctrl+N", sp.SP_FileIcon,
+        self.act_new = self._action("&Новое обращение", lambda: self.open_when_ready(None), "Ctrl+N", sp.SP_FileIcon,
                                     "Зарегистрировать новое обращение (Ctrl+N)")
         self.act_open = self._action("&Открыть карточку", self._open_current, None, sp.SP_DialogOpenButton,
                                      "Открыть карточку выбранного обращения (Enter)")
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
             self.first_painted.connect(lambda: self.show_first_screen(screen))
             return
         self.journal.preview(screen)
+        for a in (self.act_new, self.act_open, self.act_find):  # they wait for the database if need be
+            a.setEnabled(True)
         self._journal_filled()
 
     def _journal_filled(self) -> None:
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         self.desk_attached.emit(desk)
         pending, self._pending_open = self._pending_open, None
         if pending is not None:
-            self.open_card(pending)
+            self.open_card(pending[0])
         # what is not needed for the first screen comes after it
         QTimer.singleShot(0, self._after_attach)
 
@@ -258,9 +261,10 @@ class MainWindow(QMainWindow):
         card.raise_()
         card.activateWindow()
 
-    def _open_from_journal(self, appeal_id: int) -> None:
+    def open_when_ready(self, appeal_id: int | None) -> None:
+        """Open a card (None: a new appeal) now, or as soon as the database is open."""
         if self.desk is None:
-            self._pending_open = appeal_id  # opened as soon as the database is
+            self._pending_open = (appeal_id,)
             self.statusBar().showMessage("Открываю базу данных… карточка откроется через мгновение")
             return
         self.open_card(appeal_id)
@@ -283,7 +287,7 @@ class MainWindow(QMainWindow):
     def _open_current(self) -> None:
         aid = self.journal.table.current_id()
         if aid is not None:
-            self.open_card(aid)
+            self.open_when_ready(aid)
 
     def _after_save(self, appeal_id: int) -> None:
         self.journal.refresh(select_id=appeal_id)

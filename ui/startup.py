@@ -11,6 +11,7 @@ queued signals. No widget is touched from a thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from concurrent.futures import Future
@@ -169,9 +170,7 @@ def warm_up_sections(desk, done) -> None:
             desk.ctx.engine().calendar.holiday_name(desk.ctx.today())
         except Exception as exc:  # the sections report it themselves when they are built
             log.warning("warming up the sections failed: %s", exc)
-        try:
+        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
             done.emit()
-        except RuntimeError:  # the window was closed meanwhile
-            pass
 
     threading.Thread(target=run, name="warm-up-sections", daemon=True).start()

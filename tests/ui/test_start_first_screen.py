@@ -48,7 +48,8 @@ def test_first_screen_then_the_service_on_the_same_model(qtbot, office_db, offic
     assert model.data(model.index(25, 0)) is None
     assert w.journal.count.text() == "Всего: 40"
     assert not w.journal.table.overlay.isVisible()
-    assert not w.journal.filters.isEnabled() and not w.act_new.isEnabled()
+    assert not w.journal.filters.isEnabled() and not w.act_reports.isEnabled()
+    assert w.act_new.isEnabled() and w.act_find.isEnabled()  # they wait for the database if need be
 
     # meanwhile the clerk types a search and opens a row: both wait for the database
     wanted = screen.page.rows[1].id
@@ -130,3 +131,14 @@ def test_the_window_is_built_without_the_core_heavy_packages():
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_ctrl_n_while_the_database_opens_opens_a_new_card_then(qtbot, office_db, office):
+    w = _window(qtbot)
+    w.show_first_screen(read_first_screen(office_db, 10, today=lambda: TODAY))
+    w.act_new.trigger()
+    assert w.open_cards() == [] and "Открываю базу данных" in w.statusBar().currentMessage()
+    w.attach(office)
+    cards = w.open_cards()
+    assert len(cards) == 1 and cards[0].card is None  # a new, unsaved appeal
+    cards[0].close()
