@@ -2,11 +2,11 @@
 
 ``Opening`` starts a plain Python thread at the very beginning of ``main()`` (before PySide6 is even
 imported). First it reads the journal's first screen with plain ``sqlite3`` (``services.first_screen``: a
-few milliseconds, no SQLAlchemy), so the journal is filled as the window appears. Then, once the window
-has painted with those rows (``gate``), it imports the core and SQLAlchemy, opens the database (without the whole-file
-check, which runs in the background once the journal is shown) and warms the caches; the window does not
-compete with that work for the interpreter. ``DatabaseLoader`` hands both results to the GUI thread by
-queued signals. No widget is touched from a thread.
+few milliseconds, no SQLAlchemy), so the journal is filled as the window appears. Then, once the window has
+painted with those rows (``gate``), it imports the core and SQLAlchemy, opens the database (without the
+whole-file check, which runs in the background once the journal is shown) and warms the caches; the window
+does not compete with that work for the interpreter. ``DatabaseLoader`` hands both results to the GUI
+thread by queued signals. No widget is touched from a thread.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ class Opening:
         mark["first_screen"] = time.perf_counter()
         if self.gate is not None and screen is not None:  # without a first screen the journal waits for us
             self.gate.wait(GATE_TIMEOUT_S)
-        mark["painted"] = time.perf_counter()
+        mark["gate"] = time.perf_counter()
         try:
             from appealdesk.services import AppealDesk
             from appealdesk.services.journal_values import JournalQuery

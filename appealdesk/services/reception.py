@@ -69,6 +69,16 @@ def _clean(text: str | None) -> str | None:
     return (text or "").strip() or None
 
 
+def _active_booking(s: Session, booking_id: int, verb: str) -> ReceptionBooking:
+    """A booking still in force ("booked"); ``verb`` says what the refused change was."""
+    b = s.get(ReceptionBooking, booking_id)
+    if b is None:
+        raise NotFoundError("Запись на приём не найдена")
+    if b.status != "booked":
+        raise DomainError(f"Запись уже в состоянии «{_booking_label(b.status)}»: {verb} её нельзя")
+    return b
+
+
 class ReceptionService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
@@ -343,11 +353,7 @@ class ReceptionService:
         to come another day), under the same checks as a new booking."""
         ctx = self._ctx
         with ctx.uow() as s:
-            b = s.get(ReceptionBooking, booking_id)
-            if b is None:
-                raise NotFoundError("Запись на приём не найдена")
-            if b.status != "booked":
-                raise DomainError(f"Запись в состоянии «{_booking_label(b.status)}»: перенести её нельзя")
+            b = _active_booking(s, booking_id, "перенести")
             old = s.get(Reception, b.reception_id)
             row = self._materialise(s, key)
             if row.id == old.id and slot_from == b.slot_from:
@@ -415,12 +421,7 @@ class ReceptionService:
     def _set_booking(self, booking_id: int, status: str, note: str | None, action: str) -> BookingView:
         ctx = self._ctx
         with ctx.uow() as s:
-            b = s.get(ReceptionBooking, booking_id)
-            if b is None:
-                raise NotFoundError("Запись на приём не найдена")
-            if b.status != "booked":
-                raise DomainError(f"Запись уже в состоянии «{_booking_label(b.status)}»: "
-                                  "изменить её нельзя")
+            b = _active_booking(s, booking_id, "изменить")
             r = s.get(Reception, b.reception_id)
             if status == "no_show" and r.day > ctx.today():
                 raise DomainError(f"Приём {_d(r.day)} ещё не наступил: отметить неявку нельзя")

@@ -14,6 +14,25 @@ def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _damage(source, target) -> None:
+    """Overwrite a few pages in the middle with garbage, keep the header."""
+    data = bytearray(source.read_bytes())
+    for page in range(2, 6):
+        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
+    target.write_bytes(bytes(data))
+
+
+def _start(qtbot, db):
+    """The program started on ``db``, its problem dialog up."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(db))
+    w.show()
+    launcher.start()
+    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    return w, launcher
+
+
 def test_start_opens_database_after_the_window(qtbot, office_db):
     w = MainWindow()
     qtbot.addWidget(w)
@@ -31,19 +50,10 @@ def test_start_opens_database_after_the_window(qtbot, office_db):
 
 def test_damaged_database_shows_russian_dialog_and_file_is_unchanged(qtbot, tmp_path, office_db):
     damaged = tmp_path / "damaged.sqlite3"
-    data = bytearray(office_db.read_bytes())
-    for page in range(2, 6):  # overwrite a few pages in the middle with garbage, keep the header
-        start = page * 4096
-        data[start : start + 4096] = b"\xde\xad\xbe\xef" * 1024
-    damaged.write_bytes(bytes(data))
+    _damage(office_db, damaged)
     before = _digest(damaged)
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    launcher = Launcher(w, str(damaged))
-    w.show()
-    launcher.start()
-    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    w, launcher = _start(qtbot, damaged)
     dlg = launcher.dialog
     assert dlg.windowTitle() == "Не удалось открыть базу данных"
     assert dlg.reason in ("damaged", "not_a_database")
@@ -99,18 +109,10 @@ def test_damaged_database_restored_from_a_backup_from_the_dialog(qtbot, office_d
     desk = AppealDesk.open(office_db)
     backup = backup_database(desk.db, default_backup_dir(office_db))
     desk.close()
-    data = bytearray(office_db.read_bytes())
-    for page in range(2, 6):
-        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
-    office_db.write_bytes(bytes(data))
+    _damage(office_db, office_db)
     damaged = _digest(office_db)
 
-    w = MainWindow()
-    qtbot.addWidget(w)
-    launcher = Launcher(w, str(office_db))
-    w.show()
-    launcher.start()
-    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    w, launcher = _start(qtbot, office_db)
     dlg = launcher.dialog
     assert dlg.reason == "damaged" and "Восстановить из копии" in dlg.advice.text()
     dlg.choice_buttons[Choice.RESTORE].click()
@@ -128,16 +130,8 @@ def test_damaged_database_restored_from_a_backup_from_the_dialog(qtbot, office_d
 
 
 def test_cancelled_restore_shows_the_problem_again(qtbot, tmp_path, office_db):
-    data = bytearray(office_db.read_bytes())
-    for page in range(2, 6):
-        data[page * 4096 : (page + 1) * 4096] = b"\xde\xad\xbe\xef" * 1024
-    office_db.write_bytes(bytes(data))
-    w = MainWindow()
-    qtbot.addWidget(w)
-    launcher = Launcher(w, str(office_db))
-    w.show()
-    launcher.start()
-    qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
+    _damage(office_db, office_db)
+    _window, launcher = _start(qtbot, office_db)
     launcher.dialog.choice_buttons[Choice.RESTORE].click()
     qtbot.waitUntil(lambda: launcher.restore_dialog is not None and launcher.restore_dialog.isVisible(), timeout=3000)
     restore = launcher.restore_dialog

@@ -8,14 +8,12 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
     QPushButton,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
@@ -26,20 +24,15 @@ from appealdesk.errors import DomainError
 from appealdesk.reception.values import RECEPTION_LABELS, WEEKDAY_SHORT
 
 from ..errors import show_error
+from ..widgets.list_table import ListTable
 
 WEEKS = 4
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # ("slot", booking id or None, slot_from) | ("card", card id)
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(headers))
-    t.setHorizontalHeaderLabels(headers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.verticalHeader().hide()
-    t.horizontalHeader().setStretchLastSection(True)
+def _table(headers: list[str], empty_text: str) -> ListTable:
+    t = ListTable(headers, empty_text)
     t.setAlternatingRowColors(True)
     return t
 
@@ -63,7 +56,9 @@ class ReceptionPanel(QWidget):
         # the receptions of the period
         self.period = QLabel()
         self.period.setStyleSheet("font-weight: bold;")
-        self.list = _table(["Дата", "Время", "Вид приёма", "Должностное лицо", "Записано", "Состояние", "Место"])
+        self.list = _table(["Дата", "Время", "Вид приёма", "Должностное лицо", "Записано", "Состояние", "Место"],
+                           "В эти недели приёмов нет. Графики должностных лиц и выездные приёмы задаются "
+                           "в «Графике приёма…».")
         self.list.itemSelectionChanged.connect(self._chosen)
         nav = QHBoxLayout()
         nav.addWidget(_button("◀ Раньше", lambda: self.shift(-WEEKS), "Предыдущие четыре недели"))
@@ -90,7 +85,8 @@ class ReceptionPanel(QWidget):
         self.title = QLabel("Выберите приём в списке слева.")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"])
+        self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"],
+                          "Выберите приём в списке слева.")
         self.day.itemActivated.connect(lambda _i: self.open_card())
         self.book_button = _button("&Записать…", self.book, "Записать посетителя на выбранное время (Ins)")
         self.book_button.setShortcut("Ins")
