@@ -85,8 +85,7 @@ class ReceptionPanel(QWidget):
         self.title = QLabel("Выберите приём в списке слева.")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
-        self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"],
-                          "Выберите приём в списке слева.")
+        self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"], "")  # the title says it
         self.day.itemActivated.connect(lambda _i: self.open_card())
         self.book_button = _button("&Записать…", self.book, "Записать посетителя на выбранное время (Ins)")
         self.book_button.setShortcut("Ins")
