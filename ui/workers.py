@@ -24,17 +24,23 @@ class Task(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Any], parent: QObject | None = None):
+    def __init__(self, work: Callable[[Callable[[int, int], None]], Any], parent: QObject | None = None,
+                 failure: str = "Операция не выполнена"):
         super().__init__(parent)
         self._work = work
+        self._failure = failure  # the start of the Russian message for an unexpected error
         self._cancel = threading.Event()
         self.thread: threading.Thread | None = None
 
     def cancel(self) -> None:
         self._cancel.set()
 
+    def wait(self, timeout: float) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)
+
     def start(self) -> None:
-        self.thread = threading.Thread(target=self._run, name="task", daemon=True)
+        self.thread = threading.Thread(target=self.run, name="task", daemon=True)
         self.thread.start()
 
     def _progress(self, done: int, total: int) -> None:
@@ -42,7 +48,8 @@ class Task(QObject):
             raise Cancelled
         self.progressed.emit(int(done), int(total))
 
-    def _run(self) -> None:
+    def run(self) -> None:
+        """The work, in the calling thread (``start`` runs it in a new one)."""
         from appealdesk.errors import AppealDeskError
 
         try:
@@ -58,7 +65,7 @@ class Task(QObject):
             return
         except Exception as exc:
             log.exception("background task failed")
-            self.failed.emit(f"Операция не выполнена: {exc}")
+            self.failed.emit(f"{self._failure}: {exc}")
             return
         self.succeeded.emit(result)
 
@@ -69,15 +76,18 @@ def run_with_progress(
     work: Callable[[Callable[[int, int], None]], Any],
     on_done: Callable[[Any], None],
     on_error: Callable[[str], None],
+    failure: str = "Операция не выполнена",
+    on_finish: Callable[[], None] | None = None,
 ) -> Task:
-    """Start ``work`` in a thread with a modal progress dialog that can cancel it."""
+    """Start ``work`` in a thread with a modal progress dialog that can cancel it. ``on_finish`` runs first
+    when it ends in any way (done, failed, cancelled); ``on_error`` gets no call for a cancel."""
     dialog = QProgressDialog(title, "Отмена", 0, 0, parent)
     dialog.setWindowTitle("AppealDesk")
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
-    task = Task(work, parent)
+    task = Task(work, parent, failure)
 
     def progressed(done: int, total: int) -> None:
         if total > 0:
@@ -88,6 +98,8 @@ def run_with_progress(
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
+        if on_finish is not None:
+            on_finish()
 
     task.progressed.connect(progressed)
     task.succeeded.connect(lambda r: (finish(), on_done(r)))

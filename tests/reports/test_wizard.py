@@ -38,7 +38,7 @@ def wizard(qtbot, office):
     qtbot.addWidget(w)
     w.show()
     yield w
-    w.pool.waitForDone(10000)
+    w.wait_for_jobs()
 
 
 def choose(w: ReportWizard, kind: str, number: int | None = None, year: int = 2026) -> None:
@@ -163,7 +163,7 @@ def test_a_failure_comes_back_as_a_russian_message(qtbot, wizard, tmp_path, monk
 
 
 def test_job_cancel_reports_empty_message(qtbot):
-    from ui.reports.wizard import Job
+    from ui.workers import Task
 
     seen = []
 
@@ -173,11 +173,15 @@ def test_job_cancel_reports_empty_message(qtbot):
         progress(2, 3)
         return "never"
 
-    job = Job(work)
-    job.signals.failed.connect(seen.append)
-    job.signals.finished.connect(lambda r: seen.append(("finished", r)))
-    job.run()  # in this thread: the same code the pool runs
+    job = Task(work, failure="Отчёт не сформирован")
+    job.failed.connect(seen.append)
+    job.succeeded.connect(lambda r: seen.append(("finished", r)))
+    job.run()  # in this thread: the same code the thread runs
     assert seen == [""]
+    broken = Task(lambda _progress: 1 / 0, failure="Отчёт не сформирован")
+    broken.failed.connect(seen.append)
+    broken.run()
+    assert seen[-1] == "Отчёт не сформирован: division by zero"
 
 
 def test_open_report_wizard(qtbot, office):

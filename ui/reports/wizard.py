@@ -1,5 +1,5 @@
 """The report wizard: period, comparison, sections, a narrative per section, signatory, output files;
-a preview of the tables; the counting and writing run off the GUI thread (QThreadPool) behind a progress
+a preview of the tables; the counting and writing run off the GUI thread (``ui.workers``) behind a progress
 dialog, results come back by signal; the files open when done.
 
     open_report_wizard(desk, parent)      # what the main window's menu calls
@@ -9,14 +9,13 @@ Also runs on its own: ``python -m ui.reports.wizard --db PATH``.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRunnable, QStandardPaths, Qt, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -47,6 +45,8 @@ from PySide6.QtWidgets import (
 from appealdesk.reports.document import SECTION_TITLES, ReportOptions
 from appealdesk.reports.periods import Period, half_year, nine_months, quarter, whole_year
 
+from ..workers import Task, run_with_progress
+
 PERIOD_KINDS = (
     ("quarter", "Квартал"),
     ("half", "Полугодие"),
@@ -56,56 +56,6 @@ PERIOD_KINDS = (
 )
 COMPARE_CHOICES = (("previous_year", "С тем же периодом прошлого года"), ("none", "Без сравнения"))
 LIST_KINDS = (("journal", "Журнал обращений за период"), ("overdue", "Обращения с нарушением срока"))
-
-
-class Cancelled(Exception):
-    pass
-
-
-# -- background work -------------------------------------------------------------------------------
-class JobSignals(QObject):
-    progressed = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class Job(QRunnable):
-    """``work(progress)`` in a pool thread; ``progress(done, total)`` raises ``Cancelled`` once cancelled.
-    Touches no widget: everything comes back through ``signals``."""
-
-    def __init__(self, work: Callable[[Callable[[int, int], None]], Any]):
-        super().__init__()
-        self.setAutoDelete(False)
-        self.work = work
-        self.signals = JobSignals()
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._cancel.is_set():
-            raise Cancelled
-        self.signals.progressed.emit(int(done), int(total))
-
-    def run(self) -> None:
-        from appealdesk.errors import AppealDeskError
-
-        try:
-            result = self.work(self._progress)
-        except Cancelled:
-            self.signals.failed.emit("")
-            return
-        except AppealDeskError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except OSError as exc:
-            self.signals.failed.emit(f"Не удалось записать файл: {exc.strerror or exc}")
-            return
-        except Exception as exc:  # shown to the user in Russian, never a traceback
-            self.signals.failed.emit(f"Отчёт не сформирован: {exc}")
-            return
-        self.signals.finished.emit(result)
 
 
 @dataclass(frozen=True)
@@ -143,9 +93,7 @@ class ReportWizard(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.report = None
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._jobs: list[Job] = []
+        self._jobs: list[Task] = []  # at most one: the buttons are disabled while it runs
         self._narratives: dict[str, str] = {}
         self._current_narrative: str | None = None
         self._paths_edited = {"pdf": False, "xlsx": False}
@@ -471,36 +419,18 @@ class ReportWizard(QDialog):
             self.tabs.setCurrentIndex(0)
         return period
 
-    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Job:
-        job = Job(work)
-        dialog = QProgressDialog(title, "Отмена", 0, 0, self)
-        dialog.setWindowTitle("AppealDesk")
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-
-        def progressed(done: int, total: int) -> None:
-            if total > 0:
-                dialog.setMaximum(total)
-                dialog.setValue(min(done, total))
+    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Task:
+        task: Task | None = None
 
         def finish() -> None:
-            dialog.reset()
-            dialog.close()
-            dialog.deleteLater()
-            if job in self._jobs:
-                self._jobs.remove(job)
+            if task in self._jobs:
+                self._jobs.remove(task)
             self._set_busy(False)
 
-        job.signals.progressed.connect(progressed)
-        job.signals.finished.connect(lambda result: (finish(), on_done(result)))
-        job.signals.failed.connect(lambda message: (finish(), self._failed(message)))
-        dialog.canceled.connect(job.cancel)
-        self._jobs.append(job)
         self._set_busy(True)
-        self.pool.start(job)
-        return job
+        task = run_with_progress(self, title, work, on_done, self._failed, "Отчёт не сформирован", finish)
+        self._jobs.append(task)
+        return task
 
     def _set_busy(self, busy: bool) -> None:
         for b in (self.preview_button, self.generate_button, self.list_button):
@@ -510,7 +440,7 @@ class ReportWizard(QDialog):
         return bool(self._jobs)
 
     @Slot()
-    def preview(self) -> Job | None:
+    def preview(self) -> Task | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -539,7 +469,7 @@ class ReportWizard(QDialog):
         self.previewed.emit(report)
 
     @Slot()
-    def generate(self) -> Job | None:
+    def generate(self) -> Task | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -619,7 +549,7 @@ class ReportWizard(QDialog):
                 path += "." + fmt
             self.generate_list(kind, fmt, Path(path))
 
-    def generate_list(self, kind: str, fmt: str, path: Path) -> Job | None:
+    def generate_list(self, kind: str, fmt: str, path: Path) -> Task | None:
         """The journal of the period or the overdue appeals, as PDF or XLSX."""
         period = self._checked_period()
         if period is None:
@@ -652,16 +582,18 @@ class ReportWizard(QDialog):
         box.exec()
 
     def reject(self) -> None:
-        for job in list(self._jobs):
-            job.cancel()
-        self.pool.waitForDone(10000)
+        self.wait_for_jobs(cancel=True)
         super().reject()
 
     def closeEvent(self, event) -> None:
-        for job in list(self._jobs):
-            job.cancel()
-        self.pool.waitForDone(10000)
+        self.wait_for_jobs(cancel=True)
         super().closeEvent(event)
+
+    def wait_for_jobs(self, cancel: bool = False, timeout: float = 10.0) -> None:
+        for task in list(self._jobs):
+            if cancel:
+                task.cancel()
+            task.wait(timeout)
 
 
 def open_report_wizard(desk, parent: QWidget | None = None) -> ReportWizard:
