@@ -24,6 +24,19 @@ class NotFoundError(DomainError):
     """The record asked for does not exist (or was deleted)."""
 
 
+class PermissionDenied(DomainError):
+    """The signed-in person's role may not do this (or nobody is signed in). Raised before anything is
+    written."""
+
+
+class SignInFailed(DomainError):
+    """A wrong login or password, a disabled user, or too many wrong tries in a row (``wait_s`` > 0)."""
+
+    def __init__(self, message: str, wait_s: int = 0):
+        super().__init__(message)
+        self.wait_s = wait_s
+
+
 class ConflictError(DomainError):
     """The record was changed by someone else since it was read."""
 

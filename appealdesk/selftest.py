@@ -57,7 +57,7 @@ def run_core(folder: Path, say: Say) -> dict:
     say("ok  production calendar: the shipped table equals the holidays package")
 
     from .storage import migrations
-    from .storage.database import current_revision, head_revision
+    from .storage.database import head_revision
 
     versions = sorted(p.name for p in (migrations.MIGRATIONS_DIR / "versions").glob("*.py"))
     _check(bool(versions), f"no migration scripts in {migrations.MIGRATIONS_DIR}")
@@ -67,8 +67,8 @@ def run_core(folder: Path, say: Say) -> dict:
 
     t0 = time.perf_counter()
     db_path = folder / "selftest.sqlite3"
-    desk = AppealDesk.open(db_path, user="Самопроверка")
-    _check(current_revision(desk.db) == migrations.HEAD_REVISION, "database not at the head revision")
+    desk = AppealDesk.open(db_path)  # no users yet: the first-run setup acts as the administrator
+    _check(desk.schema_revision() == migrations.HEAD_REVISION, "database not at the head revision")
     say(f"ok  database: created, migrations applied up to {migrations.HEAD_REVISION} "
         f"({len(versions)} scripts), {time.perf_counter() - t0:.2f} s")
 
@@ -98,15 +98,13 @@ def run_core(folder: Path, say: Say) -> dict:
     _check(card_pdf.read_bytes()[:5] == b"%PDF-", "card PDF not written")
     say(f"ok  card PDF: {card_pdf.stat().st_size} bytes")
 
-    from .reports import build_report, whole_year
-    from .reports.pdf import write_report_pdf
-    from .reports.xlsx import write_report_xlsx
+    from .reports import whole_year
 
-    report = build_report(desk, whole_year(desk.ctx.today().year))
-    pdf = write_report_pdf(report, folder / "report.pdf")
+    report = desk.reports.build(whole_year(desk.today().year))
+    pdf = desk.reports.write(report, folder / "report.pdf", "pdf")
     _check(Path(pdf).read_bytes()[:5] == b"%PDF-", "report PDF not written")
     say(f"ok  report PDF: {Path(pdf).stat().st_size} bytes")
-    xlsx = write_report_xlsx(report, folder / "report.xlsx")
+    xlsx = desk.reports.write(report, folder / "report.xlsx", "xlsx")
     _check(Path(xlsx).read_bytes()[:2] == b"PK", "report XLSX not written")
     from openpyxl import load_workbook
 
@@ -115,13 +113,14 @@ def run_core(folder: Path, say: Say) -> dict:
     say(f"ok  report XLSX: {Path(xlsx).stat().st_size} bytes, sheets: {len(wb.sheetnames)}")
     wb.close()
 
-    from .storage.backup import backup_database
-    from .storage.restore import inspect_backup
-
-    copy = backup_database(desk.db, folder / "backups", keep=2)
-    info = inspect_backup(copy)
+    scan = folder / "скан.pdf"
+    scan.write_bytes(card_pdf.read_bytes())
+    desk.attachments.add(card.id, scan)
+    copy = desk.backups.make(folder / "backups", keep=2)
+    info = desk.backups.inspect(copy)
     _check(info.appeals == 1, "backup does not hold the registered appeal")
-    say(f"ok  backup written and verified: {copy.name} (appeals: {info.appeals})")
+    _check(info.scans == 1, "backup does not hold the attached scan")
+    say(f"ok  backup written and verified: {copy.name} (appeals: {info.appeals}, scans: {info.scans})")
     return {"desk": desk, "db_path": db_path, "today": date.today()}
 
 

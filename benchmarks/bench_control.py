@@ -35,7 +35,7 @@ def main() -> None:
     from appealdesk.storage.models import Appeal
 
     probe = AppealDesk.open(args.db, deep_check=False)
-    with probe.ctx.read() as s:
+    with probe._ctx.read() as s:
         appeals = s.scalar(select(func.count()).select_from(Appeal))
         last = s.scalar(select(func.max(Appeal.registered_on)))
     probe.close()

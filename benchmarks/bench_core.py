@@ -31,7 +31,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 
 from sqlalchemy import func, select
 
-from appealdesk.demo import make_demo
 from appealdesk.demo.topics import TOPICS
 from appealdesk.services import AppealDesk
 from appealdesk.services.journal_values import JournalQuery
@@ -98,7 +97,7 @@ def build_or_reuse(path: Path, appeals: int, seed: int) -> tuple[AppealDesk, dic
             log(f"  {done}/{total}")
 
     t = time.perf_counter()
-    summary = make_demo(desk, appeals, seed=seed, progress=progress)
+    summary = desk.demo.make(appeals, seed=seed, progress=progress)
     seconds = time.perf_counter() - t
     figure = {"reused": False, "appeals": summary.appeals, "questions": summary.questions,
               "seconds": round(seconds, 2), "per_1000_s": round(seconds / max(appeals, 1) * 1000, 3),
@@ -109,7 +108,7 @@ def build_or_reuse(path: Path, appeals: int, seed: int) -> tuple[AppealDesk, dic
 
 
 def common_surname(desk: AppealDesk) -> str:
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         row = s.execute(
             select(Applicant.last_name, func.count())
             .join(Appeal, Appeal.applicant_id == Applicant.id)
@@ -144,7 +143,7 @@ def bench_search(desk: AppealDesk, runs: int) -> dict:
 
 
 def bench_pages(desk: AppealDesk, runs: int) -> dict:
-    today = desk.ctx.today()
+    today = desk.today()
     year_start = date(today.year, 1, 1)
     pages = {
         "this_year_by_date": JournalQuery(date_from=year_start, date_to=today),
@@ -204,12 +203,7 @@ def bench_register(desk: AppealDesk, runs: int) -> dict:
 
 
 def bench_exchange(desk: AppealDesk, rows: int, workdir: Path) -> dict:
-    try:
-        from appealdesk.exchange.journal_export import export_journal
-        from appealdesk.exchange.journal_import import import_journal
-    except ImportError as exc:
-        return {"skipped": f"journal exchange not available: {exc}"}
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         ordered = select(Appeal.registered_on).where(Appeal.deleted.is_(False)).order_by(Appeal.registered_on)
         first = s.scalar(ordered.limit(1))
         last = s.scalar(ordered.offset(rows - 1).limit(1)) or s.scalar(ordered.order_by(None).order_by(
@@ -217,14 +211,14 @@ def bench_exchange(desk: AppealDesk, rows: int, workdir: Path) -> dict:
     query = JournalQuery(date_from=first, date_to=last, sort="registered_on", descending=False)
     target = workdir / "journal.xlsx"
     t = time.perf_counter()
-    written = export_journal(desk, target, query)
+    written = desk.exchange.export_journal(target, query)
     export_s = time.perf_counter() - t
     fresh_path = workdir / "import.sqlite3"
     _remove_db(fresh_path)
     fresh = AppealDesk.open(fresh_path)
     try:
         t = time.perf_counter()
-        result = import_journal(fresh, target)
+        result = fresh.exchange.import_journal(target)
         import_s = time.perf_counter() - t
     finally:
         fresh.close()
@@ -253,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     built_here = not path.exists() or path.stat().st_size == 0
     desk, demo = build_or_reuse(path, args.appeals, args.seed)
     reads = max(20, args.runs // 4)
-    report: dict = {"db": str(path), "today": desk.ctx.today().isoformat(), "demo": demo, "targets": TARGETS}
+    report: dict = {"db": str(path), "today": desk.today().isoformat(), "demo": demo, "targets": TARGETS}
     try:
         log("search ...")
         report["search"] = bench_search(desk, reads)

@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
 
-from appealdesk.reports import Period, build_report
+from appealdesk.reports import Period
 from appealdesk.reports.json_report import report_json_text
 from appealdesk.reports.pdf import write_report_pdf
 from appealdesk.reports.xlsx import write_report_xlsx
@@ -165,18 +165,17 @@ def main(argv: list[str] | None = None) -> int:
 
     built_s = None
     if not args.db.exists():
-        from appealdesk.demo import make_demo
 
         log(f"building {args.appeals} demo appeals in {args.db} ...")
         t = time.perf_counter()
         desk = AppealDesk.open(args.db)
-        make_demo(desk, args.appeals)
+        desk.demo.make(args.appeals)
         desk.close()
         built_s = round(time.perf_counter() - t, 1)
 
     desk = AppealDesk.open(args.db, deep_check=False)
     con = sqlite3.connect(str(args.db))
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         from sqlalchemy import func, select
 
         from appealdesk.storage.models import Appeal
@@ -185,15 +184,15 @@ def main(argv: list[str] | None = None) -> int:
     year = args.year or last.year
     period = Period(date(year, 1, 1), date(year, 12, 31))
     previous = period.previous_year()
-    today = desk.ctx.today()
+    today = desk.today()
     periods = [(period, min(period.end, today)), (previous, min(previous.end, today))]
 
-    report = build_report(desk, period, compare=True)
+    report = desk.reports.build(period, compare=True)
     check_same(report, handwritten_per_section(con, periods))
     log(f"{count} appeals; report {period.phrase()} vs {previous.phrase()}: "
         f"{report.figure('appeals').current} / {report.figure('appeals').previous} appeals")
 
-    agg = timed(lambda: build_report(desk, period, compare=True), args.runs)
+    agg = timed(lambda: desk.reports.build(period, compare=True), args.runs)
     per_section = timed(lambda: handwritten_per_section(con, periods), args.runs)
     same = timed(lambda: handwritten_same_queries(con, periods), args.runs)
 
@@ -205,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
         write_report_xlsx(rep, out_dir / "report.xlsx")
 
     writers = timed(lambda: write_all(report), max(3, args.runs // 2))
-    end_to_end = timed(lambda: write_all(build_report(desk, period, compare=True)), max(3, args.runs // 2))
+    end_to_end = timed(lambda: write_all(desk.reports.build(period, compare=True)), max(3, args.runs // 2))
     sizes = {p.name: p.stat().st_size for p in sorted(out_dir.iterdir())}
     shutil.rmtree(out_dir, ignore_errors=True)
 

@@ -16,10 +16,20 @@ from appealdesk.services import AppealDesk
 TODAY = date(2026, 11, 20)  # a Friday
 
 
+TEST_USER = "Тестовый Пользователь Иванович"  # the template's only user: an administrator, signed in by itself
+
+
+def make_first_admin(desk, name: str = TEST_USER) -> None:
+    from appealdesk.services.users import UserInput
+
+    desk.users.add(UserInput("admin", name, "admin"))
+
+
 @pytest.fixture(scope="session")
 def template_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("template") / "template.sqlite3"
     desk = AppealDesk.open(path)
+    make_first_admin(desk)
     desk.close()
     return path
 
@@ -33,6 +43,6 @@ def db_path(tmp_path, template_db):
 
 @pytest.fixture
 def desk(db_path):
-    d = AppealDesk.open(db_path, user="Тестовый пользователь", today=lambda: TODAY)
+    d = AppealDesk.open(db_path, today=lambda: TODAY)
     yield d
     d.close()

@@ -53,6 +53,12 @@ class Launcher:
             self.loader.start(self.db)
 
     def _opened(self, opened) -> None:
+        from .sign_in import ensure_signed_in
+
+        if not ensure_signed_in(self.window, opened.desk):
+            opened.desk.close()
+            self.window.quit_without_database()
+            return
         try:
             self.window.attach(opened.desk, opened.page)
         except Exception as exc:  # e.g. a damaged table met while filling the journal
@@ -67,7 +73,8 @@ class Launcher:
 
         if self.dialog is not None:
             return
-        path = str(self.window.desk.db.path) if self.window.desk is not None and self.window.desk.db.path else self.db
+        desk = self.window.desk
+        path = str(desk.database_path) if desk is not None and desk.database_path else self.db
         self.window.detach()
         self.dialog = DbProblemDialog(exc, self.window, path)
         self.dialog.finished.connect(self._answered)
@@ -94,7 +101,7 @@ class Launcher:
         """Restore the damaged file from a backup, then open it; cancelled, the problem is shown again."""
         from pathlib import Path
 
-        from appealdesk.storage.sqlite_file import database_file
+        from appealdesk.services.backups import database_file
 
         from .safety.restore_dialog import RestoreDialog
 

@@ -229,9 +229,7 @@ class MainWindow(QMainWindow):
         warm_up_sections(self.desk, self.sections_warm)  # then build_sections, without a pause in the window
 
     def _db_text(self) -> str:
-        db = self.desk.db
-        where = str(db.path) if db.path else "сервер базы данных"
-        return f"База данных: {where}"
+        return f"База данных: {self.desk.location()}"
 
     def quit_without_database(self) -> None:
         self.close()
@@ -303,12 +301,8 @@ class MainWindow(QMainWindow):
     # -- export, settings ------------------------------------------------------------------------
     def export_journal(self) -> None:
         from .errors import show_error
-        from .journal.export import NOT_READY, exporter_available
 
         if self.desk is None or self.journal.model is None:
-            return
-        if not exporter_available():
-            show_error(self, NOT_READY, "Экспорт журнала")
             return
         if not self.journal.model.rowCount():
             show_error(self, "В журнале нет строк для экспорта: измените поиск или фильтры.", "Экспорт журнала")
@@ -336,7 +330,7 @@ class MainWindow(QMainWindow):
 
         return run_with_progress(
             self, f"Экспорт журнала ({count} обращений)…",
-            lambda progress: export_view(desk, query, count, path, progress),
+            lambda progress: export_view(desk, query, path, progress),
             done, lambda msg: show_error(self, msg, "Экспорт журнала"),
         )
 
@@ -365,30 +359,31 @@ class MainWindow(QMainWindow):
         self._report_wizard = open_report_wizard(self.desk, self)
 
     def check_database(self):
-        """The whole-file check and the foreign keys, off the GUI thread; the answer in a message box."""
+        """The whole check (file, references, scans, the audit chain), off the GUI thread; the answer in a
+        message box."""
         if self.desk is None:
             return None
-        from appealdesk.storage.database import integrity_report
-
         from .errors import show_error
         from .workers import run_with_progress
 
         desk = self.desk
 
         def work(_progress):
-            desk.check_integrity()
-            return integrity_report(desk.db)
+            return desk.check()
 
-        def done(problems) -> None:
-            if problems:
+        def done(report) -> None:
+            if report.problems:
                 show_error(
                     self,
-                    "В базе данных найдены нарушения:\n" + "\n".join(problems[:20])
+                    "В базе данных найдены нарушения:\n" + "\n".join(report.problems[:20])
                     + "\n\nВосстановите базу из резервной копии.",
                     "Проверка базы данных",
                 )
             else:
-                QMessageBox.information(self, "Проверка базы данных", "База данных в порядке: нарушений не найдено.")
+                QMessageBox.information(
+                    self, "Проверка базы данных",
+                    f"База данных в порядке: нарушений не найдено.\n\nОбращений: {report.appeals}; "
+                    f"сканов вложений: {report.scans}; записей журнала изменений: {report.audit_rows}.")
 
         return run_with_progress(self, "Проверка базы данных…", work, done,
                                  lambda msg: show_error(self, msg, "Проверка базы данных"))

@@ -75,11 +75,14 @@ class Opening:
             desk = AppealDesk.open(self.path, deep_check=False)
             mark["opened"] = time.perf_counter()
             try:
-                desk.ctx.vocabulary()
-                desk.ctx.engine()
+                desk.warm_up()
                 mark["caches"] = time.perf_counter()
-                # the first screen read before is still what the database holds (nothing writes meanwhile)
-                page = screen.page if screen is not None else desk.journal.page(JournalQuery(), 0, BLOCK)
+                # the first screen read before is still what the database holds (nothing writes meanwhile);
+                # with nobody signed in yet (several users) the journal is read after the sign-in
+                if desk.current_user is None:
+                    page = None
+                else:
+                    page = screen.page if screen is not None else desk.journal.page(JournalQuery(), 0, BLOCK)
                 mark["page"] = time.perf_counter()
             except BaseException:
                 desk.close()
@@ -167,7 +170,7 @@ def warm_up_sections(desk, done) -> None:
     def run() -> None:
         try:
             desk.reception, desk.control  # noqa: B018 (imported on first use)
-            desk.ctx.engine().calendar.holiday_name(desk.ctx.today())
+            desk.calendar.holiday_name(desk.today())
         except Exception as exc:  # the sections report it themselves when they are built
             log.warning("warming up the sections failed: %s", exc)
         with contextlib.suppress(RuntimeError):  # the window was closed meanwhile

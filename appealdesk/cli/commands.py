@@ -5,49 +5,38 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import false, func, select
-
 from ..errors import AppealDeskError, DomainError
-from ..storage.models import Appeal, Applicant, ClassifierEntry, ReferenceEdition
-
-
-def _where(desk) -> str:
-    return str(desk.db.path) if desk.db.path else desk.db.url
 
 
 def init(args, open_desk) -> int:
-    from ..storage.database import current_revision
-
     desk = open_desk(args)
-    with desk.ctx.read() as s:
-        classifier = s.scalar(select(func.count()).select_from(ClassifierEntry))
-        appeals = s.scalar(select(func.count()).select_from(Appeal))
-    print(f"База данных: {_where(desk)}")
-    print(f"Версия схемы: {current_revision(desk.db)}")
-    print(f"Классификатор: {classifier} записей; обращений в базе: {appeals}")
+    summary = desk.reference.summary()
+    print(f"База данных: {desk.location()}")
+    print(f"Версия схемы: {desk.schema_revision()}")
+    print(f"Классификатор: {summary.classifier} записей; обращений в базе: {summary.appeals}")
+    who = desk.current_user
+    if who is not None and who.id is None:
+        print("Пользователей пока нет: первого администратора создаст мастер первого запуска или команда "
+              "«appealdesk-cli user add --role admin …».")
     desk.close()
     return 0
 
 
 def demo(args, open_desk) -> int:
-    from ..demo.generator import make_demo
-
     desk = open_desk(args)
-    summary = make_demo(desk, args.appeals, seed=args.seed, year=args.year)
-    print(f"База данных: {_where(desk)}")
+    summary = desk.demo.make(args.appeals, seed=args.seed, year=args.year)
+    print(f"База данных: {desk.location()}")
     print(f"Создано демонстрационных обращений: {summary.appeals}")
     desk.close()
     return 0
 
 
 def import_xlsx(args, open_desk) -> int:
-    from ..exchange.journal_import import import_journal
-
     path: Path = args.file
     if not path.is_file():
         raise DomainError(f"Файл «{path}» не найден")
     desk = open_desk(args)
-    result = import_journal(desk, path)
+    result = desk.exchange.import_journal(path)
     print(f"Загружено обращений: {result.count}")
     if result.created_settlements:
         print("Добавлены населённые пункты: " + ", ".join(result.created_settlements))
@@ -58,12 +47,10 @@ def import_xlsx(args, open_desk) -> int:
 
 
 def export_xlsx(args, open_desk) -> int:
-    from ..exchange.journal_export import export_journal
-
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise DomainError("Дата «с» позже даты «по»")
     desk = open_desk(args)
-    count = export_journal(desk, args.file, date_from=args.date_from, date_to=args.date_to)
+    count = desk.exchange.export_journal(args.file, date_from=args.date_from, date_to=args.date_to)
     print(f"Выгружено обращений: {count} → {args.file}")
     desk.close()
     return 0
@@ -74,7 +61,7 @@ _STATE_TITLES = {"overdue": "Просрочено", "due_today": "Срок се�
 
 def deadlines(args, open_desk) -> int:
     desk = open_desk(args, args.on)
-    on = desk.ctx.today()
+    on = desk.today()
     items = desk.deadlines.due(on)
     if args.json:
         out = {
@@ -111,40 +98,32 @@ def deadlines(args, open_desk) -> int:
 
 
 def check(args, open_desk) -> int:
-    from ..storage.database import integrity_report
-
     desk = open_desk(args)
-    problems = integrity_report(desk.db)
-    with desk.ctx.read() as s:
-        appeals = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted == false()))
-        applicants = s.scalar(select(func.count()).select_from(Applicant))
-        editions = s.execute(select(ReferenceEdition.name, ReferenceEdition.edition)).all()
-    print(f"База данных: {_where(desk)}")
-    print(f"Обращений: {appeals}; заявителей: {applicants}")
-    for name, edition in editions:
+    try:
+        report = desk.check()
+    finally:
+        desk.close()
+    print(f"База данных: {report.location}")
+    print(f"Обращений: {report.appeals}; заявителей: {report.applicants}; сканов вложений: {report.scans}")
+    for name, edition in report.editions:
         print(f"Справочник {name}: {edition}")
-    desk.close()
-    if problems:
+    print(f"Журнал изменений: записей {report.audit_rows}")
+    if report.problems:
         print("Найдены нарушения целостности:", flush=True)
-        for p in problems:
+        for p in report.problems:
             print(f"  {p}")
         raise AppealDeskError(
-            f"База данных повреждена ({len(problems)} нарушений). Восстановите её из резервной копии."
+            f"База данных повреждена ({len(report.problems)} нарушений). Восстановите её из резервной копии."
         )
     print("Целостность: нарушений нет.")
     return 0
 
 
 def backup(args, open_desk) -> int:
-    from ..paths import default_backup_dir
-    from ..storage.backup import backup_database
-
     desk = open_desk(args)
-    settings = desk.settings.get()
-    to_dir = args.to_dir or (Path(settings.backup_dir) if settings.backup_dir else default_backup_dir(desk.db.path))
-    to_dir = to_dir.expanduser().resolve()
-    keep = args.keep or settings.backup_keep
-    target = backup_database(desk.db, to_dir, keep=keep)
+    try:
+        target = desk.backups.make(args.to_dir, args.keep)
+    finally:
+        desk.close()
     print(f"Резервная копия: {target}")
-    desk.close()
     return 0

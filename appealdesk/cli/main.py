@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from datetime import date, datetime
@@ -39,7 +40,13 @@ def build_parser() -> argparse.ArgumentParser:
     common = RussianArgumentParser(add_help=False)
     common.add_argument(
         "--db", default=argparse.SUPPRESS,
-        help="файл базы данных или URL SQLAlchemy (по умолчанию — база в папке данных пользователя)",
+        help="файл базы данных или адрес сервера postgresql://… (по умолчанию — база в папке данных "
+             "пользователя)",
+    )
+    common.add_argument(
+        "--user", default=argparse.SUPPRESS, metavar="ИМЯ",
+        help="имя пользователя программы (нужно, когда пользователей несколько); пароль — из переменной "
+             "APPEALDESK_PASSWORD или по запросу",
     )
     parser = RussianArgumentParser(
         prog="appealdesk-cli",
@@ -74,12 +81,12 @@ def build_parser() -> argparse.ArgumentParser:
     bk.add_argument("--to", dest="to_dir", type=Path, default=None, help="папка для копий")
     bk.add_argument("--keep", type=_positive, default=None, help="сколько последних копий хранить")
 
-    from . import report_command
+    from . import move_command, report_command, schedule_command, user_command
 
     report_command.add_parsers(sub, common)
-    from . import schedule_command
-
     schedule_command.add_parsers(sub, common)
+    user_command.add_parsers(sub, common)
+    move_command.add_parsers(sub, common)
     return parser
 
 
@@ -105,14 +112,44 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def _open(args, today: date | None = None):
+def _open(args, today: date | None = None, *, sign_in: bool = True):
+    """Open the database of ``--db`` and sign in: by itself where one user (or none) works with it, else as
+    ``--user`` with the password of ``APPEALDESK_PASSWORD`` or typed at a prompt."""
     from ..services import AppealDesk
 
-    return AppealDesk.open(getattr(args, "db", None), today=(lambda: today) if today else None)
+    desk = AppealDesk.open(getattr(args, "db", None), today=(lambda: today) if today else None)
+    login = getattr(args, "user", None)
+    try:
+        if sign_in and (login or desk.current_user is None):
+            if not login:
+                raise AppealDeskError(
+                    "С этой базой работают несколько пользователей: укажите своё имя пользователя "
+                    "(--user ИМЯ); пароль — в переменной APPEALDESK_PASSWORD или по запросу."
+                )
+            desk.sign_in(login, ask_password(f"Пароль пользователя «{login}»: ", "APPEALDESK_PASSWORD"))
+    except BaseException:
+        desk.close()
+        raise
+    return desk
+
+
+def ask_password(prompt: str, variable: str, *, confirm: bool = False) -> str:
+    """A password from the environment variable ``variable``, else typed at the terminal (not echoed)."""
+    value = os.environ.get(variable)
+    if value is not None:
+        return value
+    if not sys.stdin or not sys.stdin.isatty():
+        raise AppealDeskError(f"Нужен пароль: задайте переменную {variable} или запустите команду в терминале.")
+    import getpass
+
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Повторите пароль: ") != first:
+        raise AppealDeskError("Пароли не совпадают: ничего не изменено.")
+    return first
 
 
 def _run(args) -> int:
-    from . import commands, report_command, schedule_command
+    from . import commands, move_command, report_command, schedule_command, user_command
 
     handler = {
         "init": commands.init,
@@ -124,10 +161,12 @@ def _run(args) -> int:
         "backup": commands.backup,
         **report_command.HANDLERS,
         **schedule_command.HANDLERS,
+        **user_command.HANDLERS,
+        **move_command.HANDLERS,
     }[args.command]
     started = time.perf_counter()
     code = handler(args, _open)
-    if args.command not in ("deadlines",):
+    if args.command not in ("deadlines", "user"):
         print(f"Готово за {time.perf_counter() - started:.1f} с.", file=sys.stderr)
     return code
 

@@ -85,10 +85,6 @@ def _check_target(path: Path) -> None:
 
 
 def report(args, open_desk) -> int:
-    from ..reports import ReportOptions, build_report
-    from ..reports.document import ALL_SECTIONS
-    from ..reports.json_report import report_json_text
-
     period = _period(args)
     if args.fmt != "json" and args.out is None:
         raise DomainError("Для PDF и XLSX укажите файл результата: --out ФАЙЛ")
@@ -96,30 +92,14 @@ def report(args, open_desk) -> int:
         _check_target(args.out)
     desk = open_desk(args)
     try:
-        rep = build_report(desk, period, compare=args.compare, top_n=args.top)
-        settings = desk.settings.get()
-        options = ReportOptions(
-            sections=args.sections or ALL_SECTIONS,
-            signatory_position=settings.head_position if args.signatory_position is None else args.signatory_position,
-            signatory_name=settings.head_name if args.signatory_name is None else args.signatory_name,
-        )
-        try:
-            if args.fmt == "json":
-                text = report_json_text(rep)
-                if args.out is None:
-                    sys.stdout.write(text)
-                    return 0
-                args.out.write_text(text, encoding="utf-8")
-            elif args.fmt == "pdf":
-                from ..reports.pdf import write_report_pdf
-
-                write_report_pdf(rep, args.out, options)
-            else:
-                from ..reports.xlsx import write_report_xlsx
-
-                write_report_xlsx(rep, args.out, options)
-        except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{args.out}»: {exc.strerror or exc}") from exc
+        reports = desk.reports
+        rep = reports.build(period, compare=args.compare, top_n=args.top)
+        if args.fmt == "json" and args.out is None:
+            sys.stdout.write(reports.json_text(rep))
+            return 0
+        options = reports.options(args.sections, signatory_position=args.signatory_position,
+                                  signatory_name=args.signatory_name)
+        reports.write(rep, args.out, args.fmt, options)
         a = rep.figure("appeals")
         print(f"Отчёт {period.phrase()}: обращений {a.current}"
               + (f" (в прошлом году {a.previous})" if a.previous is not None else "") + f" → {args.out}")
@@ -129,16 +109,13 @@ def report(args, open_desk) -> int:
 
 
 def report_list(args, open_desk) -> int:
-    from ..reports.lists import KINDS, write_list
+    from ..reports.lists import KINDS
 
     period = _period(args)
     _check_target(args.out)
     desk = open_desk(args)
     try:
-        try:
-            count = write_list(desk, args.kind, period, args.fmt, args.out, as_of=args.as_of)
-        except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{args.out}»: {exc.strerror or exc}") from exc
+        count = desk.reports.write_list(args.kind, period, args.fmt, args.out, as_of=args.as_of)
         print(f"{KINDS[args.kind]} {period.phrase()}: {count} → {args.out}")
         return 0
     finally:

@@ -31,6 +31,7 @@ from sqlalchemy import func, select
 from ..domain.calendar import WorkCalendar
 from ..services.appeal_rules import deadlines_for, series_of
 from ..services.bulk import BulkExtension, BulkExtra, BulkForwarding, BulkRegistrar
+from ..services.context import ServiceContext
 from ..services.registry import pattern_for
 from ..services.values import AppealInput, ApplicantInput, OfficialInput, QuestionInput
 from ..storage.models import Appeal
@@ -168,6 +169,16 @@ def setup_office(desk) -> None:
             head_name=HEAD[0],
         )
     )
+
+
+def make_head_the_admin(desk, head_id: int) -> None:
+    """A database without users gets the demo's head as its only user (an administrator without a
+    password, so the program signs in by itself)."""
+    from ..services.users import UserInput
+
+    if desk.current_user is not None and desk.current_user.id is None:  # no users yet: the setup
+        head = next(o for o in desk.reference.officials(include_inactive=True) if o.id == head_id)
+        desk.users.add(UserInput("admin", head.full_name, "admin", position=head.position, official_id=head_id))
 
 
 def make_settlements(desk) -> list[int]:
@@ -721,11 +732,10 @@ def _pending_indices(rng: random.Random, days: Sequence[date], today: date, appe
 
 
 def make_appeals(
-    desk, rng: random.Random, count: int, staff: Staff, settlement_ids: Sequence[int], people: list[Person],
+    ctx: ServiceContext, rng: random.Random, count: int, staff: Staff, settlement_ids: Sequence[int], people: list[Person],
     weights: list[float], days: Sequence[date], progress: Progress | None = None,
 ) -> _Tally:
     """Register ``count`` appeals on the given (sorted) registration dates in one unit of work."""
-    ctx = desk.ctx
     today = ctx.today()
     engine = ctx.engine()
     pending = _pending_indices(rng, days, today, count, engine)
@@ -750,15 +760,18 @@ def make_appeals(
 
 
 # -- the whole demo ---------------------------------------------------------------------------------
-def make_demo(desk, appeals: int, seed: int = 1, year: int | None = None, progress: Progress | None = None) -> DemoSummary:
-    """Fill ``desk`` with a realistic demo: the office, villages, officials and ``appeals`` appeals over the
+def make_demo(desk, ctx: ServiceContext, appeals: int, seed: int = 1, year: int | None = None,
+              progress: Progress | None = None) -> DemoSummary:
+    """Fill ``desk`` (its context ``ctx``: ``desk.demo.make`` calls this) with a realistic demo: the office,
+    villages, officials (the head signs in as the administrator when the database has no users yet) and
+    ``appeals`` appeals over the
     years ``year - 1`` and ``year`` (by default the current one), never after today.
 
     ``progress(done, total)`` is called as the appeals are composed. Deterministic for a given ``seed``
     and "today".
     """
     started = _time.perf_counter()
-    today = desk.ctx.today()
+    today = ctx.today()
     year = year or today.year
     if year > today.year:
         raise ValueError(f"the demo year {year} is after today ({today:%d.%m.%Y})")
@@ -768,20 +781,22 @@ def make_demo(desk, appeals: int, seed: int = 1, year: int | None = None, progre
     setup_office(desk)
     settlement_ids = make_settlements(desk)
     staff = make_officials(desk)
+    make_head_the_admin(desk, staff.head_id)
     pool = min(max(20, round(appeals * 0.4)), 5000)
     people, weights = make_applicants(rng, pool, settlement_ids)
     first, last = date(year - 1, 1, 1), min(date(year, 12, 31), today)
     # the two years differ a little, so that a comparison with last year shows +/-
     change = rng.choice((-1, 1)) * rng.uniform(0.05, 0.14)
-    days = registration_days(rng, appeals, first, last, desk.ctx.engine().calendar,
+    days = registration_days(rng, appeals, first, last, ctx.engine().calendar,
                              {year - 1: 1.0, year: 1.0 + change})
-    tally = make_appeals(desk, rng, appeals, staff, settlement_ids, people, weights, days, progress)
+    tally = make_appeals(ctx, rng, appeals, staff, settlement_ids, people, weights, days, progress)
     from .promises import make_promises  # secondary control: promises of some answers
 
-    make_promises(desk, seed)
+    make_promises(ctx, seed)
     from .reception import make_reception_demo
 
-    make_reception_demo(desk, random.Random(seed + 1000), staff.head_id, staff.deputy_id, settlement_ids, year)
+    make_reception_demo(desk, ctx, random.Random(seed + 1000), staff.head_id, staff.deputy_id, settlement_ids,
+                        year)
     by_year: dict[int, int] = {}
     for d in days:
         by_year[d.year] = by_year.get(d.year, 0) + 1

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import false, select
 
+from ..services.context import ServiceContext
 from ..storage.models import Appeal
 from ..storage.models_control import Promise
 
@@ -21,9 +22,8 @@ WORKS = (
 )
 
 
-def make_promises(desk, seed: int = 1, share: float = 0.03, limit: int = 400) -> int:
+def make_promises(ctx: ServiceContext, seed: int = 1, share: float = 0.03, limit: int = 400) -> int:
     """Give about ``share`` of the closed appeals with "measures taken" a promise; the older ones confirmed."""
-    ctx = desk.ctx
     today = ctx.today()
     rng = random.Random(seed)
     made = 0

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..errors import DomainError
 from ..reception import BookingInput, ExceptionInput, RuleInput, VisitingInput
 from ..reception.schedule import slot_times
+from ..services.context import ServiceContext
 from ..storage.models import Appeal, Question
 from ..storage.models_reception import Reception, ReceptionBooking, ReceptionCard, ReceptionCardQuestion
 from . import places
@@ -23,14 +24,14 @@ ORAL = ("Разъяснён порядок и сроки работ", "Разъ�
 DOCS = ("паспорт", "паспорт", "паспорт", "водительское удостоверение")
 
 
-def make_reception_demo(desk, rng: random.Random, head_id: int, deputy_id: int, settlement_ids: list[int],
-                        year: int) -> int:
+def make_reception_demo(desk, ctx: ServiceContext, rng: random.Random, head_id: int, deputy_id: int,
+                        settlement_ids: list[int], year: int) -> int:
     """Returns the number of reception cards written. Does nothing when schedules already exist."""
     svc = desk.reception
     if svc.rules():
         return 0
-    today = desk.ctx.today()
-    calendar = desk.ctx.engine().calendar
+    today = ctx.today()
+    calendar = ctx.engine().calendar
     address = places.ORGANISATION_ADDRESS
     place = address[address.find("с. "):] if "с. " in address else "здание администрации"
     start = date(year - 1, 1, 1)
@@ -55,15 +56,14 @@ def make_reception_demo(desk, rng: random.Random, head_id: int, deputy_id: int, 
                                        phone=head_phone, note="выездной приём главы"))
         n += 1
         month = date(month.year + (month.month == 12), month.month % 12 + 1, 1)
-    cards = _past_cards(desk, rng, head_id, today)
-    _future_bookings(desk, rng, today)
+    cards = _past_cards(ctx, rng, head_id, today)
+    _future_bookings(desk, ctx, rng, today)
     return cards
 
 
-def _past_cards(desk, rng: random.Random, head_id: int, today: date) -> int:
+def _past_cards(ctx: ServiceContext, rng: random.Random, head_id: int, today: date) -> int:
     """A card for every demo appeal received at a reception (linked to it), plus oral-answer visitors and
     some no-shows, on the reception days of the schedule."""
-    ctx = desk.ctx
     written = 0
     with ctx.read() as s:
         appeals = s.execute(
@@ -136,10 +136,10 @@ def _past_cards(desk, rng: random.Random, head_id: int, today: date) -> int:
     return written
 
 
-def _future_bookings(desk, rng: random.Random, today: date) -> None:
+def _future_bookings(desk, ctx: ServiceContext, rng: random.Random, today: date) -> None:
     """A few visitors booked for the coming receptions, so that the reception day screen has something."""
     svc = desk.reception
-    with desk.ctx.read() as s:
+    with ctx.read() as s:
         people = [a for (a,) in s.execute(select(Appeal.applicant_id).where(Appeal.applicant_id.is_not(None))
                                           .distinct().limit(60))]
     if not people:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from ..errors import DomainError
-from ..services import AppealDesk
+from ..services.context import ServiceContext
 from ..services.journal_values import JournalQuery
 from ..storage.models import Appeal, Applicant, Official, Question, Settlement
 from .journal_columns import BOOL, COLUMNS, DATE
@@ -45,21 +45,11 @@ _FIELDS = (
 )
 
 
-def export_journal(
-    desk: AppealDesk,
-    path: str | os.PathLike,
-    query: JournalQuery | None = None,
-    *,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    progress: Progress | None = None,
-) -> int:
-    """Write the appeals that ``query`` selects (default: all, in order of registration) to ``path``;
-    ``date_from``/``date_to`` narrow the registration dates. Returns the number of appeals written.
-
-    The file is written next to ``path`` and moved into place at the end: a failed or cancelled export
-    leaves an existing file as it was.
-    """
+def journal_query(
+    query: JournalQuery | None = None, date_from: date | None = None, date_to: date | None = None
+) -> JournalQuery:
+    """The selection of an export: ``query`` (default: all, in order of registration) narrowed to the
+    registration dates given."""
     q = query or JournalQuery(sort="registered_on", descending=False)
     if date_from is not None or date_to is not None:
         q = replace(
@@ -69,25 +59,40 @@ def export_journal(
         )
     if q.date_from and q.date_to and q.date_from > q.date_to:
         raise DomainError("Дата «с» позже даты «по»: выгружать нечего")
+    return q
+
+
+def export_journal(
+    ctx: ServiceContext,
+    ids: Sequence[int],
+    path: str | os.PathLike,
+    *,
+    progress: Progress | None = None,
+) -> int:
+    """Write the appeals ``ids`` (in that order) to ``path``; returns the number written
+    (``desk.exchange.export_journal`` selects them).
+
+    The file is written next to ``path`` and moved into place at the end: a failed or cancelled export
+    leaves an existing file as it was.
+    """
     target = Path(path)
     if not target.parent.is_dir():
         raise DomainError(f"Папка «{target.parent}» не существует: выберите другую папку для файла")
-    ids = desk.journal.ids(q)
 
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_TITLE)
     writer = _SheetWriter(ws)
-    vocab = VocabularyIndex(desk.ctx.vocabulary())
+    vocab = VocabularyIndex(ctx.vocabulary())
     total = len(ids)
     try:
-        with desk.ctx.read() as s:
+        with ctx.read() as s:
             officials = {oid: name for oid, name in s.execute(select(Official.id, Official.full_name))}
             for start in range(0, total, _CHUNK):
                 if progress is not None and progress(start, total) is False:
                     raise DomainError("Выгрузка прервана пользователем: файл не записан.")
-                chunk = ids[start : start + _CHUNK]
+                chunk = tuple(ids[start : start + _CHUNK])
                 for values in _rows(s, chunk, vocab, officials):
                     writer.append(values)
     except BaseException:

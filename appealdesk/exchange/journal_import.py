@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 from ..domain.codes import Kind
 from ..domain.names import name_key
 from ..errors import DomainError, ImportRejected, RowError
-from ..services import AppealDesk, audit
+from ..services import audit
 from ..services.appeal_rules import deadlines_for
 from ..services.bulk import BulkExtension, BulkExtra, BulkRegistrar
+from ..services.context import ServiceContext
 from ..services.values import AppealInput, ApplicantInput, QuestionInput
 from ..storage.models import Appeal, Official, Settlement
 from .journal_columns import BY_HEADER, BY_KEY, COLUMNS, column_of_field, header_key
@@ -67,14 +68,15 @@ class ImportResult:
 
 
 def import_journal(
-    desk: AppealDesk,
+    ctx: ServiceContext,
     path: str | os.PathLike,
     *,
     progress: Progress | None = None,
     create_missing: bool = True,
     dry_run: bool = False,
 ) -> ImportResult:
-    """Register every appeal of the journal ``path`` in one transaction, or none.
+    """Register every appeal of the journal ``path`` in one transaction, or none (``desk.exchange``
+    calls it after the permission check).
 
     ``create_missing=False`` refuses unknown executors and settlements instead of creating them;
     ``dry_run=True`` does everything, then rolls back: the result tells what an import would do.
@@ -82,8 +84,8 @@ def import_journal(
     """
     sheet = _read_sheet(Path(path))
     try:
-        with desk.ctx.uow() as session:
-            result = _Import(desk, session, sheet, progress, create_missing).run()
+        with ctx.uow() as session:
+            result = _Import(ctx, session, sheet, progress, create_missing).run()
             if dry_run:
                 raise _DryRun(result)
     except _DryRun as done:
@@ -171,9 +173,9 @@ class _Row:
 
 
 class _Import:
-    def __init__(self, desk: AppealDesk, session: Session, sheet: _Sheet, progress: Progress | None,
+    def __init__(self, ctx: ServiceContext, session: Session, sheet: _Sheet, progress: Progress | None,
                  create_missing: bool):
-        self.ctx = desk.ctx
+        self.ctx = ctx
         self.s = session
         self.sheet = sheet
         self.progress = progress

@@ -10,7 +10,7 @@ from .document import SECTION_TITLES, ReportOptions
 from .json_report import report_to_json, write_report_json
 from .model import Figure, Report
 from .periods import Period, half_year, nine_months, quarter, whole_year
-from .reception import ReceptionFigures, ReceptionLine, register_reception_provider
+from .reception import ReceptionFigures, ReceptionLine
 
 __all__ = [
     "SECTION_TITLES",
@@ -24,7 +24,6 @@ __all__ = [
     "half_year",
     "nine_months",
     "quarter",
-    "register_reception_provider",
     "report_to_json",
     "whole_year",
     "write_report_json",

@@ -39,7 +39,7 @@ from ..domain.codes import Check, Form, Kind, Result, Satisfaction, Source
 from ..storage.models import Appeal, ClassifierEntry, Forwarding, Question, Settlement
 from .model import CONTRACT_SECTIONS, CrossTab, Figure, MessageFigures, Report, TopItem
 from .periods import Period
-from .reception import ReceptionProvider, ReceptionReport, find_provider
+from .reception import ReceptionProvider, ReceptionReport
 
 Progress = Callable[[int, int], object]
 
@@ -203,9 +203,12 @@ class _Builder:
 
 
 def build_report(
-    desk,
+    s: Session,
     period: Period,
     *,
+    today: date,
+    vocab: dict[str, dict[str, str]],
+    organisation: str,
     compare: bool = True,
     top_n: int = 10,
     reception_provider: ReceptionProvider | None = None,
@@ -215,7 +218,7 @@ def build_report(
     the previous year when ``compare``. ``top_n``: how many of the largest тематики and вопросы to name.
     ``progress(done, total)`` is called after each query."""
     previous = period.previous_year() if compare else None
-    provider = reception_provider or find_provider()
+    provider = reception_provider
     total = _STEPS_PER_PERIOD * (2 if compare else 1) + 1
     done = 0
 
@@ -225,19 +228,15 @@ def build_report(
         if progress is not None:
             progress(done, total)
 
-    today = desk.ctx.today()
     as_of = min(period.end, today)
-    vocab = desk.ctx.vocabulary()
-    organisation = desk.settings.get().organisation
-    with desk.ctx.read() as s:
-        settlement_names = {i: name for i, name in s.execute(select(_S.c.id, _S.c.name))}
-        cur = _count_period(s, period, as_of, settlement_names, tick)
-        prev = (_count_period(s, previous, min(previous.end, today), settlement_names, tick)
-                if previous is not None else None)
-        b = _Builder(cur, prev)
-        used_codes = {code for raw in b.raws() for code, _ in raw.codes}
-        names = _classifier_names(s, used_codes)
-        reception = _reception(s, provider, period, previous)
+    settlement_names = {i: name for i, name in s.execute(select(_S.c.id, _S.c.name))}
+    cur = _count_period(s, period, as_of, settlement_names, tick)
+    prev = (_count_period(s, previous, min(previous.end, today), settlement_names, tick)
+            if previous is not None else None)
+    b = _Builder(cur, prev)
+    used_codes = {code for raw in b.raws() for code, _ in raw.codes}
+    names = _classifier_names(s, used_codes)
+    reception = _reception(s, provider, period, previous)
     tick()
 
     sections, labels = _contract_sections(b, period, vocab, names)

@@ -5,7 +5,7 @@
   ``overdue`` (answered after the deadline in force, or unanswered with the deadline passed) as of a day
   (the period's end, or today when that is earlier).
 
-    count = write_list(desk, "overdue", Period(...), "pdf", "overdue.pdf")
+    count = desk.reports.write_list("overdue", Period(...), "pdf", "overdue.pdf")
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import and_, false, select
+from sqlalchemy.orm import Session
 
 from ..errors import DomainError
 from ..storage.models import Appeal, Official, Question, Settlement
@@ -27,6 +28,7 @@ KINDS = {"journal": "Журнал регистрации обращений", "o
 FORMATS = ("pdf", "xlsx")
 
 Progress = Callable[[int, int], object]
+Label = Callable[[str, str | None], str]  # (vocabulary group, code) -> the Russian label
 
 
 @dataclass(frozen=True)
@@ -100,40 +102,37 @@ def _select(period: Period):
     )
 
 
-def _rows(desk, stmt, as_of: date | None) -> list[ListRow]:
-    label = desk.ctx.label
+def _rows(s: Session, label: Label, stmt, as_of: date | None) -> list[ListRow]:
     out = []
-    with desk.ctx.read() as s:
-        for r in s.execute(stmt):
-            done = r.answer_on or r.closed_on
-            answered = done is not None and r.status == "closed" and (as_of is None or done <= as_of)
-            if as_of is None:
-                state = "Закрыто" if r.status == "closed" else "На рассмотрении"
-                late = None
-            else:
-                state = "Ответ с нарушением срока" if answered else "Просрочено, ответа нет"
-                late = ((done if answered else as_of) - r.deadline).days
-            if r.extended_deadline is not None:
-                state += " (срок продлён)"
-            out.append(ListRow(
-                reg_number=r.reg_number, registered_on=r.registered_on, applicant=r.applicant_name or "Анонимное",
-                settlement=r.name or "", form=label("form", r.form), kind=label("kind", r.kind),
-                summary=r.summary or "", topic=r.topic_code or "", executor=r.full_name or "", deadline=r.deadline,
-                extended=r.extended_deadline is not None, answer_on=r.answer_on or (r.closed_on if done else None),
-                state=state, days_late=late,
-            ))
+    for r in s.execute(stmt):
+        done = r.answer_on or r.closed_on
+        answered = done is not None and r.status == "closed" and (as_of is None or done <= as_of)
+        if as_of is None:
+            state = "Закрыто" if r.status == "closed" else "На рассмотрении"
+            late = None
+        else:
+            state = "Ответ с нарушением срока" if answered else "Просрочено, ответа нет"
+            late = ((done if answered else as_of) - r.deadline).days
+        if r.extended_deadline is not None:
+            state += " (срок продлён)"
+        out.append(ListRow(
+            reg_number=r.reg_number, registered_on=r.registered_on, applicant=r.applicant_name or "Анонимное",
+            settlement=r.name or "", form=label("form", r.form), kind=label("kind", r.kind),
+            summary=r.summary or "", topic=r.topic_code or "", executor=r.full_name or "", deadline=r.deadline,
+            extended=r.extended_deadline is not None, answer_on=r.answer_on or (r.closed_on if done else None),
+            state=state, days_late=late,
+        ))
     return out
 
 
-def journal_rows(desk, period: Period) -> list[ListRow]:
+def journal_rows(s: Session, label: Label, period: Period) -> list[ListRow]:
     """Every appeal registered in ``period`` (deleted ones left out), in registration order."""
-    return _rows(desk, _select(period), None)
+    return _rows(s, label, _select(period), None)
 
 
-def overdue_rows(desk, period: Period, as_of: date | None = None) -> list[ListRow]:
-    """The appeals of ``period`` with a question overdue as of ``as_of`` (default: the period's end, or
-    today when earlier), by the same rule as the report's ``overdue``."""
-    as_of = as_of or min(period.end, desk.ctx.today())
+def overdue_rows(s: Session, label: Label, period: Period, as_of: date) -> list[ListRow]:
+    """The appeals of ``period`` with a question overdue as of ``as_of`` (the period's end, or today when
+    earlier), by the same rule as the report's ``overdue``."""
     _, overdue = state_exprs(as_of)
     late_ids = (
         select(_Q.c.appeal_id)
@@ -142,7 +141,7 @@ def overdue_rows(desk, period: Period, as_of: date | None = None) -> list[ListRo
                overdue == 1)
     )
     stmt = _select(period).where(and_(_A.c.id.in_(late_ids)))
-    return _rows(desk, stmt, as_of)
+    return _rows(s, label, stmt, as_of)
 
 
 _WRAPPED = frozenset({"applicant", "settlement", "summary", "executor", "state", "kind"})
@@ -296,21 +295,25 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
     return target
 
 
-def write_list(desk, kind: str, period: Period, fmt: str, path: str | os.PathLike, *, as_of: date | None = None,
-               progress: Progress | None = None) -> int:
-    """Write the ``kind`` list (``journal`` or ``overdue``) of ``period`` as ``fmt`` (``pdf``/``xlsx``) to
-    ``path``; returns how many appeals it holds."""
+def check_list_request(kind: str, fmt: str) -> None:
     if kind not in KINDS:
         raise DomainError(f"Неизвестный список «{kind}» (допустимо: {', '.join(KINDS)})")
     if fmt not in FORMATS:
         raise DomainError(f"Неизвестный формат «{fmt}» (допустимо: {', '.join(FORMATS)})")
-    if kind == "journal":
-        rows, columns, stamp = journal_rows(desk, period), JOURNAL_COLUMNS, None
-    else:
-        stamp = as_of or min(period.end, desk.ctx.today())
-        rows, columns = overdue_rows(desk, period, stamp), OVERDUE_COLUMNS
+
+
+def list_rows(s: Session, label: Label, kind: str, period: Period, as_of: date) -> list[ListRow]:
+    """The rows of the ``kind`` list (``journal`` or ``overdue``) of ``period``."""
+    return journal_rows(s, label, period) if kind == "journal" else overdue_rows(s, label, period, as_of)
+
+
+def write_list(rows: Sequence[ListRow], kind: str, period: Period, fmt: str, path: str | os.PathLike, *,
+               as_of: date, organisation: str, progress: Progress | None = None) -> int:
+    """Write the ``kind`` list of ``period`` as ``fmt`` (``pdf``/``xlsx``) to ``path``; returns how many
+    appeals it holds."""
+    check_list_request(kind, fmt)
+    columns, stamp = (JOURNAL_COLUMNS, None) if kind == "journal" else (OVERDUE_COLUMNS, as_of)
     title = list_title(kind, period, stamp)
-    organisation = desk.settings.get().organisation
     writer = write_list_pdf if fmt == "pdf" else write_list_xlsx
     writer(rows, columns, path, title, organisation, progress)
     return len(rows)

@@ -5,24 +5,17 @@ The report does not know the reception tables: a *provider* does. A provider is 
 ``start`` to ``end`` (both included) in the open read-only ``session``; None means "no reception data"
 and the report then has no reception section at all.
 
-The provider is found, in this order: the one passed to ``build_report(reception_provider=...)``; the
-one registered with ``register_reception_provider``; the function ``reception_figures`` of the module
-``appealdesk.reception.report`` when that module exists. Without any, the section is left out.
+The service layer passes the provider to ``build_report(reception_provider=...)``: the function
+``reception_figures`` of ``appealdesk.reception.report``. Without one, the section is left out.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
-
-PROVIDER_MODULE = "appealdesk.reception.report"
-PROVIDER_FUNCTION = "reception_figures"
 
 # the fields of a reception line, in the order of the table, with their Russian headings
 FIELDS: tuple[tuple[str, str], ...] = (
@@ -71,26 +64,3 @@ class ReceptionReport:
 
 
 ReceptionProvider = Callable[[Session, date, date], ReceptionFigures | None]
-
-_lock = threading.Lock()
-_registered: ReceptionProvider | None = None
-
-
-def register_reception_provider(provider: ReceptionProvider | None) -> None:
-    """Make ``provider`` the source of the reception section (None forgets it)."""
-    global _registered
-    with _lock:
-        _registered = provider
-
-
-def find_provider() -> ReceptionProvider | None:
-    with _lock:
-        if _registered is not None:
-            return _registered
-    try:
-        if importlib.util.find_spec(PROVIDER_MODULE) is None:
-            return None
-    except ModuleNotFoundError:
-        return None
-    module = importlib.import_module(PROVIDER_MODULE)
-    return getattr(module, PROVIDER_FUNCTION, None)

@@ -126,3 +126,8 @@ def deadlines_for(
 
 
 NumberFactory = Callable[[str, int], str]
+
+
+def executors_of(appeal) -> set[int | None]:
+    """The officials an appeal is assigned to: its executor and the executors of its questions."""
+    return {appeal.executor_id} | {q.executor_id for q in appeal.questions}

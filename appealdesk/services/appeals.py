@@ -9,13 +9,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..domain.names import name_key
+from ..domain.roles import Permission as P
 from ..domain.text import fold
-from ..errors import ConflictError, DomainError, FieldError, NotFoundError, ValidationError
+from ..errors import ConflictError, DomainError, FieldError, NotFoundError, PermissionDenied, ValidationError
 from ..storage import search_index
 from ..storage.models import Appeal, Applicant, Extension, Forwarding, Official, Question
 from . import applicants as applicant_rules
 from . import audit
-from .appeal_rules import deadlines_for, series_of, validate
+from .access import requires
+from .appeal_rules import deadlines_for, executors_of, series_of, validate
 from .card_view import card_of, snapshot
 from .context import ServiceContext
 from .registry import Numberer, known, reindex
@@ -27,10 +29,12 @@ class AppealService:
         self._ctx = ctx
 
     # -- reading ---------------------------------------------------------------------------------
+    @requires(P.READ)
     def get(self, appeal_id: int) -> AppealCard:
         with self._ctx.read() as s:
             return card_of(s, self._ctx, _load(s, appeal_id))
 
+    @requires(P.READ)
     def by_number(self, reg_number: str) -> AppealCard:
         with self._ctx.read() as s:
             appeal_id = s.scalar(select(Appeal.id).where(Appeal.reg_number == reg_number.strip()))
@@ -39,10 +43,12 @@ class AppealService:
             return card_of(s, self._ctx, _load(s, appeal_id))
 
     # -- registration and editing ----------------------------------------------------------------
+    @requires(P.REGISTER)
     def register(self, data: AppealInput) -> AppealCard:
         with self._ctx.uow() as s:
             return card_of(s, self._ctx, register_in(s, self._ctx, data))
 
+    @requires(P.EDIT)
     def update(self, appeal_id: int, data: AppealInput, expected_version: int | None = None) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -74,6 +80,7 @@ class AppealService:
             return card_of(s, ctx, appeal)
 
     # -- the workflow ----------------------------------------------------------------------------
+    @requires(P.RESOLUTION)
     def set_resolution(self, appeal_id: int, data: ResolutionInput) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -106,6 +113,7 @@ class AppealService:
             audit.record(s, ctx, "appeal", appeal.id, "resolution", audit.diff(before, snapshot(s, ctx, appeal)))
             return card_of(s, ctx, appeal)
 
+    @requires(P.EXTEND)
     def extend(self, appeal_id: int, data: ExtensionInput) -> AppealCard:
         """59-FZ art. 12 p. 2: once, by at most 30 days, with a reason and a notice to the applicant."""
         ctx = self._ctx
@@ -164,6 +172,7 @@ class AppealService:
             )
             return card_of(s, ctx, appeal)
 
+    @requires(P.NOTICE)
     def record_extension_notice(self, appeal_id: int, notice_on: date) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -179,6 +188,7 @@ class AppealService:
             s.flush()
             return card_of(s, ctx, appeal)
 
+    @requires(P.FORWARD)
     def forward(self, appeal_id: int, data: ForwardingInput) -> AppealCard:
         """59-FZ art. 8 p. 3: within 7 days of registration, with a notice; never to the body complained about."""
         ctx = self._ctx
@@ -239,6 +249,7 @@ class AppealService:
             audit.record(s, ctx, "appeal", appeal.id, "forward", changes + audit.diff(before, snapshot(s, ctx, appeal)))
             return card_of(s, ctx, appeal)
 
+    @requires(P.NOTICE)
     def record_forwarding_notice(self, forwarding_id: int, notice_on: date) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -254,6 +265,7 @@ class AppealService:
             s.flush()
             return card_of(s, ctx, appeal)
 
+    @requires(P.ANSWER)
     def answer(self, appeal_id: int, data: AnswerInput) -> AppealCard:
         """The final answer with a result per question; closes the appeal when every question has one."""
         ctx = self._ctx
@@ -262,6 +274,7 @@ class AppealService:
             appeal = _load(s, appeal_id)
             if appeal.deleted:
                 raise DomainError("Обращение удалено")
+            _may_answer(ctx, appeal, data)
             errors = []
             if data.answer_on < appeal.registered_on:
                 errors.append(FieldError("answer_on", "Дата ответа раньше даты регистрации"))
@@ -305,6 +318,7 @@ class AppealService:
             audit.record(s, ctx, "appeal", appeal.id, "answer", audit.diff(before, snapshot(s, ctx, appeal)))
             return card_of(s, ctx, appeal)
 
+    @requires(P.CLOSE)
     def close(self, appeal_id: int, on: date | None = None) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -320,6 +334,7 @@ class AppealService:
             s.flush()
             return card_of(s, ctx, appeal)
 
+    @requires(P.REOPEN)
     def reopen(self, appeal_id: int, reason: str) -> AppealCard:
         ctx = self._ctx
         if not reason.strip():
@@ -337,6 +352,7 @@ class AppealService:
             s.flush()
             return card_of(s, ctx, appeal)
 
+    @requires(P.DELETE)
     def delete(self, appeal_id: int, reason: str) -> None:
         """Marks the appeal deleted (it leaves the journal and the reports); the record and its history stay."""
         ctx = self._ctx
@@ -351,6 +367,7 @@ class AppealService:
             search_index.remove_appeal(s, appeal.id)
             audit.record(s, ctx, "appeal", appeal.id, "delete", [("reason", None, reason.strip())])
 
+    @requires(P.DELETE)
     def restore(self, appeal_id: int) -> AppealCard:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -393,6 +410,21 @@ def register_in(session: Session, ctx: ServiceContext, data: AppealInput) -> App
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+def _may_answer(ctx: ServiceContext, appeal: Appeal, data: AnswerInput) -> None:
+    """An executor answers only on their own questions (their results, the answer of such an appeal);
+    closing the appeal is the clerk's."""
+    ctx.require_assigned(P.ANSWER, appeal.reg_number, executors_of(appeal))
+    if data.close:
+        ctx.require(P.CLOSE)
+    for q in appeal.questions:
+        new = data.results.get(q.id, q.result) or None
+        if new != q.result and not ctx.assigned_to_me(q.executor_id or appeal.executor_id):
+            raise PermissionDenied(
+                f"Вопрос {q.position + 1} обращения № {appeal.reg_number} поручен другому исполнителю: "
+                "его результат вносит он или специалист по обращениям."
+            )
+
+
 def _load(session: Session, appeal_id: int) -> Appeal:
     appeal = session.scalar(
         select(Appeal)

@@ -9,9 +9,11 @@ from sqlalchemy import false, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain.names import address_key, display_name, name_key, query_tokens
+from ..domain.roles import Permission as P
 from ..errors import FieldError, NotFoundError, ValidationError
 from ..storage.models import Appeal, Applicant, Question, Settlement
 from . import audit
+from .access import requires
 from .context import ServiceContext
 from .values import AppealBrief, ApplicantInput, ApplicantView
 
@@ -159,6 +161,7 @@ class ApplicantService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
+    @requires(P.READ)
     def search(self, query: str, limit: int = 20) -> tuple[ApplicantView, ...]:
         """Applicants whose name starts as typed: ``федоров``, ``Фёдоров И.И.``, ``ФЕДОРОВ ив``."""
         tokens = query_tokens(query)
@@ -195,6 +198,7 @@ class ApplicantService:
             )
             return tuple(view(s, r, counts.get(r.id, 0)) for r in out)
 
+    @requires(P.READ)
     def get(self, applicant_id: int) -> ApplicantView:
         with self._ctx.read() as s:
             row = s.get(Applicant, applicant_id)
@@ -205,6 +209,7 @@ class ApplicantService:
             )
             return view(s, row, count or 0)
 
+    @requires(P.READ)
     def find_duplicates(self, data: ApplicantInput) -> tuple[ApplicantView, ...]:
         """Existing applicants with the same folded name (any address): offered before creating a new one."""
         fields = applicant_fields(data)
@@ -218,6 +223,7 @@ class ApplicantService:
             ).all()
             return tuple(view(s, r) for r in rows)
 
+    @requires(P.READ)
     def appeals_of(self, applicant_id: int, limit: int = 50) -> tuple[AppealBrief, ...]:
         with self._ctx.read() as s:
             return _briefs(
@@ -228,6 +234,7 @@ class ApplicantService:
                 .limit(limit),
             )
 
+    @requires(P.READ)
     def suggest_repeated(
         self, applicant_id: int, codes: tuple[str, ...], before: date | None = None, exclude_id: int | None = None
     ) -> tuple[AppealBrief, ...]:
@@ -248,6 +255,7 @@ class ApplicantService:
             stmt = stmt.where(Appeal.id.in_(topic_match)).order_by(Appeal.registered_on.desc()).limit(10)
             return _briefs(s, stmt)
 
+    @requires(P.APPLICANTS)
     def merge(self, keep_id: int, merge_id: int) -> ApplicantView:
         """Two records of one person: the appeals of ``merge_id`` move to ``keep_id``; the merged record stays
         (marked) so the history keeps its trace."""

@@ -1,27 +1,37 @@
-"""Attachments of an appeal: scans and files copied into the data folder (``attachments/<appeal id>/``
-beside the database) so that they travel with the backups and survive the original being moved.
+"""Attachments of an appeal: scans and files kept inside the database (``attachment_contents``).
 
-Not yet wired into ``AppealDesk``; the desktop builds it with ``AttachmentService.for_desk(desk)``.
+Why inside the database and not in a folder beside it: a backup, a restore and the move to a server then
+carry every scan with no second mechanism to forget, a workstation on PostgreSQL sees the scans the others
+added, a restore can never bring back a database whose scans point at files that are gone, and a
+tampered record cannot point the program at an arbitrary file on the disk. The price is a bigger database
+file; a scan is refused above ``MAX_SIZE`` (a scan of a long appeal is a few MB).
+
+To show a file the desktop asks for a private temporary copy (``open_copy``: readable by the user only).
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
-import shutil
-import uuid
+import re
+import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import select
 
+from ..domain.roles import Permission as P
 from ..errors import DomainError, NotFoundError
-from ..paths import user_data_dir
-from ..storage.models import Appeal, Attachment
+from ..storage.models import Appeal, Attachment, AttachmentContent
 from . import audit
+from .access import requires
+from .appeal_rules import executors_of
 from .context import ServiceContext
 
-MAX_SIZE = 200 * 1024 * 1024  # a scan of a long appeal is a few MB; refuse obvious mistakes
+MAX_SIZE = 50 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,24 +42,14 @@ class AttachmentView:
     size: int
     added_at: datetime
     added_by: str
-    path: Path  # the stored copy
+    has_content: bool  # False: the file was not found when scans moved into the database
 
 
 class AttachmentService:
-    def __init__(self, ctx: ServiceContext, folder: Path):
+    def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
-        self.folder = Path(folder)
 
-    @classmethod
-    def for_desk(cls, desk) -> AttachmentService:
-        """The attachments folder beside the database file (or in the data folder for a server database)."""
-        path = desk.db.path
-        base = Path(path).parent if path is not None else user_data_dir()
-        return cls(desk.ctx, base / "attachments")
-
-    def _stored(self, appeal_id: int, stored_name: str) -> Path:
-        return self.folder / str(appeal_id) / stored_name
-
+    @requires(P.READ)
     def list(self, appeal_id: int) -> tuple[AttachmentView, ...]:
         with self._ctx.read() as s:
             rows = s.scalars(
@@ -57,39 +57,48 @@ class AttachmentService:
                 .where(Attachment.appeal_id == appeal_id, Attachment.deleted.is_(False))
                 .order_by(Attachment.id)
             ).all()
-            return tuple(self._view(r) for r in rows)
+            return tuple(_view(r) for r in rows)
 
+    @requires(P.ATTACH)
     def add(self, appeal_id: int, source: str | os.PathLike) -> AttachmentView:
-        """Copy ``source`` into the data folder and attach it to the appeal."""
+        """Read ``source`` into the database and attach it to the appeal."""
+        ctx = self._ctx
         src = Path(source)
+        try:
+            size = src.stat().st_size
+        except OSError as exc:
+            raise DomainError(f"Файл «{src}» не найден или недоступен") from exc
         if not src.is_file():
-            raise DomainError(f"Файл «{src}» не найден")
-        size = src.stat().st_size
+            raise DomainError(f"«{src}» — это не файл")
         if size > MAX_SIZE:
-            raise DomainError(f"Файл «{src.name}» слишком большой ({size // (1024 * 1024)} МБ, можно до 200 МБ)")
-        stored_name = f"{uuid.uuid4().hex[:12]}_{src.name}"
-        target = self._stored(appeal_id, stored_name)
-        with self._ctx.uow() as s:
-            if s.get(Appeal, appeal_id) is None:
+            raise DomainError(
+                f"Файл «{src.name}» слишком большой ({_mb(size)}): можно прикрепить файл до "
+                f"{MAX_SIZE // (1024 * 1024)} МБ. Отсканируйте с меньшим разрешением или разделите файл."
+            )
+        with ctx.uow() as s:
+            appeal = s.get(Appeal, appeal_id)
+            if appeal is None or appeal.deleted:
                 raise NotFoundError("Обращение не найдено")
+            ctx.require_assigned(P.ATTACH, appeal.reg_number, executors_of(appeal))
             try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copy2(src, target)
+                data = src.read_bytes()
             except OSError as exc:
-                raise DomainError(
-                    f"Не удалось скопировать файл «{src.name}» в папку данных: {exc.strerror or exc}"
-                ) from exc
+                raise DomainError(f"Не удалось прочитать файл «{src.name}»: он занят или недоступен") from exc
+            if len(data) > MAX_SIZE:
+                raise DomainError(f"Файл «{src.name}» слишком большой ({_mb(len(data))})")
             row = Attachment(
-                appeal_id=appeal_id, file_name=src.name, stored_name=stored_name, size=size,
-                added_at=self._ctx.now(), added_by=self._ctx.user, deleted=False,
+                appeal_id=appeal_id, file_name=src.name[:300], stored_name="", size=len(data),
+                added_at=ctx.now(), added_by=ctx.user, deleted=False, sha256=hashlib.sha256(data).hexdigest(),
             )
             s.add(row)
             s.flush()
-            audit.record(s, self._ctx, "appeal", appeal_id, "attachment_add", [("attachment", None, src.name)])
-            return self._view(row)
+            s.add(AttachmentContent(attachment_id=row.id, data=data))
+            audit.record(s, ctx, "appeal", appeal_id, "attachment_add", [("attachment", None, src.name)])
+            return _view(row)
 
+    @requires(P.DETACH)
     def remove(self, attachment_id: int) -> None:
-        """Detach the file; the stored copy is kept (the history refers to it)."""
+        """Detach the file; its content stays in the database (the history refers to it)."""
         with self._ctx.uow() as s:
             row = s.get(Attachment, attachment_id)
             if row is None or row.deleted:
@@ -97,21 +106,67 @@ class AttachmentService:
             row.deleted = True
             audit.record(s, self._ctx, "appeal", row.appeal_id, "attachment_remove", [("attachment", row.file_name, None)])
 
-    def path(self, attachment_id: int) -> Path:
+    @requires(P.READ)
+    def content(self, attachment_id: int) -> tuple[str, bytes]:
+        """The file name and the bytes of an attachment, checked against the hash stored with it."""
         with self._ctx.read() as s:
             row = s.get(Attachment, attachment_id)
             if row is None or row.deleted:
                 raise NotFoundError("Вложение не найдено")
-            target = self._stored(row.appeal_id, row.stored_name)
-        if not target.is_file():
-            raise DomainError(f"Файл вложения «{row.file_name}» отсутствует в папке данных ({target})")
+            data = s.scalar(select(AttachmentContent.data).where(AttachmentContent.attachment_id == row.id))
+            if data is None:
+                raise DomainError(
+                    f"Файла вложения «{row.file_name}» нет в базе данных: его не нашли в папке вложений, когда "
+                    "вложения переносились в базу при обновлении программы."
+                )
+            data = bytes(data)
+            if row.sha256 and hashlib.sha256(data).hexdigest() != row.sha256:
+                raise DomainError(
+                    f"Файл вложения «{row.file_name}» повреждён (не совпадает контрольная сумма). "
+                    "Проверьте базу данных (Файл → Проверить базу данных)."
+                )
+            return row.file_name, data
+
+    @requires(P.READ)
+    def open_copy(self, attachment_id: int) -> Path:
+        """A temporary copy to open with the system's viewer: in a folder of its own, readable by the user
+        only (the personal data of a scan must not lie world-readable in the temporary folder)."""
+        name, data = self.content(attachment_id)
+        folder = Path(tempfile.mkdtemp(prefix="appealdesk-"))  # 0700
+        target = folder / _safe_name(name)
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IRUSR | stat.S_IWUSR)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         return target
 
-    def _view(self, row: Attachment) -> AttachmentView:
-        return AttachmentView(
-            row.id, row.appeal_id, row.file_name, row.size or 0, row.added_at, row.added_by or "",
-            self._stored(row.appeal_id, row.stored_name),
-        )
+    @requires(P.READ)
+    def save_copy(self, attachment_id: int, target: str | os.PathLike) -> Path:
+        """Save the attachment as a file the user chose."""
+        _name, data = self.content(attachment_id)
+        target = Path(target)
+        try:
+            target.write_bytes(data)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            raise DomainError(f"Не удалось сохранить файл «{target}»: нет доступа или места на диске") from exc
+        return target
+
+
+def _safe_name(name: str) -> str:
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .")
+    return cleaned[:150] or "вложение"
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} МБ".replace(".", ",")
+
+
+def _view(row: Attachment) -> AttachmentView:
+    return AttachmentView(
+        row.id, row.appeal_id, row.file_name, row.size or 0, row.added_at, row.added_by or "",
+        has_content=row.sha256 is not None,
+    )
 
 
 ACTION_LABELS = {"attachment_add": "Вложение добавлено", "attachment_remove": "Вложение удалено"}

@@ -6,10 +6,13 @@ import json
 from collections.abc import Mapping
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from ..domain.roles import Permission as P
+from ..storage import audit_chain
 from ..storage.models import AuditEntry
+from .access import requires
 from .context import ServiceContext
 from .values import AuditRecord
 
@@ -41,23 +44,35 @@ def record(
     entity_id: int | None,
     action: str,
     changes: list[tuple[str, str | None, str | None]] | None = None,
+    *,
+    user: str | None = None,
 ) -> None:
-    session.add(
-        AuditEntry(
-            at=ctx.now(),
-            user=ctx.user,
-            entity=entity,
-            entity_id=entity_id,
-            action=action,
-            changes=json.dumps(changes or [], ensure_ascii=False),
-        )
-    )
+    """One row of the audit log, by the signed-in person (``user`` names someone else: the file holder
+    who reset a password from the command line), chained to the row before it."""
+    row = {
+        "at": ctx.now(), "user": user if user is not None else ctx.user,
+        "user_id": None if user is not None else ctx.user_id, "entity": entity, "entity_id": entity_id,
+        "action": action, "changes": json.dumps(changes or [], ensure_ascii=False),
+    }
+    session.execute(insert(AuditEntry.__table__), chained(session, [row]))
+
+
+def chained(session: Session, rows: list[dict]) -> list[dict]:
+    """``rows`` (dicts of audit columns, in the order they will be inserted) with their chain values,
+    continuing the chain from the newest row in the database. The unit of work holds the write lock, so
+    nobody else appends meanwhile."""
+    session.flush()
+    previous = session.scalar(select(AuditEntry.chain).order_by(AuditEntry.id.desc()).limit(1))
+    for row in rows:
+        previous = row["chain"] = audit_chain.link(previous, *(row[c] for c in audit_chain.COLUMNS))
+    return rows
 
 
 class AuditService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
+    @requires(P.READ)
     def history(self, entity: str, entity_id: int) -> tuple[AuditRecord, ...]:
         """The changes of one record, oldest first."""
         with self._ctx.read() as s:
@@ -68,6 +83,7 @@ class AuditService:
             ).all()
             return tuple(_view(r) for r in rows)
 
+    @requires(P.READ)
     def recent(self, limit: int = 100) -> tuple[AuditRecord, ...]:
         with self._ctx.read() as s:
             rows = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()

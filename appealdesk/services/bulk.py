@@ -18,6 +18,7 @@ from ..domain.names import address_key, display_name, name_key
 from ..errors import DomainError, FieldError
 from ..storage import search_index
 from ..storage.models import Appeal, Applicant, AuditEntry, Extension, Forwarding, Question
+from . import audit
 from .appeal_rules import deadlines_for, series_of, validate
 from .applicants import applicant_fields, is_anonymous
 from .context import ServiceContext
@@ -210,7 +211,8 @@ class BulkRegistrar:
         self._buf.docs.append((appeal_id, words, stems))
         self._buf.audit.append(
             {
-                "at": now, "user": ctx.user, "entity": "appeal", "entity_id": appeal_id, "action": self._action,
+                "at": now, "user": ctx.user, "user_id": ctx.user_id, "entity": "appeal", "entity_id": appeal_id,
+                "action": self._action,
                 "changes": json.dumps([["reg_number", None, number]], ensure_ascii=False),
             }
         )
@@ -234,7 +236,7 @@ class BulkRegistrar:
         if b.docs:
             search_index.index_appeals(s, b.docs, fresh=True)
         if b.audit:
-            s.execute(insert(AuditEntry.__table__), b.audit)
+            s.execute(insert(AuditEntry.__table__), audit.chained(s, b.audit))
         self._buf = _Buffers()
 
     def _previous_number(self, data) -> str | None:

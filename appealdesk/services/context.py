@@ -6,9 +6,9 @@ database errors become Russian domain errors.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -19,33 +19,92 @@ from sqlalchemy.orm import Session
 
 from ..domain.calendar import WorkCalendar
 from ..domain.deadlines import DeadlineEngine
-from ..errors import DatabaseProblem, DomainError
-from ..storage.database import Database
-from ..storage.models import CalendarOverride, ClassifierEntry, VocabularyEntry
+from ..domain.roles import Permission
+from ..errors import DatabaseProblem, DomainError, PermissionDenied
+from ..storage.database import Database, begin_write
+from ..storage.models import CalendarOverride, ClassifierEntry, User, VocabularyEntry
+from .access import Principal, not_assigned, only_assigned, refusal
 from .journal_values import vocabulary_label
 from .office_settings import OfficeSettings
 from .settings_store import read_settings
 
 log = logging.getLogger(__name__)
 
-
-def _default_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "пользователь"
+# how long a role read from the database is trusted before it is read again: an administrator who
+# disables a user or changes a role on another workstation is obeyed within this many seconds
+PRINCIPAL_TTL_S = 10.0
 
 
 class ServiceContext:
-    def __init__(self, db: Database, user: str | None = None, today: Callable[[], date] | None = None):
+    def __init__(self, db: Database, today: Callable[[], date] | None = None):
         self.db = db
-        self.user = user or _default_user()
         self._today = today or date.today
         self._lock = threading.RLock()
+        self._principal: Principal | None = None
+        self._principal_read = 0.0
         self._settings: OfficeSettings | None = None
         self._engine: DeadlineEngine | None = None
         self._vocab: dict[str, dict[str, str]] | None = None
         self._question_codes: frozenset[str] | None = None
+
+    # -- who -------------------------------------------------------------------------------------
+    @property
+    def principal(self) -> Principal | None:
+        return self._principal
+
+    def act_as(self, principal: Principal | None) -> None:
+        with self._lock:
+            self._principal = principal
+            self._principal_read = time.monotonic()
+
+    @property
+    def user(self) -> str:
+        """The name the history and the audit log show for the signed-in person."""
+        p = self._principal
+        return p.name if p is not None else ""
+
+    @property
+    def user_id(self) -> int | None:
+        p = self._principal
+        return p.id if p is not None else None
+
+    def require(self, permission: Permission) -> Principal:
+        """The signed-in person, if their role holds ``permission``; else ``PermissionDenied``."""
+        principal = self._current()
+        if principal is None or not principal.may(permission):
+            raise refusal(principal, permission)
+        return principal
+
+    def require_assigned(self, permission: Permission, number: str, executor_ids) -> None:
+        """For an executor (who holds ``permission`` only on their own appeals): refuse unless one of
+        ``executor_ids`` (the appeal's and its questions' executors) is the official linked to them."""
+        principal = self.require(permission)
+        if not only_assigned(principal.role, permission):
+            return
+        if principal.official_id is None or principal.official_id not in set(executor_ids):
+            raise not_assigned(principal, permission, number)
+
+    def assigned_to_me(self, executor_id: int | None) -> bool:
+        """Whether an executor-only permission covers a question with this executor."""
+        p = self._principal
+        return p is not None and (p.role != "executor" or (p.official_id is not None and executor_id == p.official_id))
+
+    def _current(self) -> Principal | None:
+        p = self._principal
+        if p is None or p.id is None or time.monotonic() - self._principal_read < PRINCIPAL_TTL_S:
+            return p
+        with self.read() as s:
+            row = s.get(User, p.id)
+            fresh = None
+            if row is not None and row.active:
+                fresh = Principal(row.id, row.login, row.full_name, row.role, row.official_id)
+        if fresh is None:
+            self.act_as(None)
+            raise PermissionDenied(
+                f"Учётная запись «{p.login}» отключена администратором: войдите под другим пользователем."
+            )
+        self.act_as(fresh)
+        return fresh
 
     # -- time ------------------------------------------------------------------------------------
     def today(self) -> date:
@@ -57,8 +116,9 @@ class ServiceContext:
     # -- unit of work ----------------------------------------------------------------------------
     @contextmanager
     def uow(self) -> Iterator[Session]:
-        session = self.db.session_factory()
+        session = self.db.writer()
         try:
+            begin_write(session)
             yield session
             session.commit()
         except IntegrityError as exc:
@@ -150,10 +210,11 @@ def _short(exc: Exception) -> str:
 def _operational(exc: DBAPIError, db: Database) -> Exception:
     text = str(exc.orig).lower()
     path = str(db.path) if db.path else db.url
-    if "locked" in text or "busy" in text:
+    if "locked" in text or "busy" in text or "lock timeout" in text or "could not obtain lock" in text:
         return DatabaseProblem(
             "locked",
-            "База данных занята другой программой или другим пользователем. Повторите через минуту.",
+            "База данных занята: другая программа или другой пользователь сейчас записывает в неё (например, "
+            "идёт загрузка журнала). Ничего не потеряно: повторите действие через минуту.",
             path,
         )
     if "readonly" in text or "read-only" in text:

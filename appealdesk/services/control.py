@@ -26,10 +26,13 @@ from ..control.values import (
     Reminders,
     TodaySummary,
 )
+from ..domain.roles import Permission as P
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
 from ..storage.models import Appeal, Official
 from ..storage.models_control import Promise
 from . import audit
+from .access import requires
+from .appeal_rules import executors_of
 from .context import ServiceContext
 
 _Executor = aliased(Official)
@@ -46,6 +49,7 @@ class ControlService:
         return datetime.combine(self._ctx.today(), self._ctx.now().time())
 
     # -- the calendar ----------------------------------------------------------------------------
+    @requires(P.READ)
     def month(self, year: int, month: int, filt: ControlFilter | None = None) -> MonthCounts:
         """The counts of the six-week grid of a month (Monday first), from one query."""
         ctx = self._ctx
@@ -53,6 +57,7 @@ class ControlService:
         with ctx.read() as s:
             return _month.month_counts(s, engine, year, month, ctx.today(), filt)
 
+    @requires(P.READ)
     def items(self, first: date, last: date, filt: ControlFilter | None = None) -> tuple[ControlItem, ...]:
         """Appeals whose deadline or control deadline, and promises whose date, fall in ``[first, last]``."""
         ctx = self._ctx
@@ -60,16 +65,19 @@ class ControlService:
         with ctx.read() as s:
             return _month.items_between(s, engine, first, last, ctx.today(), filt)
 
+    @requires(P.READ)
     def day(self, day: date, filt: ControlFilter | None = None) -> tuple[ControlItem, ...]:
         return self.items(day, day, filt)
 
     # -- the today panel -------------------------------------------------------------------------
+    @requires(P.READ)
     def today(self) -> TodaySummary:
         ctx = self._ctx
         engine = ctx.engine()
         with ctx.read() as s:
             return _today.summary(s, engine, ctx.today(), self._now())
 
+    @requires(P.READ)
     def today_items(self, key: str) -> tuple[ControlItem, ...]:
         ctx = self._ctx
         engine = ctx.engine()
@@ -79,6 +87,7 @@ class ControlService:
             return _today.items(s, engine, key, ctx.today(), self._now())
 
     # -- promises (secondary control) ------------------------------------------------------------
+    @requires(P.PROMISE)
     def add_promise(self, appeal_id: int, data: PromiseInput) -> PromiseView:
         """Record a promise of an appeal's answer: open or closed, the appeal keeps it on control."""
         ctx = self._ctx
@@ -86,6 +95,7 @@ class ControlService:
             appeal = s.get(Appeal, appeal_id)
             if appeal is None or appeal.deleted:
                 raise NotFoundError("Обращение не найдено или удалено")
+            ctx.require_assigned(P.PROMISE, appeal.reg_number, executors_of(appeal))
             errors = _rules.check_new(data, appeal.registered_on)
             executor_id = data.executor_id if data.executor_id is not None else appeal.executor_id
             if executor_id is not None and s.get(Official, executor_id) is None:
@@ -100,6 +110,7 @@ class ControlService:
                          [("promise", None, f"{p.text} — до {p.due_on:%d.%m.%Y}")])
             return self._view(s, p.id)
 
+    @requires(P.READ)
     def promises(self, status: str | None = "open", appeal_id: int | None = None,
                  executor_id: int | None = None) -> tuple[PromiseView, ...]:
         """Promises, the earliest due first. ``status=None``: every status."""
@@ -113,15 +124,22 @@ class ControlService:
                 stmt = stmt.where(Promise.executor_id == executor_id)
             return tuple(self._row(r) for r in s.execute(stmt.order_by(Promise.due_on, Promise.id)))
 
+    def _require_mine(self, s: Session, p: Promise) -> None:
+        appeal = s.get(Appeal, p.appeal_id)
+        self._ctx.require_assigned(P.PROMISE, appeal.reg_number, executors_of(appeal) | {p.executor_id})
+
+    @requires(P.READ)
     def promise(self, promise_id: int) -> PromiseView:
         with self._ctx.read() as s:
             return self._view(s, promise_id)
 
+    @requires(P.PROMISE)
     def confirm_promise(self, promise_id: int, data: PromiseDoneInput) -> PromiseView:
         """Done, confirmed by a call to the applicant: only then does the promise leave control."""
         ctx = self._ctx
         with ctx.uow() as s:
             p = self._open_promise(s, promise_id)
+            self._require_mine(s, p)
             errors = _rules.check_done(data, ctx.today(), p.created_at.date())
             if errors:
                 raise ValidationError(errors)
@@ -135,6 +153,7 @@ class ControlService:
             s.flush()
             return self._view(s, p.id)
 
+    @requires(P.PROMISE)
     def cancel_promise(self, promise_id: int, reason: str) -> PromiseView:
         """Take a promise off control without it being done (recorded in error, withdrawn): with a reason."""
         ctx = self._ctx
@@ -142,6 +161,7 @@ class ControlService:
             raise ValidationError([FieldError("reason", "Укажите, почему обещание снимается с контроля")])
         with ctx.uow() as s:
             p = self._open_promise(s, promise_id)
+            self._require_mine(s, p)
             p.status, p.call_note = "cancelled", reason.strip()
             audit.record(s, ctx, "appeal", p.appeal_id, "promise_cancel", [("promise", p.text, reason.strip())])
             s.flush()
@@ -183,24 +203,28 @@ class ControlService:
         )
 
     # -- discipline and reminders ----------------------------------------------------------------
+    @requires(P.REPORT)
     def discipline(self, date_from: date, date_to: date) -> Discipline:
         if date_to < date_from:
             raise ValidationError([FieldError("date_to", "Конец периода раньше его начала")])
         with self._ctx.read() as s:
             return _discipline.discipline(s, date_from, date_to, self._ctx.today())
 
+    @requires(P.REPORT)
     def export_discipline(self, d: Discipline, path: str | Path) -> Path:
         return _discipline.write_xlsx(d, path, self._ctx.settings().organisation)
 
+    @requires(P.PRINT)
     def reminders(self, days: int = 7, executor_id: int | None = None) -> Reminders:
         if days < 0 or days > 366:
             raise ValidationError([FieldError("days", "Период напоминания — от 0 до 366 дней")])
         with self._ctx.read() as s:
             return _reminders.reminders(s, self._ctx.today(), days, self._ctx.settings().organisation, executor_id)
 
+    @requires(P.PRINT)
     def reminders_pdf(self, r: Reminders, path: str | Path) -> Path:
         return _reminders.write_pdf(r, path)
 
-    @staticmethod
-    def reminders_html(r: Reminders) -> str:
+    @requires(P.PRINT)
+    def reminders_html(self, r: Reminders) -> str:
         return _reminders.html(r)

@@ -6,7 +6,9 @@ from datetime import date
 
 from sqlalchemy import case, false, func, select
 
+from ..domain.roles import Permission as P
 from ..storage.models import Appeal, Official
+from .access import requires
 from .context import ServiceContext
 from .values import DeadlineItem, StateCounts
 
@@ -15,6 +17,7 @@ class DeadlineService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
+    @requires(P.READ)
     def counts(self, on: date | None = None) -> StateCounts:
         """Open appeals: all, overdue, due on ``on``, due within the "due soon" working days. One query."""
         today = on or self._ctx.today()
@@ -30,6 +33,7 @@ class DeadlineService:
             ).one()
             return StateCounts(row[0] or 0, row[1] or 0, row[2] or 0, row[3] or 0)
 
+    @requires(P.READ)
     def overdue_count(self, on: date | None = None) -> int:
         today = on or self._ctx.today()
         with self._ctx.read() as s:
@@ -39,6 +43,7 @@ class DeadlineService:
                 )
             ) or 0
 
+    @requires(P.READ)
     def due(self, on: date | None = None, include_soon: bool = True) -> tuple[DeadlineItem, ...]:
         """Open appeals that are overdue, due on ``on`` or (optionally) due soon, the most urgent first."""
         ctx = self._ctx

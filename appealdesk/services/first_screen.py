@@ -79,6 +79,8 @@ def _read(con: sqlite3.Connection, limit: int, today: date) -> FirstScreen | Non
     revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     if revisions != {HEAD_REVISION}:
         return None  # a migration comes first
+    if con.execute("SELECT count(*) FROM users WHERE active = 1").fetchone()[0] > 1:
+        return None  # several people use the program: nothing is shown before somebody signs in
     settings = settings_from_stored(con.execute("SELECT key, value FROM settings"))
     overrides = {date.fromisoformat(d): bool(w) for d, w in con.execute("SELECT day, is_working FROM calendar_overrides")}
     engine = DeadlineEngine(WorkCalendar(overrides), settings.deadline_rules())

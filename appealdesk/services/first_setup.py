@@ -1,24 +1,25 @@
 """The first start of a new office: is the database set up, and the answers of the first-run wizard.
 
-The desktop asks ``needs_setup(desk)`` once the database is open; the wizard's answers go through
-``apply_first_setup`` (the same settings and reference services as the settings dialog).
+The desktop asks ``desk.setup.needed()`` once the database is open; the wizard's answers go through
+``desk.setup.apply`` (the same settings, reference and user services as the settings dialog). The wizard
+also makes the office's first user: an administrator, the head by default.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, replace
 from datetime import time
 
 from sqlalchemy import func, select
 
+from ..domain.roles import Permission as P
 from ..errors import FieldError, ValidationError
 from ..storage.models import Appeal, Official, Setting
+from .access import requires
+from .context import ServiceContext
 from .values import OfficialInput
 
-# the head's reception days as text, where the reception schedule (desk.reception) is not available
-RECEPTION_TEXT_KEY = "head_reception_text"
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
 
@@ -36,6 +37,11 @@ class FirstSetup:
     reception_from: time = time(14, 0)
     reception_to: time = time(17, 0)
     reception_place: str = ""
+    # the first user (an administrator): the head unless another name is given; no password needed while
+    # nobody else uses the program
+    admin_login: str = "admin"
+    admin_name: str = ""
+    admin_password: str = ""
 
     def reception_days(self) -> str:
         """"понедельник, четверг 14:00–17:00, кабинет главы" (empty when no day is chosen)."""
@@ -44,16 +50,6 @@ class FirstSetup:
         days = ", ".join(WEEKDAYS[d - 1] for d in sorted(self.reception_weekdays))
         text = f"{days} {self.reception_from:%H:%M}–{self.reception_to:%H:%M}"
         return f"{text}, {self.reception_place.strip()}" if self.reception_place.strip() else text
-
-
-def needs_setup(desk) -> bool:
-    """True for a database nobody set up yet: no organisation saved, no officials, no appeals."""
-    with desk.ctx.read() as s:
-        if s.get(Setting, "organisation") is not None:
-            return False
-        if s.scalar(select(func.count()).select_from(Official)):
-            return False
-        return not s.scalar(select(func.count()).select_from(Appeal))
 
 
 def parse_executor(line: str) -> tuple[str, str] | None:
@@ -67,14 +63,29 @@ def parse_executor(line: str) -> tuple[str, str] | None:
     return (name, position) if name else None
 
 
-def reception_text(desk) -> str:
-    with desk.ctx.read() as s:
-        row = s.get(Setting, RECEPTION_TEXT_KEY)
-        return json.loads(row.value) if row is not None else ""
+class FirstSetupService:
+    def __init__(self, ctx: ServiceContext, desk):
+        self._ctx = ctx
+        self._desk = desk
+
+    @requires(P.READ)
+    def needed(self) -> bool:
+        """True for a database nobody set up yet: no organisation saved, no officials, no appeals."""
+        with self._ctx.read() as s:
+            if s.get(Setting, "organisation") is not None:
+                return False
+            if s.scalar(select(func.count()).select_from(Official)):
+                return False
+            return not s.scalar(select(func.count()).select_from(Appeal))
+
+    @requires(P.SETTINGS)
+    def apply(self, data: FirstSetup) -> None:
+        """Save the organisation, the head, the settlements, the executors, the head's reception days and
+        make the first user (when there is none)."""
+        _apply(self._desk, self._ctx, data)
 
 
-def apply_first_setup(desk, data: FirstSetup) -> None:
-    """Save the organisation, the head, the settlements, the executors and the head's reception days."""
+def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
     errors = []
     if not data.organisation.strip():
         errors.append(FieldError("organisation", "Укажите название организации"))
@@ -86,6 +97,9 @@ def apply_first_setup(desk, data: FirstSetup) -> None:
             errors.append(FieldError("head_name", "Для дней приёма укажите ФИО главы"))
         if data.reception_to <= data.reception_from:
             errors.append(FieldError("reception", "Время окончания приёма должно быть позже начала"))
+    admin = _first_admin(desk, data)
+    if admin is not None:
+        errors += _admin_errors(admin)
     if errors:
         raise ValidationError(errors)
     current = desk.settings.get()
@@ -117,20 +131,39 @@ def apply_first_setup(desk, data: FirstSetup) -> None:
             continue
         desk.reference.save_official(OfficialInput(full_name=name.strip(), position=position or None))
     if data.reception_weekdays and head_id is not None:
-        reception = getattr(desk, "reception", None)
-        if reception is not None and hasattr(reception, "save_rule"):
-            from ..reception.values import RuleInput
+        from ..reception.values import RuleInput
 
-            reception.save_rule(RuleInput(
-                official_id=head_id, weekdays=tuple(sorted(data.reception_weekdays)),
-                time_from=data.reception_from, time_to=data.reception_to,
-                place=data.reception_place.strip() or "кабинет главы", valid_from=desk.ctx.today(),
-            ))
-            return
-        with desk.ctx.uow() as s:
-            value = json.dumps(data.reception_days(), ensure_ascii=False)
-            row = s.get(Setting, RECEPTION_TEXT_KEY)
-            if row is None:
-                s.add(Setting(key=RECEPTION_TEXT_KEY, value=value))
-            else:
-                row.value = value
+        desk.reception.save_rule(RuleInput(
+            official_id=head_id, weekdays=tuple(sorted(data.reception_weekdays)),
+            time_from=data.reception_from, time_to=data.reception_to,
+            place=data.reception_place.strip() or "кабинет главы", valid_from=ctx.today(),
+        ))
+    if admin is not None:
+        official = head_id if admin.full_name == data.head_name.strip() else None
+        desk.users.add(replace(admin, official_id=official))
+
+
+def _first_admin(desk, data: FirstSetup):
+    """The first user the wizard makes, or None when the database already has users."""
+    from .users import UserInput
+
+    if desk.current_user is None or desk.current_user.id is not None:
+        return None
+    name = " ".join((data.admin_name or data.head_name).split())
+    position = data.head_position.strip() or None if name == data.head_name.strip() else None
+    return UserInput(login=data.admin_login.strip() or "admin", full_name=name, role="admin",
+                     position=position, password=data.admin_password or None)
+
+
+def _admin_errors(admin) -> list[FieldError]:
+    from ..domain.passwords import password_problem
+    from .users import LOGIN_RULE, LOGIN_TEXT
+
+    errors = []
+    if not LOGIN_RULE.match(admin.login):
+        errors.append(FieldError("admin_login", LOGIN_TEXT))
+    if len(admin.full_name.split()) < 2:
+        errors.append(FieldError("admin_name", "Укажите ФИО администратора программы (по умолчанию — главы)"))
+    if admin.password and (problem := password_problem(admin.password)):
+        errors.append(FieldError("admin_password", problem))
+    return errors

@@ -14,9 +14,11 @@ from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from ..domain.roles import Permission as P
 from ..errors import DomainError
 from ..storage import search_index
 from ..storage.models import Appeal, Official, Settlement
+from .access import requires
 from .appeal_filters import by_executor, by_section
 from .context import ServiceContext
 from .journal_rows import ROW_COLUMNS, journal_row
@@ -59,6 +61,7 @@ class JournalService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
 
+    @requires(P.READ)
     def page(self, query: JournalQuery, offset: int = 0, limit: int = 200) -> JournalPage:
         with self._ctx.read() as s:
             base = self._filtered(s, query, select(Appeal.id))
@@ -69,6 +72,7 @@ class JournalService:
             ids = list(s.scalars(ordered))
             return JournalPage(self._rows(s, ids), total, offset)
 
+    @requires(P.READ)
     def count(self, query: JournalQuery) -> int:
         with self._ctx.read() as s:
             base = self._filtered(s, query, select(Appeal.id))
@@ -84,6 +88,7 @@ class JournalService:
                 return counted
         return s.scalar(select(func.count()).select_from(base.order_by(None).subquery())) or 0
 
+    @requires(P.READ)
     def ids(self, query: JournalQuery) -> tuple[int, ...]:
         """Every matching appeal id, in the chosen order."""
         with self._ctx.read() as s:
@@ -92,6 +97,7 @@ class JournalService:
                 return ()
             return tuple(s.scalars(self._ordered(base, query)))
 
+    @requires(P.READ)
     def rows(self, ids: Sequence[int]) -> tuple[JournalRow, ...]:
         """Row data of the given appeals, in the order given (missing ids are skipped)."""
         with self._ctx.read() as s:

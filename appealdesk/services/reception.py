@@ -17,6 +17,7 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.roles import Permission as P
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
 from ..reception import schedule as sched
 from ..reception import store
@@ -47,6 +48,7 @@ from ..storage.models_reception import (
 )
 from . import applicants as applicant_rules
 from . import audit
+from .access import requires
 from .appeals import register_in
 from .context import ServiceContext
 from .values import AppealInput, QuestionInput
@@ -82,16 +84,14 @@ def _active_booking(s: Session, booking_id: int, verb: str) -> ReceptionBooking:
 class ReceptionService:
     def __init__(self, ctx: ServiceContext):
         self._ctx = ctx
-        from ..reception.report import reception_figures
-        from ..reports.reception import register_reception_provider
-
-        register_reception_provider(reception_figures)
 
     # -- rules -----------------------------------------------------------------------------------
+    @requires(P.READ)
     def rules(self, official_id: int | None = None) -> tuple[RuleView, ...]:
         with self._ctx.read() as s:
             return store.rules(s, official_id=official_id)
 
+    @requires(P.SCHEDULE)
     def save_rule(self, data: RuleInput, rule_id: int | None = None) -> RuleView:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -135,6 +135,7 @@ class ReceptionService:
                          audit.diff(before, _rule_dict(view)))
             return view
 
+    @requires(P.SCHEDULE)
     def delete_rule(self, rule_id: int) -> None:
         """Removes a rule; one whose receptions were booked or held is only switched off (kept for history)."""
         ctx = self._ctx
@@ -151,11 +152,13 @@ class ReceptionService:
                 audit.record(s, ctx, "reception_rule", rule_id, "delete", [])
 
     # -- exceptions ------------------------------------------------------------------------------
+    @requires(P.READ)
     def exceptions(self, official_id: int | None = None, start: date | None = None,
                    end: date | None = None) -> tuple[ExceptionView, ...]:
         with self._ctx.read() as s:
             return store.exceptions(s, start, end, official_id)
 
+    @requires(P.SCHEDULE)
     def save_exception(self, data: ExceptionInput, exception_id: int | None = None) -> ExceptionView:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -196,6 +199,7 @@ class ReceptionService:
                          audit.diff(before, _exc_dict(view)))
             return view
 
+    @requires(P.SCHEDULE)
     def delete_exception(self, exception_id: int) -> None:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -207,6 +211,7 @@ class ReceptionService:
             audit.record(s, ctx, "reception_exception", exception_id, "delete", audit.diff(before, {}))
 
     # -- visiting and one-off receptions ---------------------------------------------------------
+    @requires(P.SCHEDULE)
     def add_visiting(self, data: VisitingInput, reception_id: int | None = None) -> ScheduleEntry:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -244,6 +249,7 @@ class ReceptionService:
                          audit.diff(before, _entry_dict(entry)))
             return entry
 
+    @requires(P.SCHEDULE)
     def cancel_reception(self, key: str, reason: str) -> ScheduleEntry:
         """Cancels a reception (its bookings are cancelled too, with the reason)."""
         ctx = self._ctx
@@ -264,6 +270,7 @@ class ReceptionService:
             return store.entry_of(s, row)
 
     # -- the schedule ----------------------------------------------------------------------------
+    @requires(P.READ)
     def schedule(self, start: date, end: date) -> Schedule:
         """Every reception from ``start`` to ``end``: the rules' days (minus non-working days and the
         exceptions), the visiting receptions, the 12 December day, materialised or not."""
@@ -283,6 +290,7 @@ class ReceptionService:
             entries = sched.merge(virtual, store.receptions(s, start, end))
             return Schedule(start, end, entries, tuple(r for r in rules if r.active), excs, tuple(skipped))
 
+    @requires(P.READ)
     def entry(self, key: str) -> ScheduleEntry:
         with self._ctx.read() as s:
             row = self._find(s, key)
@@ -290,11 +298,13 @@ class ReceptionService:
                 return store.entry_of(s, row)
         return self._proposed(key)
 
+    @requires(P.RECEPTION)
     def hold(self, key: str) -> ScheduleEntry:
         """Make a proposed reception a real one (done by booking and by the first card as well)."""
         with self._ctx.uow() as s:
             return store.entry_of(s, self._materialise(s, key))
 
+    @requires(P.READ)
     def day(self, key: str) -> ReceptionDay:
         """A reception with its slots, bookings and cards (the reception day screen)."""
         with self._ctx.read() as s:
@@ -323,6 +333,7 @@ class ReceptionService:
             return ReceptionDay(entry, tuple(slots), bookings, cards)
 
     # -- pre-registration ------------------------------------------------------------------------
+    @requires(P.RECEPTION)
     def book(self, key: str, data: BookingInput) -> BookingView:
         ctx = self._ctx
         with ctx.uow() as s:
@@ -348,6 +359,7 @@ class ReceptionService:
             ])
             return store.booking_view(s, booking)
 
+    @requires(P.RECEPTION)
     def move_booking(self, booking_id: int, key: str, slot_from: time) -> BookingView:
         """Move a booking to another time of the same reception or to another reception (the visitor asked
         to come another day), under the same checks as a new booking."""
@@ -412,9 +424,11 @@ class ReceptionService:
                 )
         return slot_to
 
+    @requires(P.RECEPTION)
     def cancel_booking(self, booking_id: int, reason: str | None = None) -> BookingView:
         return self._set_booking(booking_id, "cancelled", reason, "cancel")
 
+    @requires(P.RECEPTION)
     def mark_no_show(self, booking_id: int) -> BookingView:
         return self._set_booking(booking_id, "no_show", None, "no_show")
 
@@ -433,6 +447,7 @@ class ReceptionService:
             return store.booking_view(s, b)
 
     # -- reception cards -------------------------------------------------------------------------
+    @requires(P.READ)
     def card(self, card_id: int) -> CardView:
         with self._ctx.read() as s:
             row = s.get(ReceptionCard, card_id)
@@ -440,6 +455,7 @@ class ReceptionService:
                 raise NotFoundError("Карточка личного приёма не найдена")
             return store.card_view(s, row)
 
+    @requires(P.RECEPTION)
     def save_card(self, key: str, data: CardInput, card_id: int | None = None) -> CardView:
         """Save the reception card; a written answer (or a handed-in written appeal) registers an appeal
         with its own 30-day deadline, linked to the card, in the same transaction."""
@@ -524,6 +540,7 @@ class ReceptionService:
                          audit.diff(before, _card_dict(view)))
             return view
 
+    @requires(P.READ)
     def cards(self, start: date, end: date) -> tuple[CardView, ...]:
         with self._ctx.read() as s:
             rows = s.scalars(select(ReceptionCard).join(Reception, Reception.id == ReceptionCard.reception_id)
@@ -532,6 +549,7 @@ class ReceptionService:
             return tuple(store.card_view(s, c) for c in rows)
 
     # -- figures ---------------------------------------------------------------------------------
+    @requires(P.REPORT)
     def figures(self, start: date, end: date):
         """The report figures of the period (``ReceptionFigures``), None when no reception was ever kept."""
         from ..reception.report import reception_figures

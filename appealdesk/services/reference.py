@@ -5,16 +5,20 @@ from __future__ import annotations
 
 import csv
 import threading
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, false, func, select
 
 from ..domain.names import name_key
+from ..domain.roles import Permission as P
 from ..domain.text import stem, words
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
 from ..paths import resources_dir
 from ..storage.models import (
+    Appeal,
+    Applicant,
     CalendarOverride,
     ClassifierEntry,
     ClassifierFavourite,
@@ -23,8 +27,16 @@ from ..storage.models import (
     Settlement,
 )
 from . import audit
+from .access import requires
 from .context import ServiceContext
 from .values import ClassifierItem, Label, OfficialInput, OfficialView, SettlementView
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    classifier: int
+    appeals: int
+    applicants: int
 
 
 class ReferenceService:
@@ -34,10 +46,22 @@ class ReferenceService:
         self._search_keys: list[tuple[str, list[tuple[str, str]]]] | None = None  # (code, [(word, stem)])
         self._lock = threading.Lock()
 
+    @requires(P.READ)
+    def summary(self) -> DatabaseSummary:
+        """How much the database holds: classifier entries, appeals (not deleted), applicants."""
+        with self._ctx.read() as s:
+            return DatabaseSummary(
+                classifier=s.scalar(select(func.count()).select_from(ClassifierEntry)) or 0,
+                appeals=s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted == false())) or 0,
+                applicants=s.scalar(select(func.count()).select_from(Applicant)) or 0,
+            )
+
     # -- vocabularies ----------------------------------------------------------------------------
+    @requires(P.READ)
     def vocabulary(self, group: str) -> tuple[Label, ...]:
         return tuple(Label(c, lab) for c, lab in self._ctx.vocabulary().get(group, {}).items())
 
+    @requires(P.READ)
     def label(self, group: str, code: str | None) -> str:
         return self._ctx.label(group, code)
 
@@ -73,13 +97,16 @@ class ReferenceService:
                 ]
             return self._classifier
 
+    @requires(P.READ)
     def classifier_item(self, code: str) -> ClassifierItem | None:
         return self._load_classifier().get(code)
 
+    @requires(P.READ)
     def classifier_children(self, parent_code: str | None) -> tuple[ClassifierItem, ...]:
         items = self._load_classifier()
         return tuple(i for i in items.values() if i.parent_code == (parent_code or None) and i.active)
 
+    @requires(P.READ)
     def classifier_search(
         self, query: str, limit: int = 50, levels: tuple[int, ...] = (4, 5)
     ) -> tuple[ClassifierItem, ...]:
@@ -115,6 +142,7 @@ class ReferenceService:
             out.append((extra, stem(extra)))
         return out
 
+    @requires(P.READ)
     def favourites(self) -> tuple[ClassifierItem, ...]:
         """The office's favourites: those pinned, then the codes used most, up to 30."""
         items = self._load_classifier()
@@ -136,6 +164,7 @@ class ReferenceService:
                 out.append(items[c])
         return tuple(out[:30])
 
+    @requires(P.FAVOURITES)
     def pin_favourite(self, code: str, pinned: bool = True) -> None:
         if code not in self._load_classifier():
             raise NotFoundError(f"Код классификатора «{code}» не найден")
@@ -147,6 +176,7 @@ class ReferenceService:
             elif not pinned and row is not None:
                 s.delete(row)
 
+    @requires(P.READ)
     def forget_classifier_cache(self) -> None:
         with self._lock:
             self._classifier = None
@@ -154,6 +184,7 @@ class ReferenceService:
         self._ctx.invalidate()
 
     # -- settlements -----------------------------------------------------------------------------
+    @requires(P.READ)
     def settlements(self, include_inactive: bool = False) -> tuple[SettlementView, ...]:
         with self._ctx.read() as s:
             stmt = select(Settlement).order_by(Settlement.name)
@@ -161,6 +192,7 @@ class ReferenceService:
                 stmt = stmt.where(Settlement.active.is_(True))
             return tuple(SettlementView(r.id, r.name, r.active) for r in s.scalars(stmt))
 
+    @requires(P.SETTINGS)
     def add_settlement(self, name: str) -> SettlementView:
         clean = " ".join(name.split())
         if not clean:
@@ -176,6 +208,7 @@ class ReferenceService:
             audit.record(s, self._ctx, "settlement", row.id, "register", [("name", None, clean)])
             return SettlementView(row.id, row.name, True)
 
+    @requires(P.SETTINGS)
     def rename_settlement(self, settlement_id: int, name: str, active: bool = True) -> SettlementView:
         clean = " ".join(name.split())
         if not clean:
@@ -190,6 +223,7 @@ class ReferenceService:
             return SettlementView(row.id, row.name, row.active)
 
     # -- officials and executors -----------------------------------------------------------------
+    @requires(P.READ)
     def officials(self, executors_only: bool = False, include_inactive: bool = False) -> tuple[OfficialView, ...]:
         with self._ctx.read() as s:
             stmt = select(Official).order_by(Official.is_head.desc(), Official.full_name)
@@ -199,6 +233,7 @@ class ReferenceService:
                 stmt = stmt.where(Official.active.is_(True))
             return tuple(_official_view(r) for r in s.scalars(stmt))
 
+    @requires(P.SETTINGS)
     def save_official(self, data: OfficialInput, official_id: int | None = None) -> OfficialView:
         name = " ".join(data.full_name.split())
         if not name:
@@ -225,6 +260,7 @@ class ReferenceService:
             return _official_view(row)
 
     # -- production calendar overrides -----------------------------------------------------------
+    @requires(P.READ)
     def calendar_overrides(self, year: int | None = None) -> tuple[tuple[date, bool, str | None, str], ...]:
         with self._ctx.read() as s:
             stmt = select(CalendarOverride).order_by(CalendarOverride.day)
@@ -232,6 +268,7 @@ class ReferenceService:
                 stmt = stmt.where(CalendarOverride.day.between(date(year, 1, 1), date(year, 12, 31)))
             return tuple((r.day, r.is_working, r.note, r.source) for r in s.scalars(stmt))
 
+    @requires(P.CALENDAR)
     def set_calendar_override(self, day: date, is_working: bool, note: str | None = None) -> None:
         """Add or change a transferred day off / working Saturday (next year's decree)."""
         with self._ctx.uow() as s:
@@ -247,6 +284,7 @@ class ReferenceService:
             )
         self._ctx.invalidate()
 
+    @requires(P.CALENDAR)
     def remove_calendar_override(self, day: date) -> None:
         with self._ctx.uow() as s:
             found = s.execute(delete(CalendarOverride).where(CalendarOverride.day == day)).rowcount

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ..domain.numbering import NumberPattern
 from ..errors import DomainError
 from ..storage import search_index
-from ..storage.models import Appeal, Official, Settlement
+from ..storage.models import Appeal, Official, RegCounter, Settlement
 from .appeal_rules import SERIES_INFO, SERIES_MESSAGE, Known
 from .context import ServiceContext
 from .office_settings import OfficeSettings
@@ -24,38 +24,53 @@ def pattern_for(settings: OfficeSettings, series: str) -> NumberPattern:
 
 
 class Numberer:
-    """Hands out registration numbers within one unit of work: ``{seq}`` restarts each year per series."""
+    """Hands out registration numbers within one unit of work: ``{seq}`` restarts each year per series.
+
+    The last number of each series and year is kept in ``reg_counters``; its row is locked by the
+    registering transaction (``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite the transaction began with
+    ``BEGIN IMMEDIATE`` and holds the write lock), so numbers are unique and gap-free however many
+    workstations register at once, and a registration that fails leaves no hole."""
 
     def __init__(self, session: Session, settings: OfficeSettings, *, preload: bool = False):
         self._session = session
         self._settings = settings
-        self._next: dict[tuple[str, int], int] = {}
+        self._counters: dict[tuple[str, int], RegCounter] = {}
         self._taken: set[str] = set()
         # many numbers at once (import, demo): read the numbers in use once instead of a query per number
         self._existing: set[str] | None = (
             set(session.scalars(select(Appeal.reg_number))) if preload else None
         )
 
-    def _seed(self, series: str, year: int) -> int:
+    def _counter(self, series: str, year: int) -> RegCounter:
         key = (series, year)
-        if key not in self._next:
-            top = self._session.scalar(
-                select(func.max(Appeal.reg_seq)).where(Appeal.reg_series == series, Appeal.reg_year == year)
+        row = self._counters.get(key)
+        if row is None:
+            s = self._session
+            row = s.scalar(
+                select(RegCounter).where(RegCounter.series == series, RegCounter.year == year).with_for_update()
             )
-            self._next[key] = (top or 0) + 1
-        return self._next[key]
+            if row is None:  # the first number of a year: start after any numbered by hand or imported
+                top = s.scalar(
+                    select(func.max(Appeal.reg_seq)).where(Appeal.reg_series == series, Appeal.reg_year == year)
+                )
+                row = RegCounter(series=series, year=year, last_seq=top or 0)
+                s.add(row)
+                s.flush()
+            self._counters[key] = row
+        return row
 
     def assign(self, series: str, year: int) -> tuple[str, int]:
         pattern = pattern_for(self._settings, series)
-        seq = self._seed(series, year)
+        counter = self._counter(series, year)
+        seq = counter.last_seq + 1
         while True:
             number = pattern.format(seq, year)
-            seq += 1
             if number not in self._taken and not self._exists(number):
                 break
-        self._next[(series, year)] = seq
+            seq += 1
+        counter.last_seq = seq
         self._taken.add(number)
-        return number, seq - 1
+        return number, seq
 
     def claim(self, number: str, series: str, year: int) -> int | None:
         """Take a number given by hand (or by an imported journal); returns its sequence if it follows the
@@ -66,8 +81,8 @@ class Numberer:
         self._taken.add(number)
         seq = pattern_for(self._settings, series).parse(number, year)
         if seq is not None:
-            nxt = self._seed(series, year)
-            self._next[(series, year)] = max(nxt, seq + 1)
+            counter = self._counter(series, year)
+            counter.last_seq = max(counter.last_seq, seq)
         return seq
 
     def _exists(self, number: str) -> bool:

@@ -158,6 +158,35 @@ def _verify(copy: Path) -> None:
             f"Резервная копия «{copy.name}» не прошла проверку целостности ({'; '.join(rows[:3])}) и удалена. "
             "Возможно, база данных повреждена: выполните проверку базы."
         )
+    bad = damaged_scans(copy)
+    if bad:
+        raise DomainError(
+            f"Резервная копия «{copy.name}» удалена: сканы вложений в ней не совпадают с записанными "
+            f"контрольными суммами ({', '.join(bad[:5])}). Выполните проверку базы данных."
+        )
+
+
+def damaged_scans(path: Path) -> list[str]:
+    """The attachments of an SQLite file whose content does not match its stored hash (file names).
+    Reads the file only."""
+    import hashlib
+
+    con = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "attachment_contents" not in tables:
+            return []
+        bad = []
+        rows = con.execute(
+            "SELECT a.file_name, a.sha256, c.data FROM attachments a JOIN attachment_contents c "
+            "ON c.attachment_id = a.id"
+        )
+        for name, digest, data in rows:
+            if digest and hashlib.sha256(data).hexdigest() != digest:
+                bad.append(name)
+        return bad
+    finally:
+        con.close()
 
 
 def _rotate(to_dir: Path, prefix: str, keep: int) -> None:

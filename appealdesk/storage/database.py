@@ -44,6 +44,15 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def writer(self) -> sessionmaker[Session]:
+        """Sessions of a unit of work that writes (on SQLite they begin with ``BEGIN IMMEDIATE``)."""
+        factory = self.__dict__.get("_writer")
+        if factory is None:
+            factory = sessionmaker(bind=self.engine.execution_options(**{WRITE: True}), expire_on_commit=False)
+            self.__dict__["_writer"] = factory
+        return factory
+
     def dispose(self) -> None:
         self.engine.dispose()
 
@@ -66,21 +75,50 @@ def resolve_url(db: str | os.PathLike | None) -> tuple[str, Path | None]:
     return f"sqlite:///{path}", path
 
 
+# how long a write waits for another program's write (an import on another PC, a second window) before
+# the user is told, in Russian, that the database is busy
+WRITE_WAIT_S = 10
+WRITE = "appealdesk_write"  # the execution option of the connections of a unit of work that writes
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # pysqlite's own transaction handling is switched off: ``_sqlite_begin`` opens each transaction, so
+    # that a writing one takes the write lock at its start (BEGIN IMMEDIATE) and waits for it there,
+    # instead of failing half-way when two writers meet
+    dbapi_connection.isolation_level = None
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute(f"PRAGMA busy_timeout={WRITE_WAIT_S * 1000}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 
+def _sqlite_begin(connection) -> None:
+    immediate = connection.get_execution_options().get(WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(url: str) -> Engine:
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": 5})
+        engine = create_engine(url, connect_args={"timeout": WRITE_WAIT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+# the lock every writing transaction on a server takes first: writes are serialised as on SQLite, so
+# that the registration counters and the audit chain never race (an office writes a few rows a minute)
+_WRITE_LOCK_KEY = 0x41505044  # "APPD"
+
+
+def begin_write(session: Session) -> None:
+    """The first statement of a unit of work that writes: on PostgreSQL, wait (at most ``WRITE_WAIT_S``)
+    for the office-wide write lock, held until the transaction ends. SQLite took its lock at BEGIN."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text(f"SET LOCAL lock_timeout = '{WRITE_WAIT_S}s'"))
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
 
 
 # -- checks before the first write ------------------------------------------------------------------

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     Time,
@@ -276,7 +277,8 @@ class Forwarding(Base):
 
 
 class Attachment(Base):
-    """A scan or file of an appeal, copied into the data folder."""
+    """A scan or file of an appeal. Its bytes live in the database (``AttachmentContent``), so that they
+    travel with every backup, restore and move to a server, and every workstation sees the same scans."""
 
     __tablename__ = "attachments"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -287,21 +289,45 @@ class Attachment(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime)
     added_by: Mapped[str] = mapped_column(String(100), default="")
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    sha256: Mapped[str | None] = mapped_column(String(64))  # of the content; None: no content was found
+
+
+class AttachmentContent(Base):
+    """The bytes of an attachment, apart from its row so that listing attachments never reads them."""
+
+    __tablename__ = "attachment_contents"
+    attachment_id: Mapped[int] = mapped_column(
+        ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class AuditEntry(Base):
-    """Who changed what and when: the history the desktop shows. Never deleted."""
+    """Who changed what and when: the history the desktop shows. Never deleted, never changed: each row
+    carries ``chain``, a hash of itself and of the row before it, so a changed or removed row shows."""
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
-    user: Mapped[str] = mapped_column(String(100))
+    user: Mapped[str] = mapped_column(String(100))  # the person's name as it was (older rows: the OS login)
+    user_id: Mapped[int | None] = mapped_column(Integer)  # users.id of the signed-in person
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     action: Mapped[str] = mapped_column(String(40))
     changes: Mapped[str] = mapped_column(Text, default="[]")  # JSON [[field, old, new], ...]
+    chain: Mapped[str | None] = mapped_column(String(64))  # storage.audit_chain.link of this row
 
     __table_args__ = (Index("ix_audit_entity", "entity", "entity_id", "id"),)
+
+
+class RegCounter(Base):
+    """The last registration sequence number of a series in a year: locked by the transaction that
+    registers, so that numbers are unique and without gaps however many workstations register at once."""
+
+    __tablename__ = "reg_counters"
+    series: Mapped[str] = mapped_column(String(20), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class AppealSearch(Base):
@@ -318,6 +344,7 @@ __all__ = [
     "AppealSearch",
     "Applicant",
     "Attachment",
+    "AttachmentContent",
     "AuditEntry",
     "Base",
     "CalendarOverride",
@@ -328,6 +355,7 @@ __all__ = [
     "Official",
     "Question",
     "ReferenceEdition",
+    "RegCounter",
     "Setting",
     "Settlement",
     "VocabularyEntry",
@@ -344,6 +372,7 @@ from .models_reception import (  # noqa: E402
     ReceptionException,
     ReceptionRule,
 )
+from .models_users import User  # noqa: E402
 
 __all__ += [
     "Promise",
@@ -353,4 +382,5 @@ __all__ += [
     "ReceptionCardQuestion",
     "ReceptionException",
     "ReceptionRule",
+    "User",
 ]

@@ -39,6 +39,8 @@ class BackupInfo:
     last_registered_on: date | None
     last_number: str | None
     size: int  # bytes
+    scans: int = 0  # attachments with their content inside the backup
+    scans_size: int = 0  # their bytes
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,12 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
                 "SELECT registered_on, reg_number FROM appeals WHERE deleted = 0 "
                 "ORDER BY registered_on DESC, id DESC LIMIT 1"
             ).fetchone()
+            scans = (0, 0)
+            if "attachment_contents" in tables:
+                scans = con.execute(
+                    "SELECT count(*), coalesce(sum(a.size), 0) FROM attachments a JOIN attachment_contents c "
+                    "ON c.attachment_id = a.id WHERE a.deleted = 0"
+                ).fetchone()
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
@@ -109,6 +117,8 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
         last_registered_on=last_on,
         last_number=(last[1] if last else None),
         size=path.stat().st_size,
+        scans=int(scans[0]),
+        scans_size=int(scans[1]),
     )
 
 
@@ -158,6 +168,14 @@ def restore_backup(
     if problems != ["ok"]:
         raise DomainError(
             f"Резервная копия «{backup.name}» не прошла проверку целостности ({'; '.join(problems[:3])}). "
+            "Выберите другую копию; текущая база данных не изменена."
+        )
+    from .backup import damaged_scans
+
+    bad = damaged_scans(backup)
+    if bad:
+        raise DomainError(
+            f"В резервной копии «{backup.name}» повреждены сканы вложений ({', '.join(bad[:5])}). "
             "Выберите другую копию; текущая база данных не изменена."
         )
     safety = _save_current(db_path, Path(backup_dir), keep)

@@ -142,9 +142,8 @@ def test_promise_cancel_needs_a_reason_and_reopen_keeps_it(desk):
 # -- the calendar against a direct count ---------------------------------------------------------------
 @pytest.fixture
 def demo_desk(desk):
-    from appealdesk.demo.generator import make_demo
 
-    make_demo(desk, 600, seed=3, year=2026)
+    desk.demo.make(600, seed=3, year=2026)
     return desk
 
 
@@ -154,7 +153,7 @@ def test_month_counts_agree_with_a_direct_count_and_the_journal(demo_desk):
 
     m = desk.control.month(2026, 11)
     assert len(m.days) == 42 and m.first.weekday() == 0 and m.first <= date(2026, 11, 1)
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         for d in m.days:
             legal = s.scalar(select(func.count()).where(Appeal.deleted == false(), Appeal.status == "in_progress",
                                                         Appeal.deadline == d.day))

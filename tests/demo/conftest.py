@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from appealdesk.demo import DemoSummary, generator, make_demo
+from appealdesk.demo import DemoSummary, generator
 from appealdesk.services import AppealDesk
 from appealdesk.services.bulk import BulkRegistrar
 from appealdesk.storage.models import Appeal, Applicant, Extension, Forwarding, Question
@@ -33,7 +33,7 @@ def build_demo(template: Path, target: Path, appeals: int, seed: int, today: dat
                **kwargs) -> Demo:
     """A fresh database at ``target`` filled by ``make_demo``; every appeal is checked before it is added."""
     shutil.copyfile(template, target)
-    desk = AppealDesk.open(target, user="Демо", today=lambda: today)
+    desk = AppealDesk.open(target, today=lambda: today)
     problems: list = []
 
     class CheckingRegistrar(BulkRegistrar):
@@ -45,7 +45,7 @@ def build_demo(template: Path, target: Path, appeals: int, seed: int, today: dat
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(generator, "BulkRegistrar", CheckingRegistrar)
-        summary = make_demo(desk, appeals, seed=seed, **kwargs)
+        summary = desk.demo.make(appeals, seed=seed, **kwargs)
     return Demo(desk, summary, target, problems)
 
 
@@ -59,7 +59,7 @@ def demo(tmp_path_factory, template_db) -> Demo:
 def table_rows(desk: AppealDesk, model, skip: tuple[str, ...] = ()) -> list[dict]:
     """Every row of a table as a dict (without the columns in ``skip``), ordered by id."""
     cols = [c for c in model.__table__.columns if c.name not in skip]
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         key = model.__table__.primary_key.columns.values()[0]
         return [dict(r._mapping) for r in s.execute(select(*cols).order_by(key))]
 

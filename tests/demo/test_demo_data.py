@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from appealdesk.demo import make_demo, names
+from appealdesk.demo import names
 from appealdesk.demo.topics import TOPICS
 from appealdesk.services.journal_values import JournalQuery
 from appealdesk.storage.models import Appeal, Applicant, Extension, Forwarding, Question
@@ -101,7 +101,7 @@ def test_two_years_never_after_today(appeals):
 
 
 def test_registrations_fall_on_working_days(demo, appeals):
-    cal = demo.desk.ctx.engine().calendar
+    cal = demo.desk._ctx.engine().calendar
     working = sum(cal.is_working(a["registered_on"]) for a in appeals)
     assert working / len(appeals) > 0.9
 
@@ -115,7 +115,7 @@ def test_the_two_years_differ_for_the_same_period(appeals):
 
 
 def test_deadlines_follow_the_engine(demo, appeals, extensions, forwardings):
-    engine = demo.desk.ctx.engine()
+    engine = demo.desk._ctx.engine()
     for a in appeals:
         legal = engine.legal_deadline(a["registered_on"], a["kind"], a["received_on"])
         assert a["legal_deadline"] == legal, a["reg_number"]
@@ -176,7 +176,7 @@ def test_deadline_screens_have_something_to_show(demo):
 
 
 def test_every_form_kind_source_and_result_appears(demo, appeals, questions):
-    vocab = demo.desk.ctx.vocabulary()
+    vocab = demo.desk._ctx.vocabulary()
     assert {a["form"] for a in appeals} == set(vocab["form"])
     assert {a["kind"] for a in appeals} == set(vocab["kind"])
     assert {a["source"] for a in appeals} == set(vocab["source"])
@@ -317,7 +317,7 @@ def test_progress_is_reported(template_db, tmp_path):
 def test_a_second_run_adds_to_the_first(template_db, tmp_path):
     built = build_demo(template_db, tmp_path / "twice.sqlite3", 40, 1)
     try:
-        second = make_demo(built.desk, 30, seed=2)
+        second = built.desk.demo.make(30, seed=2)
         assert second.appeals == 30
         rows = table_rows(built.desk, Appeal)
         assert len(rows) == 70
@@ -333,6 +333,6 @@ def test_an_earlier_year(template_db, tmp_path):
     try:
         assert {y for y, _ in built.summary.by_year} <= {DEMO_TODAY.year - 2, DEMO_TODAY.year - 1}
         with pytest.raises(ValueError):
-            make_demo(built.desk, 10, year=DEMO_TODAY.year + 1)
+            built.desk.demo.make(10, year=DEMO_TODAY.year + 1)
     finally:
         built.desk.close()

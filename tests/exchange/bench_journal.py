@@ -17,7 +17,6 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from appealdesk.exchange import export_journal, import_journal
 from appealdesk.services import AppealDesk
 from appealdesk.services.bulk import BulkExtension, BulkExtra, BulkRegistrar
 from appealdesk.services.values import AppealInput, ApplicantInput, OfficialInput, QuestionInput
@@ -30,13 +29,13 @@ RESULTS = ["supported", "measures_taken", "explained", "not_supported", "answere
 
 def fill(desk: AppealDesk, count: int, seed: int = 7) -> None:
     rnd = random.Random(seed)
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         codes = list(s.scalars(text("SELECT code FROM classifier WHERE level >= 4 ORDER BY code")))
     executors = [desk.reference.save_official(OfficialInput(full_name=f"Исполнитель {i} Тестович")).id for i in range(8)]
     villages = [desk.reference.add_settlement(f"с. Село-{i}").id for i in range(15)]
     start = date(2026, 1, 12)
-    with desk.ctx.uow() as s:
-        reg = BulkRegistrar(s, desk.ctx, action="demo")
+    with desk._ctx.uow() as s:
+        reg = BulkRegistrar(s, desk._ctx, action="demo")
         previous: list[int] = []
         for i in range(count):
             registered = start + timedelta(days=int(i * 300 / count))
@@ -83,7 +82,7 @@ def main() -> None:
 
     path = folder / "journal.xlsx"
     t = time.perf_counter()
-    exported = export_journal(source, path)
+    exported = source.exchange.export_journal(path)
     print(f"export of {exported} appeals: {time.perf_counter() - t:.2f} s ({path.stat().st_size // 1024} KiB)")
 
     target = AppealDesk.open(folder / "target.sqlite3", today=lambda: TODAY)
@@ -91,7 +90,7 @@ def main() -> None:
     t = time.perf_counter()
     if profiler:
         profiler.enable()
-    result = import_journal(target, path)
+    result = target.exchange.import_journal(path)
     if profiler:
         profiler.disable()
     print(f"import of {result.count} appeals: {time.perf_counter() - t:.2f} s "

@@ -42,7 +42,7 @@ def make_desk(tmp_path, exchange_template) -> Callable[[str], AppealDesk]:
     def make(name: str = "main") -> AppealDesk:
         path = tmp_path / f"{name}.sqlite3"
         shutil.copyfile(exchange_template, path)
-        desk = AppealDesk.open(path, user="тест", today=lambda: TODAY)
+        desk = AppealDesk.open(path, today=lambda: TODAY)
         opened.append(desk)
         return desk
 
@@ -59,7 +59,7 @@ def desk(make_desk) -> AppealDesk:
 @pytest.fixture
 def codes(desk) -> list[str]:
     """Classifier codes a question may have (level 4 and deeper), the first twenty."""
-    with desk.ctx.read() as s:
+    with desk._ctx.read() as s:
         return list(s.scalars(text("SELECT code FROM classifier WHERE level >= 4 ORDER BY code LIMIT 20")))
 
 
@@ -122,7 +122,7 @@ def read_journal(path: Path) -> tuple[list[str], list[dict[str, object]]]:
 def fingerprint(desk: AppealDesk) -> dict[str, tuple[int, str]]:
     """``{table: (rows, sha256 of every row)}`` of every table of the database, the search index too."""
     out = {}
-    with desk.db.engine.connect() as con:
+    with desk._db.engine.connect() as con:
         tables = sorted(inspect(con).get_table_names())
         for table in tables:
             rows = con.execute(text(f'SELECT * FROM "{table}"')).all()

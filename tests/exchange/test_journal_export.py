@@ -8,7 +8,6 @@ import pytest
 from openpyxl import load_workbook
 
 from appealdesk.errors import DomainError
-from appealdesk.exchange import export_journal
 from appealdesk.services.journal_values import JournalQuery
 
 # exchange_formats.md, section 1, in the contract's order
@@ -26,7 +25,7 @@ CONTRACT = [
 def exported(desk, codes, populate, tmp_path):
     ids = populate(desk, codes)
     path = tmp_path / "journal.xlsx"
-    count = export_journal(desk, path)
+    count = desk.exchange.export_journal(path)
     return ids, count, path
 
 
@@ -75,20 +74,20 @@ def test_cells(exported):
 def test_selection_by_dates_and_query(desk, codes, populate, tmp_path):
     populate(desk, codes)
     path = tmp_path / "nov.xlsx"
-    assert export_journal(desk, path, date_from=date(2026, 11, 1), date_to=date(2026, 11, 12)) == 5
+    assert desk.exchange.export_journal(path, date_from=date(2026, 11, 1), date_to=date(2026, 11, 12)) == 5
     ws = load_workbook(path).worksheets[0]
     dates = [r[2] for r in ws.iter_rows(min_row=2, values_only=True)]
     assert all(date(2026, 11, 1) <= d.date() <= date(2026, 11, 12) for d in dates)
     query = JournalQuery(kind="complaint", sort="reg_number", descending=True)
-    assert export_journal(desk, path, query) == 2
+    assert desk.exchange.export_journal(path, query) == 2
     numbers = [r[0] for r in load_workbook(path).worksheets[0].iter_rows(min_row=2, values_only=True)]
     assert numbers == ["7-ОГ/26", "2-ОГ/26"]
-    assert export_journal(desk, path, query, date_from=date(2026, 10, 1)) == 1
+    assert desk.exchange.export_journal(path, query, date_from=date(2026, 10, 1)) == 1
 
 
 def test_empty_selection_writes_the_headers(desk, tmp_path):
     path = tmp_path / "empty.xlsx"
-    assert export_journal(desk, path) == 0
+    assert desk.exchange.export_journal(path) == 0
     ws = load_workbook(path).worksheets[0]
     assert [c.value for c in ws[1]][:3] == CONTRACT[:3] and ws.max_row == 1
 
@@ -98,12 +97,12 @@ def test_failed_or_cancelled_export_keeps_the_old_file(desk, codes, populate, tm
     path = tmp_path / "journal.xlsx"
     path.write_bytes(b"old")
     with pytest.raises(DomainError, match="прервана"):
-        export_journal(desk, path, progress=lambda done, total: False)
+        desk.exchange.export_journal(path, progress=lambda done, total: False)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["journal.xlsx"] or all(
         not p.name.startswith(".appealdesk-") for p in tmp_path.iterdir()
     )
     with pytest.raises(DomainError, match="позже"):
-        export_journal(desk, path, date_from=date(2026, 12, 1), date_to=date(2026, 1, 1))
+        desk.exchange.export_journal(path, date_from=date(2026, 12, 1), date_to=date(2026, 1, 1))
     with pytest.raises(DomainError, match="не существует"):
-        export_journal(desk, tmp_path / "нет" / "j.xlsx")
+        desk.exchange.export_journal(tmp_path / "нет" / "j.xlsx")

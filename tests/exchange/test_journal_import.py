@@ -7,7 +7,6 @@ from datetime import date, datetime
 import pytest
 
 from appealdesk.errors import DomainError, ImportRejected
-from appealdesk.exchange import import_journal
 from appealdesk.services.values import AppealInput, ApplicantInput, OfficialInput, QuestionInput
 
 
@@ -60,7 +59,7 @@ def test_malformed_journal_lists_every_error_and_writes_nothing(desk, codes, tmp
     ]
     path = write_journal(tmp_path / "bad.xlsx", rows)
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert rejected(excinfo) == {
         (3, "Форма поступления"),
         (4, "Дата регистрации"),
@@ -99,7 +98,7 @@ def test_errors_are_listed_row_by_row_in_column_order(desk, codes, tmp_path, wri
         row(codes, **{"Дата регистрации": "?"}),
     ])
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert [(e.row, e.column) for e in excinfo.value.errors] == [
         (2, "Форма поступления"), (2, "Вид обращения"), (3, "Дата регистрации"),
     ]
@@ -114,7 +113,7 @@ def test_missing_and_misspelled_headers(desk, codes, tmp_path, write_journal, fi
         ["2-ОГ/26", "02.11.2026", "Телепатия", "Заявление", "Текст", "Письменное", "Петров"],
     ], headers=headers)
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     errors = rejected(excinfo)
     assert (1, "Дата регистрации") in errors and (1, "Вопросы") in errors
     assert "похожий столбец «Дата регистраци»" in message(excinfo, 1, "Дата регистрации")
@@ -130,18 +129,18 @@ def test_not_a_workbook(desk, tmp_path):
     bad = tmp_path / "journal.xlsx"
     bad.write_text("это не Excel")
     with pytest.raises(ImportRejected, match="не удалось прочитать как книгу Excel"):
-        import_journal(desk, bad)
+        desk.exchange.import_journal(bad)
     old = tmp_path / "journal.xls"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(ImportRejected, match="Книга Excel"):
-        import_journal(desk, old)
+        desk.exchange.import_journal(old)
     with pytest.raises(ImportRejected, match="не найден"):
-        import_journal(desk, tmp_path / "нет.xlsx")
+        desk.exchange.import_journal(tmp_path / "нет.xlsx")
 
 
 def test_a_journal_without_appeals_is_refused(desk, tmp_path, write_journal):
     with pytest.raises(ImportRejected, match="нет ни одного обращения"):
-        import_journal(desk, write_journal(tmp_path / "empty.xlsx", []))
+        desk.exchange.import_journal(write_journal(tmp_path / "empty.xlsx", []))
 
 
 def test_failure_while_writing_rolls_everything_back(desk, codes, tmp_path, write_journal, fingerprint, monkeypatch):
@@ -159,7 +158,7 @@ def test_failure_while_writing_rolls_everything_back(desk, codes, tmp_path, writ
         row(codes, **{"Исполнитель": "Новиков Н.Н.", "Населённый пункт": "Новое"}),
     ])
     with pytest.raises(RuntimeError):
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert fingerprint(desk) == before
 
 
@@ -171,7 +170,7 @@ def test_headers_in_any_case_with_yo_and_spaces_in_any_order(desk, codes, tmp_pa
         [1, "Текст", codes[0], "7-ОГ/26", "02.11.2026", "письменное", "заявление", "Береговое", "Котов",
          "частично удовлетворен", "kotov@example.ru", "Панова Ольга"],
     ], headers=headers)
-    result = import_journal(desk, path)
+    result = desk.exchange.import_journal(path)
     assert result.count == 1
     assert result.ignored_columns == ("№ п/п",)
     card = desk.appeals.by_number("7-ОГ/26")
@@ -188,7 +187,7 @@ def test_dates_as_text_iso_numbers_and_excel_dates(desk, codes, tmp_path, write_
         row(codes, **{"Рег. номер": "4", "Дата регистрации": "02.11.2026", "Срок по закону": "01.12.2026",
                       "Контрольный срок": "25.11.2026"}),
     ])
-    assert import_journal(desk, path).count == 4
+    assert desk.exchange.import_journal(path).count == 4
     by = desk.appeals.by_number
     assert by("1").received_on == date(2026, 10, 30) and by("1").registered_on == date(2026, 11, 2)
     assert by("2").received_on == date(2026, 11, 1)
@@ -206,7 +205,7 @@ def test_yes_no_as_words_digits_and_booleans(desk, codes, tmp_path, write_journa
         row(codes, **{"Рег. номер": "2", "Коллективное": "нет", "На контроле": 0, "Комиссионно": "0",
                       "С выездом на место": False, "С участием автора": None}),
     ])
-    import_journal(desk, path)
+    desk.exchange.import_journal(path)
     yes, no = desk.appeals.by_number("1"), desk.appeals.by_number("2")
     assert (yes.is_collective, yes.signatures, yes.on_control, yes.commission, yes.on_site, yes.with_author) == (
         True, 12, True, True, True, True)
@@ -225,7 +224,7 @@ def test_vocabulary_by_code_and_results_in_order(desk, codes, tmp_path, write_jo
         row(codes, **{"Рег. номер": "4", "Вопросы": two}),  # no result: in progress
         row(codes, **{"Рег. номер": "5", "Вопросы": two, "Результаты": "Разъяснено;"}),
     ])
-    import_journal(desk, path)
+    desk.exchange.import_journal(path)
     by = desk.appeals.by_number
     first = by("1")
     assert (first.form, first.source) == ("written", "region")
@@ -243,7 +242,7 @@ def test_numbers_assigned_from_the_pattern_after_the_given_ones(desk, codes, tmp
         row(codes, **{"Рег. номер": "2-ОГ/26"}),
         row(codes, **{"Рег. номер": None, "Вид обращения": "Запрос информации (8-ФЗ)"}),
     ])
-    assert import_journal(desk, path).count == 4
+    assert desk.exchange.import_journal(path).count == 4
     first = desk.appeals.by_number("3-ОГ/26")
     assert first.summary == "без номера, первая строка"
     assert desk.appeals.by_number("1-ЗИ/26").kind == "info_request"
@@ -261,7 +260,7 @@ def test_repeated_appeals_are_linked_in_the_file_and_to_the_database(desk, codes
         row(codes, **{"Рег. номер": "40-ОГ/26", "Повторное": "да", "Предыдущее обращение": "17-ОГ/24"}),
         row(codes, **{"Рег. номер": None, "Повторное": "да", "Предыдущее обращение": "30-ОГ/26"}),
     ])
-    import_journal(desk, path)
+    desk.exchange.import_journal(path)
     by = desk.appeals.by_number
     assert desk.appeals.get(by("30-ОГ/26").previous_appeal_id).reg_number == "20-ОГ/26"
     assert by("20-ОГ/26").previous_appeal_id == old.id
@@ -277,7 +276,7 @@ def test_circular_and_self_links_are_errors(desk, codes, tmp_path, write_journal
         row(codes, **{"Рег. номер": "3", "Предыдущее обращение": "3"}),
     ])
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert rejected(excinfo) == {(2, "Предыдущее обращение"), (3, "Предыдущее обращение"),
                                  (4, "Предыдущее обращение")}
     assert "по кругу (строки 2, 3)" in message(excinfo, 2, "Предыдущее обращение")
@@ -295,7 +294,7 @@ def test_executors_matched_by_name_or_initials_and_created_once(desk, codes, tmp
         row(codes, **{"Рег. номер": "6", "Исполнитель": "Новикова О.С."}),
         row(codes, **{"Рег. номер": "7", "Исполнитель": "Зайцев П.П."}),
     ])
-    result = import_journal(desk, path)
+    result = desk.exchange.import_journal(path)
     assert result.created_executors == ("Новикова Ольга Сергеевна", "Зайцев П.П.")
     by = desk.appeals.by_number
     assert {by(n).executor_id for n in "123"} == {known.id}
@@ -311,7 +310,7 @@ def test_unknown_names_refused_when_asked(desk, codes, tmp_path, write_journal, 
         row(codes, **{"Исполнитель": "Никто Никтович", "Населённый пункт": "Атлантида"}),
     ])
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path, create_missing=False)
+        desk.exchange.import_journal(path, create_missing=False)
     assert rejected(excinfo) == {(2, "Исполнитель"), (2, "Населённый пункт")}
     assert "«Атлантида» не найден" in message(excinfo, 2, "Населённый пункт")
     assert fingerprint(desk) == before
@@ -326,7 +325,7 @@ def test_extension_from_the_extended_deadline(desk, codes, tmp_path, write_journ
                       "Продлено до": "10.11.2026"}),
     ])
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert rejected(excinfo) == {(3, "Продлено до"), (4, "Продлено до"), (5, "Продлено до")}
     assert "не более чем на 30 дней" in message(excinfo, 3, "Продлено до")
     assert "позже срока по закону" in message(excinfo, 4, "Продлено до")
@@ -334,7 +333,7 @@ def test_extension_from_the_extended_deadline(desk, codes, tmp_path, write_journ
     path = write_journal(tmp_path / "ok.xlsx", [
         row(codes, **{"Рег. номер": "1", "Дата регистрации": "26.10.2026", "Продлено до": "23.12.2026"}),
     ])
-    import_journal(desk, path)
+    desk.exchange.import_journal(path)
     card = desk.appeals.by_number("1")
     assert card.legal_deadline == date(2026, 11, 25)
     assert card.extended_deadline == card.deadline == date(2026, 12, 23)
@@ -349,7 +348,7 @@ def test_anonymous_and_organisation_applicants(desk, codes, tmp_path, write_jour
         row(codes, **{"Рег. номер": "3", "Фамилия": "Петров", "Имя": "Пётр", "Адрес": "ул. Лесная, 5"}),
         row(codes, **{"Рег. номер": "4", "Фамилия": "ПЕТРОВ", "Имя": "Петр", "Адрес": "ул. Лесная, 5"}),
     ])
-    import_journal(desk, path)
+    desk.exchange.import_journal(path)
     by = desk.appeals.by_number
     assert by("1").is_anonymous and by("1").settlement == "Ключи"
     assert by("2").applicant.type == "organisation" and by("2").applicant.display_name == "ООО «Вектор»"
@@ -359,7 +358,7 @@ def test_anonymous_and_organisation_applicants(desk, codes, tmp_path, write_jour
 def test_dry_run_writes_nothing(desk, codes, tmp_path, write_journal, fingerprint):
     before = fingerprint(desk)
     path = write_journal(tmp_path / "j.xlsx", [row(codes, **{"Исполнитель": "Новиков Н.Н."})])
-    result = import_journal(desk, path, dry_run=True)
+    result = desk.exchange.import_journal(path, dry_run=True)
     assert result.count == 1 and result.created_executors == ("Новиков Н.Н.",)
     assert fingerprint(desk) == before
 
@@ -367,12 +366,12 @@ def test_dry_run_writes_nothing(desk, codes, tmp_path, write_journal, fingerprin
 def test_progress_and_cancel(desk, codes, tmp_path, write_journal, fingerprint):
     path = write_journal(tmp_path / "j.xlsx", [row(codes, **{"Рег. номер": str(i)}) for i in range(1, 4)])
     seen = []
-    import_journal(desk, path, progress=lambda done, total: seen.append((done, total)))
+    desk.exchange.import_journal(path, progress=lambda done, total: seen.append((done, total)))
     assert seen[0] == (0, 6) and seen[-1] == (6, 6)
     before = fingerprint(desk)
     path = write_journal(tmp_path / "k.xlsx", [row(codes, **{"Рег. номер": "10"})])
     with pytest.raises(DomainError, match="прерван"):
-        import_journal(desk, path, progress=lambda done, total: False)
+        desk.exchange.import_journal(path, progress=lambda done, total: False)
     assert fingerprint(desk) == before
 
 
@@ -382,7 +381,7 @@ def test_a_thousand_rows(desk, codes, tmp_path, write_journal):
                       "Населённый пункт": f"Село {i % 5}", "Дата регистрации": date(2026, 1 + i % 10, 1 + i % 28)})
         for i in range(1000)
     ]
-    result = import_journal(desk, write_journal(tmp_path / "big.xlsx", rows))
+    result = desk.exchange.import_journal(write_journal(tmp_path / "big.xlsx", rows))
     assert result.count == 1000 and len(result.created_executors) == 7 and len(result.created_settlements) == 5
     assert desk.journal.count(_all()) == 1000
 
@@ -412,8 +411,8 @@ def test_a_title_above_the_headers_is_tolerated(desk, codes, tmp_path):
     path = tmp_path / "titled.xlsx"
     wb.save(path)
     with pytest.raises(ImportRejected) as excinfo:
-        import_journal(desk, path)
+        desk.exchange.import_journal(path)
     assert rejected(excinfo) == {(5, "Форма поступления")}  # the row numbers of the sheet
     ws.delete_rows(5)
     wb.save(path)
-    assert import_journal(desk, path).count == 1
+    assert desk.exchange.import_journal(path).count == 1

@@ -6,7 +6,6 @@ from dataclasses import astuple
 
 import pytest
 
-from appealdesk.exchange import export_journal, import_journal
 from appealdesk.services.values import AppealCard
 
 
@@ -62,9 +61,9 @@ def round_trip(make_desk, codes, tmp_path, populate):
     source = make_desk("source")
     ids = populate(source, codes)
     first = tmp_path / "journal.xlsx"
-    assert export_journal(source, first) == len(ids)
+    assert source.exchange.export_journal(first) == len(ids)
     target = make_desk("target")
-    result = import_journal(target, first)
+    result = target.exchange.import_journal(first)
     return source, target, ids, result, first
 
 
@@ -108,7 +107,7 @@ def test_the_cases_the_journal_must_carry(round_trip):
 def test_second_export_is_identical(round_trip, tmp_path, read_journal):
     _, target, _, _, first = round_trip
     second = tmp_path / "again.xlsx"
-    export_journal(target, second)
+    target.exchange.export_journal(second)
     h1, rows1 = read_journal(first)
     h2, rows2 = read_journal(second)
     assert h1 == h2
@@ -120,13 +119,13 @@ def test_round_trip_into_a_database_that_knows_the_names(make_desk, codes, tmp_p
     source = make_desk("source")
     ids = populate(source, codes)
     path = tmp_path / "j.xlsx"
-    export_journal(source, path)
+    source.exchange.export_journal(path)
     target = make_desk("target")
     target.reference.add_settlement("С. БЕРЕЗОВКА")  # another spelling of the same village
     from appealdesk.services.values import OfficialInput
 
     target.reference.save_official(OfficialInput(full_name="ФЕДОРОВ Илья Ильич"))
-    result = import_journal(target, path)
+    result = target.exchange.import_journal(path)
     assert result.count == len(ids)
     assert result.created_settlements == ("д. Ключи",)
     assert result.created_executors == ("Сидорова Анна Петровна",)
@@ -137,7 +136,7 @@ def test_round_trip_into_a_database_that_knows_the_names(make_desk, codes, tmp_p
 
 def test_today_is_fixed(round_trip, today):
     source, target, *_ = round_trip
-    assert source.ctx.today() == target.ctx.today() == today
+    assert source.today() == target.today() == today
     # the state shown on the journal is the same in both
     assert [astuple(r)[1:] for r in source.journal.rows(source.journal.ids(_q()))] == [
         astuple(r)[1:] for r in target.journal.rows(target.journal.ids(_q()))

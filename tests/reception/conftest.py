@@ -23,7 +23,7 @@ def clock():
 
 @pytest.fixture
 def office(db_path, clock):
-    d = AppealDesk.open(db_path, user="Тестовый пользователь", today=lambda: clock["today"])
+    d = AppealDesk.open(db_path, today=lambda: clock["today"])
     d.settings.save(replace(d.settings.get(), organisation="Администрация Ключевского сельсовета",
                             organisation_address="с. Ключи, ул. Центральная, 1"))
     yield d

@@ -79,7 +79,7 @@ def test_written_answer_card_becomes_a_registered_appeal(office, head, head_rule
     assert appeal.form == "personal_reception"
     assert appeal.registered_on == date(2026, 12, 3)
     # 3.12 + 30 days = 2.01.2027, a holiday: the deadline moves to the preceding working day (31.12 is off too)
-    assert appeal.legal_deadline == office.ctx.engine().calendar.previous_working(date(2027, 1, 2))
+    assert appeal.legal_deadline == office._ctx.engine().calendar.previous_working(date(2027, 1, 2))
     assert appeal.legal_deadline == date(2026, 12, 30)
     assert [q.code for q in appeal.questions] == [HEAT]
     assert appeal.applicant.display_name == "Фёдоров Иван Ильич"

@@ -87,7 +87,6 @@ def test_cli_schedule(db_path, tmp_path, head_rule, office):
 
 
 def test_report_figures_and_section(office, head, head_rule, village, visitor, clock):
-    from appealdesk.reports import build_report
     from appealdesk.reports.document import build_document
     from appealdesk.reports.periods import Period
 
@@ -107,7 +106,7 @@ def test_report_figures_and_section(office, head, head_rule, village, visitor, c
     assert f.total("receptions") == 2 and f.total("visitors") == 2 and f.total("questions") == 3
     assert f.total("oral_answers") == 1 and f.total("written_appeals") == 1 and f.total("no_shows") == 1
     assert f.total("receptions", "visiting") == 1
-    report = build_report(office, Period(date(2026, 10, 1), date(2026, 12, 31)), compare=False)
+    report = office.reports.build(Period(date(2026, 10, 1), date(2026, 12, 31)), compare=False)
     assert report.reception is not None
     sec = [s for s in build_document(report) if s.key == "reception"]
     rows = {r.values[0]: r.values[1:] for r in sec[0].tables[0].rows}

@@ -45,7 +45,7 @@ def test_may_holidays_and_january_2026(office, head, head_rule):
     days = _days(s, head.id)
     # 1-11 January are days off in 2026 (the holidays and the transfer of 3 January)
     assert days[0] == date(2026, 1, 12)
-    assert all(office.ctx.engine().calendar.is_working(d) for d in days)
+    assert all(office._ctx.engine().calendar.is_working(d) for d in days)
     may = _days(office.reception.schedule(date(2026, 5, 1), date(2026, 5, 31)), head.id)
     assert date(2026, 5, 11) not in may  # Monday 11 May 2026: the day off for Victory Day (Saturday 9 May)
     assert date(2026, 5, 4) in may

@@ -104,7 +104,7 @@ def build_office(desk) -> dict:
 @pytest.fixture(scope="session")
 def office_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("reports-office") / "office.sqlite3"
-    desk = AppealDesk.open(path, user="Тестовый пользователь", today=lambda: TODAY)
+    desk = AppealDesk.open(path, today=lambda: TODAY)
     ids = build_office(desk)
     desk.close()
     return Office(path, ids)
@@ -114,7 +114,7 @@ def office_template(tmp_path_factory):
 def office(tmp_path, office_template):
     path = tmp_path / "office.sqlite3"
     shutil.copyfile(office_template.path, path)
-    desk = AppealDesk.open(path, user="Тестовый пользователь", today=lambda: TODAY)
+    desk = AppealDesk.open(path, today=lambda: TODAY)
     desk.ids = office_template.ids
     yield desk
     desk.close()

@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from appealdesk.reports import Figure, Period, build_report, report_to_json, write_report_json
+from appealdesk.reports import Figure, Period, report_to_json, write_report_json
 from appealdesk.reports.json_report import report_json_text
 
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30))
@@ -39,7 +39,7 @@ def c(current, previous=None):
 
 @pytest.fixture
 def data(office):
-    return report_to_json(build_report(office, H1, compare=True))
+    return report_to_json(office.reports.build(H1, compare=True))
 
 
 def test_top_level_and_section_order(data):
@@ -111,7 +111,7 @@ def test_overdue_at_period_end(data):
 
 
 def test_a_later_period_end_sees_the_later_answer(office):
-    s = report_to_json(build_report(office, Period(date(2026, 1, 1), date(2026, 7, 31)), compare=False))["sections"]
+    s = report_to_json(office.reports.build(Period(date(2026, 1, 1), date(2026, 7, 31)), compare=False))["sections"]
     assert s["results"]["explained"]["current"] == 2  # A5 answered on 05.07
     assert s["results"]["in_progress"]["current"] == 2  # A3 and A4
     assert s["overdue"]["current"] == 3  # A3's deadline (20.07) has passed by 31.07
@@ -121,12 +121,12 @@ def test_a_later_period_end_sees_the_later_answer(office):
 def test_period_ending_in_the_future_counts_overdue_as_of_today(office):
     # today is 20.11.2026; C1 (registered 01.08, deadline 31.08) is unanswered: overdue today already,
     # and a deadline after today would not be
-    year = report_to_json(build_report(office, Period(date(2026, 7, 1), date(2026, 12, 31)), compare=False))
+    year = report_to_json(office.reports.build(Period(date(2026, 7, 1), date(2026, 12, 31)), compare=False))
     assert year["sections"]["overdue"]["current"] == 1
 
 
 def test_without_comparison_previous_delta_percent_are_null(office):
-    data = report_to_json(build_report(office, H1, compare=False))
+    data = report_to_json(office.reports.build(H1, compare=False))
     assert data["previous"] is None
     s = data["sections"]
     assert s["appeals"] == {"current": 7, "previous": None, "delta": None, "percent": None}
@@ -159,12 +159,12 @@ def test_percent_rule(current, previous, percent):
     ],
 )
 def test_by_quarter_only_for_quarters_the_period_covers(office, start, end, quarters):
-    data = report_to_json(build_report(office, Period(date(*start), date(*end)), compare=True))
+    data = report_to_json(office.reports.build(Period(date(*start), date(*end)), compare=True))
     assert list(data["sections"]["by_quarter"]) == quarters
 
 
 def test_json_file_is_the_same_object(office, tmp_path):
-    report = build_report(office, H1, compare=True)
+    report = office.reports.build(H1, compare=True)
     path = write_report_json(report, tmp_path / "report.json")
     assert json.loads(path.read_text(encoding="utf-8")) == report_to_json(report)
     assert report_json_text(report).endswith("\n")
@@ -173,7 +173,7 @@ def test_json_file_is_the_same_object(office, tmp_path):
 
 
 def test_messages_are_in_the_contract_and_also_apart(office):
-    report = build_report(office, H1, compare=True)
+    report = office.reports.build(H1, compare=True)
     m = report.messages
     assert m.messages.current == 1 and m.appeals_without_messages.current == 6
     assert m.by_source["feedback_platform"].current == 1
@@ -181,13 +181,13 @@ def test_messages_are_in_the_contract_and_also_apart(office):
 
 
 def test_largest_topics(office):
-    report = build_report(office, H1, compare=True, top_n=1)
+    report = office.reports.build(H1, compare=True, top_n=1)
     assert [t.code for t in report.top_thematics] == ["0003.0009"]
     assert report.top_thematics[0].figure == Figure(6, 2)
     assert report.top_thematics[0].name == "Хозяйственная деятельность"
     assert len(report.top_questions) == 1
     assert report.top_questions[0].code == "0003.0009.0097.0690"
-    assert build_report(office, H1, top_n=0).top_questions == ()
+    assert office.reports.build(H1, top_n=0).top_questions == ()
 
 
 def test_aggregation_runs_a_handful_of_queries(office):
@@ -195,7 +195,7 @@ def test_aggregation_runs_a_handful_of_queries(office):
     from sqlalchemy import event
 
     statements = []
-    engine = office.db.engine
+    engine = office._db.engine
 
     def count(conn, cursor, statement, *args):
         if statement.lstrip().upper().startswith("SELECT"):
@@ -203,7 +203,7 @@ def test_aggregation_runs_a_handful_of_queries(office):
 
     event.listen(engine, "before_cursor_execute", count)
     try:
-        build_report(office, H1, compare=True)
+        office.reports.build(H1, compare=True)
     finally:
         event.remove(engine, "before_cursor_execute", count)
     grouped = [s for s in statements if "GROUP BY" in s.upper()]

@@ -14,8 +14,7 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from appealdesk.exchange.journal_import import import_journal
-from appealdesk.reports import Period, ReportOptions, build_report, report_to_json
+from appealdesk.reports import Period, ReportOptions, report_to_json
 from appealdesk.reports.pdf import write_report_pdf
 from appealdesk.reports.xlsx import write_report_xlsx
 from appealdesk.services import AppealDesk
@@ -37,12 +36,12 @@ def counter(current, previous):
 def novokuznetsk(tmp_path_factory):
     folder = tmp_path_factory.mktemp("novokuznetsk")
     journal = build_journal(folder / "journal.xlsx")
-    desk = AppealDesk.open(folder / "district.sqlite3", user="Тест", today=lambda: TODAY)
+    desk = AppealDesk.open(folder / "district.sqlite3", today=lambda: TODAY)
     desk.settings.save(replace(desk.settings.get(), organisation="Администрация Новокузнецкого муниципального района",
                                head_position="Глава Новокузнецкого муниципального района", head_name="А.В. Шарнин"))
-    result = import_journal(desk, journal)
+    result = desk.exchange.import_journal(journal)
     assert result.count == 1129 + 1273
-    report = build_report(desk, YEAR_2020, compare=True)
+    report = desk.reports.build(YEAR_2020, compare=True)
     options = ReportOptions(
         narratives={"totals": "Граждане доверяют решение вопросов органам местного самоуправления."},
         signatory_position="Глава Новокузнецкого муниципального района", signatory_name="А.В. Шарнин",

@@ -155,7 +155,7 @@ def test_a_failure_comes_back_as_a_russian_message(qtbot, wizard, tmp_path, monk
     def broken(*args, **kwargs):
         raise DomainError("База данных занята")
 
-    monkeypatch.setattr("appealdesk.reports.build_report", broken)
+    monkeypatch.setattr("appealdesk.services.reports.build_report", broken)
     with qtbot.waitSignal(wizard.failed, timeout=20000) as blocker:
         wizard.preview()
     assert blocker.args == ["База данных занята"]

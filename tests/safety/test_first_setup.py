@@ -9,16 +9,13 @@ import pytest
 from appealdesk.errors import ValidationError
 from appealdesk.services.first_setup import (
     FirstSetup,
-    apply_first_setup,
-    needs_setup,
     parse_executor,
-    reception_text,
 )
 
 
 def test_a_new_database_needs_setup_and_the_answers_are_saved(desk):
-    assert needs_setup(desk)
-    apply_first_setup(desk, FirstSetup(
+    assert desk.setup.needed()
+    desk.setup.apply(FirstSetup(
         organisation="Администрация Ключевского сельсовета", organisation_address="с. Ключи, ул. Центральная, 1",
         head_position="Глава сельсовета", head_name="Соколов Андрей Викторович",
         settlements=("с. Ключи", "д. Малиновка", "с. Ключи"),
@@ -26,7 +23,7 @@ def test_a_new_database_needs_setup_and_the_answers_are_saved(desk):
         reception_weekdays=(4, 1), reception_from=time(14, 0), reception_to=time(17, 0),
         reception_place="кабинет главы",
     ))
-    assert not needs_setup(desk)
+    assert not desk.setup.needed()
     s = desk.settings.get()
     assert (s.organisation, s.head_name, s.head_position) == (
         "Администрация Ключевского сельсовета", "Соколов Андрей Викторович", "Глава сельсовета")
@@ -35,44 +32,33 @@ def test_a_new_database_needs_setup_and_the_answers_are_saved(desk):
     assert officials["Соколов Андрей Викторович"].is_head
     assert officials["Гусев Павел Сергеевич"].position == "специалист по ЖКХ"
     assert "Белова Ирина Юрьевна" in officials
-    # the head's reception is a rule of the reception schedule (or a line of text without that service)
-    if hasattr(desk, "reception"):
-        rules = desk.reception.rules(officials["Соколов Андрей Викторович"].id)
-        assert len(rules) == 1
-        assert tuple(rules[0].weekdays) == (1, 4)
-        assert (rules[0].time_from, rules[0].time_to, rules[0].place) == (time(14, 0), time(17, 0), "кабинет главы")
-    else:
-        assert reception_text(desk) == "понедельник, четверг 14:00–17:00, кабинет главы"
-
-
-def test_reception_text_where_there_is_no_reception_schedule(desk, monkeypatch):
-    monkeypatch.delattr(type(desk), "reception", raising=False)
-    monkeypatch.setattr(desk, "reception", None, raising=False)
-    apply_first_setup(desk, FirstSetup(organisation="Администрация", head_name="Соколов Андрей Викторович",
-                                       reception_weekdays=(2,), reception_place="каб. 1"))
-    assert reception_text(desk) == "вторник 14:00–17:00, каб. 1"
+    # the head's reception is a rule of the reception schedule
+    rules = desk.reception.rules(officials["Соколов Андрей Викторович"].id)
+    assert len(rules) == 1
+    assert tuple(rules[0].weekdays) == (1, 4)
+    assert (rules[0].time_from, rules[0].time_to, rules[0].place) == (time(14, 0), time(17, 0), "кабинет главы")
 
 
 def test_a_second_apply_does_not_duplicate(desk):
     data = FirstSetup(organisation="Администрация", head_name="Соколов Андрей Викторович",
                       settlements=("с. Ключи",), executors=(("Гусев Павел Сергеевич", ""),))
-    apply_first_setup(desk, data)
-    apply_first_setup(desk, data)
+    desk.setup.apply(data)
+    desk.setup.apply(data)
     assert len(desk.reference.officials()) == 2
     assert len(desk.reference.settlements()) == 1
 
 
 def test_reception_hours_are_checked(desk):
     with pytest.raises(ValidationError, match="позже начала"):
-        apply_first_setup(desk, FirstSetup(organisation="Администрация", head_name="Соколов Андрей Викторович",
+        desk.setup.apply(FirstSetup(organisation="Администрация", head_name="Соколов Андрей Викторович",
                                            reception_weekdays=(1,), reception_from=time(17, 0),
                                            reception_to=time(14, 0)))
 
 
 def test_the_organisation_is_required(desk):
     with pytest.raises(ValidationError, match="название организации"):
-        apply_first_setup(desk, FirstSetup(organisation="  "))
-    assert needs_setup(desk)
+        desk.setup.apply(FirstSetup(organisation="  "))
+    assert desk.setup.needed()
 
 
 @pytest.mark.parametrize(("line", "expected"), [

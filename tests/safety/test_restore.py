@@ -20,7 +20,7 @@ TODAY_CODE = "0003.0009.0097.0690"
 
 
 def _register(desk, n: int, summary: str = "Прошу отремонтировать дорогу"):
-    today = desk.ctx.today()
+    today = desk.today()
     return desk.appeals.register(AppealInput(
         form="written", kind="statement", summary=f"{summary} ({n})", questions=(QuestionInput(TODAY_CODE),),
         registered_on=today - timedelta(days=n), received_on=today - timedelta(days=n),
@@ -44,7 +44,7 @@ def test_restore_brings_back_exactly_the_appeals_of_the_backup(tmp_path, desk):
         _register(desk, n)
     before = _snapshot(desk)
     copies = tmp_path / "copies"
-    backup = backup_database(desk.db, copies, keep=5)
+    backup = backup_database(desk._db, copies, keep=5)
 
     # after the backup: more appeals, an edit, a deletion
     for n in range(6, 9):
@@ -59,12 +59,12 @@ def test_restore_brings_back_exactly_the_appeals_of_the_backup(tmp_path, desk):
     assert (info.appeals, info.applicants) == (5, 5)
     assert info.last_registered_on == max(r[3] for r in before)
 
-    db_path, today = desk.db.path, desk.ctx._today
+    db_path, today = desk._db.path, desk._ctx._today
     desk.close()
     result = restore_backup(backup, db_path, copies, keep=5)
     assert result.info.appeals == 5
 
-    restored = AppealDesk.open(db_path, user="Тестовый пользователь", today=today)
+    restored = AppealDesk.open(db_path, today=today)
     try:
         assert _snapshot(restored) == before
         assert restored.journal.count(JournalQuery(text="освещение")) == 0  # the search index came back too
@@ -81,7 +81,7 @@ def test_restore_brings_back_exactly_the_appeals_of_the_backup(tmp_path, desk):
 
 def test_inspect_reads_without_changing_the_file(tmp_path, desk):
     _register(desk, 1)
-    backup = backup_database(desk.db, tmp_path / "copies")
+    backup = backup_database(desk._db, tmp_path / "copies")
     data = backup.read_bytes()
     info = inspect_backup(backup)
     assert backup.read_bytes() == data
@@ -92,12 +92,12 @@ def test_inspect_reads_without_changing_the_file(tmp_path, desk):
 
 def test_a_backup_of_a_newer_schema_is_refused_and_nothing_changes(tmp_path, desk):
     _register(desk, 1)
-    backup = backup_database(desk.db, tmp_path / "copies")
+    backup = backup_database(desk._db, tmp_path / "copies")
     con = sqlite3.connect(backup)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()
     con.close()
-    db_path = desk.db.path
+    db_path = desk._db.path
     desk.close()
     before = db_path.read_bytes()
     with pytest.raises(DomainError, match="более новой версией"):
@@ -117,12 +117,12 @@ def test_not_a_backup_gets_a_russian_message(tmp_path, content):
 def test_a_damaged_backup_is_refused(tmp_path, desk):
     for n in range(1, 30):
         _register(desk, n)
-    backup = backup_database(desk.db, tmp_path / "copies")
+    backup = backup_database(desk._db, tmp_path / "copies")
     data = bytearray(backup.read_bytes())
     for page in range(3, len(data) // 4096 - 1):
         data[page * 4096 : page * 4096 + 4096] = b"\xde\xad\xbe\xef" * 1024
     backup.write_bytes(bytes(data))
-    db_path = desk.db.path
+    db_path = desk._db.path
     desk.close()
     before = db_path.read_bytes()
     with pytest.raises(DomainError):
@@ -132,8 +132,8 @@ def test_a_damaged_backup_is_refused(tmp_path, desk):
 
 def test_restore_over_a_damaged_database_keeps_its_bytes(tmp_path, desk):
     _register(desk, 1)
-    backup = backup_database(desk.db, tmp_path / "copies")
-    db_path = desk.db.path
+    backup = backup_database(desk._db, tmp_path / "copies")
+    db_path = desk._db.path
     desk.close()
     data = bytearray(db_path.read_bytes())
     for page in range(2, 8):
@@ -149,7 +149,7 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(tmp_path, desk):
 
 
 def test_restoring_a_database_from_itself_is_refused(tmp_path, desk):
-    db_path = desk.db.path
+    db_path = desk._db.path
     desk.close()
     with pytest.raises(DomainError, match="из неё самой"):
         restore_backup(db_path, db_path, tmp_path / "copies")

@@ -10,7 +10,6 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from appealdesk.demo import make_demo
 from appealdesk.services import AppealDesk
 from appealdesk.services.first_screen import read_first_screen
 from appealdesk.services.journal_values import JournalQuery
@@ -23,8 +22,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _demo(db_path, today=TODAY, appeals=300):
-    desk = AppealDesk.open(db_path, user="Тест", today=lambda: today)
-    make_demo(desk, appeals, seed=3)
+    desk = AppealDesk.open(db_path, today=lambda: today)
+    desk.demo.make(appeals, seed=3)
     return desk
 
 
@@ -34,7 +33,7 @@ def test_equals_the_journal_page_in_every_state(db_path):
         # a control offset and a longer "due soon" make the calendar and the settings matter
         desk.settings.save(OfficeSettings(due_soon_days=5, control_offset_days=3))
         expected = desk.journal.page(JournalQuery(), 0, 250)
-        labels = {g: desk.ctx.vocabulary()[g] for g in ("form", "kind")}
+        labels = {g: desk._ctx.vocabulary()[g] for g in ("form", "kind")}
         classifier_names = {r.topic_code: desk.reference.classifier_item(r.topic_code).name
                             for r in expected.rows if r.topic_code}
     finally:
@@ -99,11 +98,11 @@ def test_uses_the_calendar_overrides_of_the_database(db_path):
     try:
         card = desk.appeals.register(appeal(registered_on=date(2026, 10, 27)))
         assert card.deadline == date(2026, 11, 26)
-        with desk.ctx.uow() as s:
+        with desk._ctx.uow() as s:
             from appealdesk.storage.models import CalendarOverride
 
             s.add(CalendarOverride(day=date(2026, 11, 23), is_working=False, source="admin"))
-        desk.ctx.invalidate()
+        desk._ctx.invalidate()
         expected = desk.journal.page(JournalQuery(), 0, 200)
     finally:
         desk.close()

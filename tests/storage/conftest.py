@@ -91,11 +91,29 @@ def _sample_rows_0002(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
+def _sample_rows_0004(con: Connection) -> None:
+    """Revision 0004 adds the users, the registration counters, scans inside the database and the audit
+    chain: 0002's rows written as 0004 would have them."""
+    from appealdesk.storage.audit_chain import link
+
+    _sample_rows_0002(con)
+    chain = link(None, "2025-02-03 10:00:00", "clerk", None, "appeal", 1, "create", "[]")
+    statements = [
+        "INSERT INTO users (login, login_key, full_name, role, password_hash, active, failed_tries, created_at) "
+        "VALUES ('admin', 'admin', 'Администратор', 'admin', NULL, 1, 0, '2025-01-01 09:00:00')",
+        "INSERT INTO reg_counters (series, year, last_seq) VALUES ('appeal', 2025, 1)",
+        f"UPDATE audit_log SET chain = '{chain}'",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
 # revision -> rows written against the schema of that revision (0003 adds indexes only: 0002's rows)
 SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {
     "0001": _sample_rows_0001,
     "0002": _sample_rows_0002,
     "0003": _sample_rows_0002,
+    "0004": _sample_rows_0004,
 }
 
 
@@ -136,6 +154,15 @@ def check_sample_rows(con: Connection) -> None:
     hits = con.execute(text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH 'stems : отоплен'")).all()
     assert [r[0] for r in hits] == [1]
     assert not con.execute(text("PRAGMA foreign_key_check")).all()
+    # 0004: a database in use has its administrator, its counters and a chained audit log
+    assert con.execute(text("SELECT login, role FROM users")).all() == [("admin", "admin")]
+    assert con.execute(text("SELECT series, year, last_seq FROM reg_counters")).all() == [("appeal", 2025, 1)]
+    from appealdesk.storage.audit_chain import first_break
+
+    audit = con.execute(text(
+        "SELECT id, chain, at, user, user_id, entity, entity_id, action, changes FROM audit_log ORDER BY id"
+    )).all()
+    assert first_break(audit) == (None, 1)
 
 
 def build_database_at(path: Path, revision: str, *, sample_rows: bool = True) -> Path:

@@ -90,7 +90,7 @@ def _fill(desk: AppealDesk) -> None:
 @pytest.fixture(scope="session")
 def ui_template_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("ui-template") / "office.sqlite3"
-    desk = AppealDesk.open(path, user="Тестовый пользователь", today=lambda: TODAY)
+    desk = AppealDesk.open(path, today=lambda: TODAY)
     _fill(desk)
     desk.close()
     return path
@@ -105,7 +105,7 @@ def office_db(tmp_path, ui_template_db):
 
 @pytest.fixture
 def office(office_db):
-    desk = AppealDesk.open(office_db, user="Тестовый пользователь", today=lambda: TODAY)
+    desk = AppealDesk.open(office_db, today=lambda: TODAY)
     yield desk
     desk.close()
 

@@ -127,7 +127,7 @@ def test_answer_without_date_is_an_inline_error(qtbot, main_window, office):
     assert window.tabs.currentWidget() is window.progress
 
 
-def test_attachments_are_copied_into_the_data_folder(qtbot, main_window, office, tmp_path):
+def test_attachments_are_kept_in_the_database(qtbot, main_window, office, tmp_path):
     aid = office.journal.ids(JournalQuery())[0]
     main_window.open_card(aid)
     window = main_window.open_cards()[0]
@@ -137,8 +137,10 @@ def test_attachments_are_copied_into_the_data_folder(qtbot, main_window, office,
     window.attachments.load(aid)
     assert window.attachments.table.rowCount() == 1
     assert window.attachments.table.item(0, 0).text() == "скан заявления.pdf"
-    stored = window.attachments.service.path(window.attachments.items[0].id)
-    assert stored.read_bytes() == b"%PDF-1.4 test" and stored != scan
+    scan.unlink()  # the original is gone: the copy in the database is what opens
+    shown = window.attachments.service.open_copy(window.attachments.items[0].id)
+    assert shown.read_bytes() == b"%PDF-1.4 test" and shown.name == "скан заявления.pdf"
+    assert shown.stat().st_mode & 0o077 == 0  # the scan's personal data: readable by the user only
     window.attachments.table.selectRow(0)
     window.attachments.remove_current()
     assert window.attachments.table.rowCount() == 0

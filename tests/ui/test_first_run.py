@@ -7,7 +7,6 @@ import pytest
 from PySide6.QtWidgets import QWizard
 
 from appealdesk.services import AppealDesk
-from appealdesk.services.first_setup import needs_setup, reception_text
 from appealdesk.services.journal_values import JournalQuery
 from ui import first_run
 from ui.first_run.wizard import DEMO, LISTS, ORGANISATION, WELCOME, FirstRunWizard
@@ -19,7 +18,7 @@ from .keys import type_text
 
 @pytest.fixture
 def fresh(tmp_path):
-    desk = AppealDesk.open(tmp_path / "new.sqlite3", user="Тестовый пользователь", today=lambda: TODAY)
+    desk = AppealDesk.open(tmp_path / "new.sqlite3", today=lambda: TODAY)
     yield desk
     desk.close()
 
@@ -50,7 +49,7 @@ def test_wizard_appears_for_a_new_database_and_saves_the_answers(qtbot, window, 
     from appealdesk.paths import user_data_dir
 
     where = [lb.text() for lb in wiz.welcome.findChildren(QLabel) if "папке пользователя" in lb.text()]
-    assert where and str(user_data_dir()) in where[0] and str(fresh.db.path) in where[0]
+    assert where and str(user_data_dir()) in where[0] and str(fresh.database_path) in where[0]
     wiz.next()
     assert wiz.currentId() == ORGANISATION
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()  # the organisation is required
@@ -68,7 +67,7 @@ def test_wizard_appears_for_a_new_database_and_saves_the_answers(qtbot, window, 
     wiz.lists.executors.setPlainText("Гусев Павел Сергеевич — специалист по ЖКХ\nБелова Ирина Юрьевна")
     with qtbot.waitSignal(wiz.finished, timeout=3000):
         wiz.button(QWizard.WizardButton.FinishButton).click()
-    assert not needs_setup(fresh)
+    assert not fresh.setup.needed()
     s = fresh.settings.get()
     assert s.organisation == "Администрация Ключевского сельсовета"
     assert s.head_name == "Соколов Андрей Викторович"
@@ -76,12 +75,9 @@ def test_wizard_appears_for_a_new_database_and_saves_the_answers(qtbot, window, 
     assert {o.full_name for o in fresh.reference.officials()} == {
         "Соколов Андрей Викторович", "Гусев Павел Сергеевич", "Белова Ирина Юрьевна"}
     head = next(o for o in fresh.reference.officials() if o.is_head)
-    if hasattr(fresh, "reception"):
-        rules = fresh.reception.rules(head.id)
-        assert [tuple(r.weekdays) for r in rules] == [(1, 4)]
-        assert rules[0].place == "кабинет главы"
-    else:
-        assert reception_text(fresh) == "понедельник, четверг 14:00–17:00, кабинет главы"
+    rules = fresh.reception.rules(head.id)
+    assert [tuple(r.weekdays) for r in rules] == [(1, 4)]
+    assert rules[0].place == "кабинет главы"
     assert "Ключевского" in window.windowTitle()
     assert window.journal.filters.executor.count() > 1  # the new executors are in the journal's filter
 
@@ -98,7 +94,7 @@ def test_a_bad_executor_line_keeps_the_wizard_open(qtbot, window, fresh):
     wiz.button(QWizard.WizardButton.FinishButton).click()
     assert wiz.isVisible()
     assert "фамилию, имя и отчество" in wiz.lists.error.text()
-    assert needs_setup(fresh)
+    assert fresh.setup.needed()
 
 
 def test_demo_data_for_a_try_out(qtbot, window, fresh):
@@ -113,7 +109,7 @@ def test_demo_data_for_a_try_out(qtbot, window, fresh):
     with qtbot.waitSignal(wiz.finished, timeout=60000):
         wiz.button(QWizard.WizardButton.FinishButton).click()
     assert fresh.journal.count(JournalQuery()) == 50
-    assert not needs_setup(fresh)
+    assert not fresh.setup.needed()
     qtbot.waitUntil(lambda: window.journal.model.rowCount() == 50, timeout=5000)
 
 
@@ -130,4 +126,4 @@ def test_the_wizard_can_be_postponed(qtbot, window, fresh):
     wiz = window._first_run
     assert wiz.button(QWizard.WizardButton.CancelButton).text() == "Позже"
     wiz.reject()
-    assert needs_setup(fresh)  # asked again at the next start
+    assert fresh.setup.needed()  # asked again at the next start

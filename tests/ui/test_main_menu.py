@@ -20,4 +20,5 @@ def test_check_database_reports_a_healthy_file(qtbot, main_window, monkeypatch):
     task = main_window.check_database()
     qtbot.waitUntil(lambda: bool(shown), timeout=10000)
     assert task is not None
-    assert shown == ["База данных в порядке: нарушений не найдено."]
+    assert shown[0].startswith("База данных в порядке: нарушений не найдено.")
+    assert "Обращений: 40" in shown[0] and "сканов вложений: 0" in shown[0]

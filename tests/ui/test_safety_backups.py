@@ -4,7 +4,7 @@ the chosen one is gone, "Резервная копия сейчас"."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -42,7 +42,7 @@ def test_a_missing_folder_falls_back_to_the_default_one(qtbot, main_window, offi
     office.settings.save(replace(office.settings.get(), backup_dir=str(blocker / "copies")))
     auto, warnings = _auto(main_window, monkeypatch)
     made = auto.on_exit()
-    assert made is not None and made.path.parent == default_backup_dir(office.db.path)
+    assert made is not None and made.path.parent == default_backup_dir(office.database_path)
     assert warnings and "папку по умолчанию" in warnings[0]
 
 
@@ -50,13 +50,15 @@ def test_daily_backup_once_a_day(qtbot, main_window, office, tmp_path, monkeypat
     folder = tmp_path / "daily"
     office.settings.save(replace(office.settings.get(), backup_dir=str(folder)))
     auto, warnings = _auto(main_window, monkeypatch)
-    assert B.due_today(office)
+    office._ctx._today = date.today  # the copies are stamped with the real clock
+    assert office.backups.due_today()
     assert auto.daily()
     qtbot.waitUntil(lambda: auto.last is not None, timeout=10000)
     assert len(list_backups(folder)) == 1 and not warnings
-    assert not B.due_today(office)
+    assert not office.backups.due_today()
     assert not auto.daily()
-    assert B.due_today(office, date.today() + timedelta(days=1))
+    office._ctx._today = lambda: date.today() + timedelta(days=1)
+    assert office.backups.due_today()
 
 
 def test_keeps_the_last_n(qtbot, main_window, office, tmp_path, monkeypatch):
@@ -67,11 +69,18 @@ def test_keeps_the_last_n(qtbot, main_window, office, tmp_path, monkeypatch):
     assert len(list_backups(folder, "appealdesk")) == 2
 
 
-def test_changed_since(tmp_path):
-    f = tmp_path / "db.sqlite3"
-    f.write_bytes(b"x")
-    assert B.changed_since(f, datetime.now() - timedelta(minutes=1))
-    assert not B.changed_since(f, datetime.now() + timedelta(minutes=1))
+def test_changed_since_the_last_copy(qtbot, office, tmp_path):
+    import os
+    import time
+
+    office.settings.save(replace(office.settings.get(), backup_dir=str(tmp_path / "copies")))
+    assert office.backups.changed_since_last()  # no copy yet
+    made = office.backups.make_scheduled()
+    later = time.time() + 60
+    os.utime(made.path, (later, later))  # the copy is newer than every write so far
+    assert not office.backups.changed_since_last()
+    os.utime(made.path, (later - 3600, later - 3600))
+    assert office.backups.changed_since_last()
 
 
 def test_backup_now_from_the_menu(qtbot, main_window, office, tmp_path, monkeypatch):

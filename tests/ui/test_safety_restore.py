@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from appealdesk.services.backups import kind_of
 from appealdesk.services.journal_values import JournalQuery
 from appealdesk.storage.backup import backup_database, list_backups
 from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX
-from ui.safety.restore_dialog import RestoreDialog, kind_of
+from ui.safety.restore_dialog import RestoreDialog
 
 
 def _backup_folder(office, tmp_path) -> Path:
@@ -20,8 +21,8 @@ def _backup_folder(office, tmp_path) -> Path:
 
 def test_dialog_shows_the_backup_before_replacing(qtbot, main_window, office, tmp_path):
     folder = _backup_folder(office, tmp_path)
-    backup = backup_database(office.db, folder)
-    before = office.db.path.read_bytes()
+    backup = backup_database(office._db, folder)
+    before = office.database_path.read_bytes()
     window_before = main_window.desk
     dlg = RestoreDialog(main_window)
     qtbot.addWidget(dlg)
@@ -37,7 +38,7 @@ def test_dialog_shows_the_backup_before_replacing(qtbot, main_window, office, tm
     assert "будет заменена" in dlg.warning.text() and str(folder) in dlg.warning.text()
     assert dlg.restore_button.isEnabled()
     dlg.reject()
-    assert office.db.path.read_bytes() == before  # looking changes nothing
+    assert office.database_path.read_bytes() == before  # looking changes nothing
     assert main_window.desk is window_before
 
 
@@ -46,7 +47,7 @@ def test_restore_replaces_and_reopens(qtbot, main_window, office, tmp_path):
 
     folder = _backup_folder(office, tmp_path)
     expected = _snapshot(office)
-    backup_database(office.db, folder)
+    backup_database(office._db, folder)
     _register(office, 1, "Зарегистрировано после копии")
     main_window.refresh()
     assert main_window.journal.model.rowCount() == 41
@@ -70,7 +71,7 @@ def test_a_newer_backup_cannot_be_chosen(qtbot, main_window, office, tmp_path):
     import sqlite3
 
     folder = _backup_folder(office, tmp_path)
-    backup = backup_database(office.db, folder)
+    backup = backup_database(office._db, folder)
     con = sqlite3.connect(backup)
     con.execute("UPDATE alembic_version SET version_num = '9999'")
     con.commit()

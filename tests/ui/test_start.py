@@ -107,7 +107,7 @@ def test_damaged_database_restored_from_a_backup_from_the_dialog(qtbot, office_d
     from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX
 
     desk = AppealDesk.open(office_db)
-    backup = backup_database(desk.db, default_backup_dir(office_db))
+    backup = backup_database(desk._db, default_backup_dir(office_db))
     desk.close()
     _damage(office_db, office_db)
     damaged = _digest(office_db)

@@ -143,7 +143,7 @@ class CalendarPanel(QWidget):
         self.setEnabled(desk is not None)
         if desk is None:
             return
-        today = desk.ctx.today()
+        today = desk.today()
         self.year, self.month, self.selected = today.year, today.month, today
         self.populate_filters()
         self.reload()
@@ -186,7 +186,7 @@ class CalendarPanel(QWidget):
     def go_today(self) -> None:
         if self.desk is None:
             return
-        today = self.desk.ctx.today()
+        today = self.desk.today()
         self.year, self.month, self.selected = today.year, today.month, today
         self.reload()
 

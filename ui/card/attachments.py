@@ -1,4 +1,5 @@
-"""Attachments of an appeal: files copied into the data folder, opened with the system's viewer."""
+"""Attachments of an appeal: scans kept inside the database, opened with the system's viewer from a private
+temporary copy."""
 
 from __future__ import annotations
 
@@ -74,7 +75,8 @@ class AttachmentsTab(QWidget):
         if not saved:
             self.note.setText("Сканы и файлы можно прикрепить после регистрации обращения (Ctrl+S).")
         elif not self.items:
-            self.note.setText("Вложений нет. Файлы копируются в папку данных программы и хранятся вместе с базой.")
+            self.note.setText("Вложений нет. Файлы (до 50 МБ) хранятся в самой базе данных: они попадают в "
+                              "резервные копии и видны на всех рабочих местах.")
         else:
             self.note.setText("Двойной щелчок или «Открыть» — открыть файл программой просмотра.")
 
@@ -100,7 +102,7 @@ class AttachmentsTab(QWidget):
         if a is None:
             return
         try:
-            path = self.service.path(a.id)
+            path = self.service.open_copy(a.id)
         except Exception as exc:
             show_error(self, str(exc), "Вложения")
             return

@@ -145,7 +145,7 @@ class AppealCardWindow(QWidget):
             self.card = card
             reg = self.registration
             if card is None:
-                reg.receipt.load_new(self.desk.ctx.today())
+                reg.receipt.load_new(self.desk.today())
                 reg.applicant.load(None)
                 reg.summary.setPlainText("")
                 reg.questions.set_rows([])

@@ -26,7 +26,7 @@ class ExtensionDialog(ServiceDialog):
         s = desk.settings.get()
         self.extended_by = QLineEdit(" ".join(p for p in (s.head_position, s.head_name) if p))
         self.extended_on = DateField(optional=True)
-        self.extended_on.set_date(desk.ctx.today())
+        self.extended_on.set_date(desk.today())
         self.notice_on = DateField(optional=True)
         self.row("На сколько &дней:", "days", self.days)
         self.row("&Основание:", "reason", self.reason)

@@ -22,7 +22,7 @@ class ForwardingDialog(ServiceDialog):
         self.to_body = QLineEdit()
         self.to_body.setPlaceholderText("Орган или должностное лицо")
         self.forwarded_on = DateField()
-        self.forwarded_on.set_date(desk.ctx.today())
+        self.forwarded_on.set_date(desk.today())
         self.outgoing = QLineEdit()
         self.notice_on = DateField()
         self.note = QLineEdit()

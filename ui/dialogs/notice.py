@@ -30,7 +30,7 @@ class NoticeDialog(ServiceDialog):
             self.forwarding = ValueCombo((fw.id, f"{fmt_date(fw.forwarded_on)} → {fw.to_body}") for fw in forwardings)
             self.row("&Переадресация:", "forwarding_id", self.forwarding)
         self.notice_on = DateField()
-        self.notice_on.set_date(desk.ctx.today())
+        self.notice_on.set_date(desk.today())
         self.row("&Дата уведомления:", "notice_on", self.notice_on)
         self.notice_on.setFocus()
         self.setMinimumWidth(640)

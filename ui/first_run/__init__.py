@@ -11,10 +11,8 @@ def install(window) -> None:
 def maybe_start(window, desk):
     from PySide6.QtCore import QTimer
 
-    from appealdesk.services.first_setup import needs_setup
-
     try:
-        if not needs_setup(desk):
+        if not desk.setup.needed():
             return None
     except Exception:  # the problem dialog of the start-up deals with an unreadable database
         return None

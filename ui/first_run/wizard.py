@@ -59,7 +59,7 @@ class WelcomePage(QWizardPage):
                             "с программой. Данные записываются в текущую базу, поэтому для настоящей работы "
                             "потом используйте чистую базу."))
         lay.addStretch(1)
-        db = desk.db.path
+        db = desk.database_path
         where = QLabel(
             f"Данные программы хранятся в вашей папке пользователя:\n{user_data_dir()}"
             + (f"\nФайл базы данных: {db}" if db else "")
@@ -219,10 +219,9 @@ class FirstRunWizard(QWizard):
         if self.currentId() != LISTS:
             return super().validateCurrentPage()
         from appealdesk.errors import ValidationError
-        from appealdesk.services.first_setup import apply_first_setup
 
         try:
-            apply_first_setup(self.desk, self.data())
+            self.desk.setup.apply(self.data())
         except ValidationError as exc:
             self.lists.error.setText(str(exc))
             return False
@@ -237,8 +236,6 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def _load_demo(self) -> None:
-        from appealdesk.demo.generator import make_demo
-
         from ..errors import show_error
         from ..workers import run_with_progress
 
@@ -252,7 +249,7 @@ class FirstRunWizard(QWizard):
             QWizard.accept(self)
 
         self.task = run_with_progress(self, f"Создаю демонстрационные данные ({count} обращений)…",
-                                      lambda progress: make_demo(desk, count, progress=progress), done,
+                                      lambda progress: desk.demo.make(count, progress=progress), done,
                                       lambda msg: show_error(self, msg, "Демонстрационные данные"))
 
     def _refresh_window(self) -> None:

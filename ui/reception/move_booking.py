@@ -22,7 +22,7 @@ class MoveBookingDialog(QDialog):
         self.booking = None  # the moved booking, once done
         self.setWindowTitle("Перенос записи на приём")
         self.resize(780, 240)
-        today = desk.ctx.today()
+        today = desk.today()
         entries = [
             e for e in desk.reception.schedule(today, today + timedelta(weeks=WEEKS_AHEAD)).entries
             if e.status != "cancelled" and e.day >= today

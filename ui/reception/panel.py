@@ -122,13 +122,13 @@ class ReceptionPanel(QWidget):
     # -- data ------------------------------------------------------------------------------------
     def set_desk(self, desk) -> None:
         self.desk = desk
-        self.start = desk.ctx.today() if desk is not None else None
+        self.start = desk.today() if desk is not None else None
         self.refresh()
 
     def shift(self, weeks: int) -> None:
         if self.desk is None:
             return
-        self.start = self.desk.ctx.today() if weeks == 0 else self.start + timedelta(weeks=weeks)
+        self.start = self.desk.today() if weeks == 0 else self.start + timedelta(weeks=weeks)
         self.refresh()
 
     def refresh(self, keep: str | None = None) -> None:
@@ -142,7 +142,7 @@ class ReceptionPanel(QWidget):
         except DomainError as exc:
             show_error(self, str(exc), "Личный приём")
             return
-        today = self.desk.ctx.today()
+        today = self.desk.today()
         self.list.setRowCount(len(entries))
         select = 0
         for r, e in enumerate(entries):
@@ -352,7 +352,7 @@ class ReceptionPanel(QWidget):
     def schedule_document(self, span: str, day: date | None = None):
         from appealdesk.reception.printing import month_period, quarter_period, schedule_document
 
-        day = day or self.start or self.desk.ctx.today()
+        day = day or self.start or self.desk.today()
         start, end = (month_period(day.year, day.month) if span == "month"
                       else quarter_period(day.year, (day.month - 1) // 3 + 1))
         st = self.desk.settings.get()

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from appealdesk.domain.calendar import reception_day
 from appealdesk.errors import DomainError
 from appealdesk.reception import ExceptionInput, RuleInput, VisitingInput
 from appealdesk.reception.printing import long_date
@@ -61,8 +60,8 @@ class ScheduleEditor(QDialog):
         self.tabs.addTab(self._rules_tab(), "&Графики должностных лиц")
         self.tabs.addTab(self._exceptions_tab(), "&Исключения")
         self.tabs.addTab(self._visiting_tab(), "&Выездные приёмы")
-        today = desk.ctx.today()
-        nd = reception_day(today.year, desk.ctx.engine().calendar)
+        today = desk.today()
+        nd = desk.calendar.national_reception_day(today.year)
         moved = "" if nd == date(today.year, 12, 12) else " (12 декабря — нерабочий день, приём переносится)"
         self.national = QLabel(f"Общероссийский день приёма граждан в {today.year} году: <b>{long_date(nd)}</b>, "
                                f"12:00–20:00{moved}. Программа добавляет его в график сама.")
@@ -117,7 +116,7 @@ class ScheduleEditor(QDialog):
         self.r_slot.setValue(15)
         self.r_slot.setSuffix(" мин.")
         self.r_valid_from = DateField(optional=False)
-        self.r_valid_from.set_date(date(self.desk.ctx.today().year, 1, 1))
+        self.r_valid_from.set_date(date(self.desk.today().year, 1, 1))
         self.r_valid_to = DateField()
         valid = _line("с", self.r_valid_from, "по", self.r_valid_to)
         form = QFormLayout()
@@ -137,7 +136,7 @@ class ScheduleEditor(QDialog):
             official_id=self.r_official.value() or 0,
             weekdays=tuple(n + 1 for n, cb in enumerate(self.r_days) if cb.isChecked()),
             time_from=time_of(self.r_from), time_to=time_of(self.r_to), place=self.r_place.text(),
-            valid_from=self.r_valid_from.date() or self.desk.ctx.today(), valid_to=self.r_valid_to.date(),
+            valid_from=self.r_valid_from.date() or self.desk.today(), valid_to=self.r_valid_to.date(),
             phone=self.r_phone.text(), pre_registration=self.r_pre.isChecked(), slot_minutes=self.r_slot.value(),
         )
 
@@ -200,7 +199,7 @@ class ScheduleEditor(QDialog):
 
     def add_exception(self) -> None:
         changed = self.e_kind.value() == "changed"
-        today = self.desk.ctx.today()
+        today = self.desk.today()
         data = ExceptionInput(
             official_id=self.e_official.value() or 0, date_from=self.e_from.date() or today,
             date_to=self.e_to.date() or self.e_from.date() or today, kind=self.e_kind.value(),
@@ -239,7 +238,7 @@ class ScheduleEditor(QDialog):
 
     def add_visiting(self) -> None:
         data = VisitingInput(
-            official_id=self.v_official.value() or 0, day=self.v_day.date() or self.desk.ctx.today(),
+            official_id=self.v_official.value() or 0, day=self.v_day.date() or self.desk.today(),
             time_from=time_of(self.v_from), time_to=time_of(self.v_to), settlement_id=self.v_settlement.value(),
             place=self.v_place.text(),
         )
@@ -265,7 +264,7 @@ class ScheduleEditor(QDialog):
             (e.official, f"{e.date_from:%d.%m.%Y}", f"{e.date_to:%d.%m.%Y}", EXCEPTION_LABELS.get(e.kind, e.kind),
              f"{e.time_from:%H:%M}–{e.time_to:%H:%M}" if e.time_from and e.time_to else "", e.place or "",
              e.note or "") for e in excs], [e.id for e in excs])
-        today = self.desk.ctx.today()
+        today = self.desk.today()
         entries = [e for e in svc.schedule(date(today.year - 1, 1, 1), date(today.year + 1, 12, 31)).entries
                    if e.kind == "visiting" and e.status != "cancelled" and e.day >= today]
         _fill(self.visits, [

@@ -132,7 +132,7 @@ class ReportWizard(QDialog):
     def _period_page(self) -> QWidget:
         page = QWidget()
         form = QFormLayout()
-        today = self.desk.ctx.today()
+        today = self.desk.today()
         self.period_kind = QComboBox()
         for code, label in PERIOD_KINDS:
             self.period_kind.addItem(label, code)
@@ -221,11 +221,11 @@ class ReportWizard(QDialog):
         if kind == "quarter":
             for n in range(1, 5):
                 self.period_number.addItem(f"{n} квартал", n)
-            self.period_number.setCurrentIndex((self.desk.ctx.today().month - 1) // 3)
+            self.period_number.setCurrentIndex((self.desk.today().month - 1) // 3)
         elif kind == "half":
             self.period_number.addItem("1 полугодие", 1)
             self.period_number.addItem("2 полугодие", 2)
-            self.period_number.setCurrentIndex(0 if self.desk.ctx.today().month <= 6 else 1)
+            self.period_number.setCurrentIndex(0 if self.desk.today().month <= 6 else 1)
         self.period_number.blockSignals(False)
         self.period_number.setVisible(kind in ("quarter", "half"))
         custom = kind == "custom"
@@ -405,8 +405,8 @@ class ReportWizard(QDialog):
 
     # -- the work ------------------------------------------------------------------------------------------
     def options(self) -> ReportOptions:
-        return ReportOptions(
-            sections=self.chosen_sections(),
+        return self.desk.reports.options(
+            self.chosen_sections(),
             narratives={k: v for k, v in self._narratives.items() if v.strip()},
             signatory_position=self.signatory_position.text().strip(),
             signatory_name=self.signatory_name.text().strip(),
@@ -447,11 +447,8 @@ class ReportWizard(QDialog):
         desk, compare, top, options = self.desk, self.compare_enabled(), self.top_n.value(), self.options()
 
         def work(progress):
-            from appealdesk.reports import build_report
-            from appealdesk.reports.document import document_html
-
-            report = build_report(desk, period, compare=compare, top_n=top, progress=progress)
-            return report, document_html(report, options)
+            report = desk.reports.build(period, compare=compare, top_n=top, progress=progress)
+            return report, desk.reports.html(report, options)
 
         self.status.setText("Подсчёт…")
         return self._run("Подсчёт показателей отчёта…", work, self._show_preview)
@@ -498,20 +495,11 @@ class ReportWizard(QDialog):
         desk, compare, top, options = self.desk, self.compare_enabled(), self.top_n.value(), self.options()
 
         def work(progress):
-            from appealdesk.reports import build_report
-
-            report = build_report(desk, period, compare=compare, top_n=top)
+            report = desk.reports.build(period, compare=compare, top_n=top)
             steps = len(targets) + 1
             progress(1, steps)
             for i, (kind, path) in enumerate(targets, start=2):
-                if kind == "pdf":
-                    from appealdesk.reports.pdf import write_report_pdf
-
-                    write_report_pdf(report, path, options)
-                else:
-                    from appealdesk.reports.xlsx import write_report_xlsx
-
-                    write_report_xlsx(report, path, options)
+                desk.reports.write(report, path, kind, options)
                 progress(i, steps)
             return Generated(tuple(p for _, p in targets), report.figure("appeals").current)
 
@@ -557,9 +545,7 @@ class ReportWizard(QDialog):
         desk = self.desk
 
         def work(progress):
-            from appealdesk.reports.lists import write_list
-
-            count = write_list(desk, kind, period, fmt, path, progress=progress)
+            count = desk.reports.write_list(kind, period, fmt, path, progress=progress)
             return Generated((path,), count)
 
         self.status.setText("Формирование списка…")

@@ -1,6 +1,6 @@
 """Automatic backups: when the program is closed and once a day while it runs, into the folder of the
 settings (a USB stick, say; by default ``backups`` beside the database), keeping the newest N, each one
-checked after writing (``appealdesk.storage.backup``). "Резервная копия сейчас" in the File menu makes one
+checked after writing (``desk.backups``). "Резервная копия сейчас" in the File menu makes one
 at once. A chosen folder that is not there (the stick is out) does not lose the copy: it goes to the
 default folder and the user is told.
 """
@@ -9,87 +9,21 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
-from datetime import date, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+if TYPE_CHECKING:
+    from appealdesk.services.backups import Made
 
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_MS = 30 * 60 * 1000  # the daily copy of a program left open overnight
-_lock = threading.Lock()  # one backup or restore at a time
 
 
-@dataclass(frozen=True)
-class Made:
-    path: Path
-    warning: str = ""  # the chosen folder failed and the default one was used
-
-
-def target(desk) -> tuple[Path, Path, int]:
-    """(chosen folder, default folder, how many to keep)."""
-    from appealdesk.paths import default_backup_dir
-
-    s = desk.settings.get()
-    default = default_backup_dir(desk.db.path)
-    chosen = Path(s.backup_dir).expanduser() if s.backup_dir.strip() else default
-    return chosen, default, s.backup_keep
-
-
-def make_backup(desk) -> Made:
-    """A verified backup into the chosen folder, else into the default one (with a warning)."""
-    from appealdesk.errors import DomainError
-    from appealdesk.storage.backup import backup_database
-
-    chosen, default, keep = target(desk)
-    with _lock:
-        try:
-            return Made(backup_database(desk.db, chosen, keep=keep))
-        except DomainError as exc:
-            if chosen == default:
-                raise
-            path = backup_database(desk.db, default, keep=keep)
-            log.warning("backup folder %s failed (%s); written to %s", chosen, exc, path)
-            return Made(path, f"{exc}\n\nКопия сохранена в папку по умолчанию: «{default}».")
-
-
-def last_backup_time(folder: Path) -> datetime | None:
-    from appealdesk.storage.backup import DEFAULT_PREFIX, list_backups
-    from appealdesk.storage.restore import made_at
-
-    found = list_backups(folder, DEFAULT_PREFIX)
-    return made_at(found[0]) if found else None
-
-
-def newest_backup(folder: Path) -> Path | None:
-    from appealdesk.storage.backup import DEFAULT_PREFIX, list_backups
-
-    found = list_backups(folder, DEFAULT_PREFIX)
-    return found[0] if found else None
-
-
-def changed_since(db_path: Path, moment: datetime | float) -> bool:
-    """Has the database file (or its write-ahead log) been written after ``moment``?"""
-    if isinstance(moment, datetime):
-        moment = moment.timestamp()
-    newest = 0.0
-    for p in (db_path, db_path.with_name(db_path.name + "-wal")):
-        try:
-            newest = max(newest, p.stat().st_mtime)
-        except OSError:
-            continue
-    return newest > moment
-
-
-def due_today(desk, today: date | None = None) -> bool:
-    chosen, default, _keep = target(desk)
-    today = today or date.today()
-    for folder in {chosen, default}:
-        last = last_backup_time(folder)
-        if last is not None and last.date() >= today:
-            return False
-    return True
+def make_backup(desk):
+    """A verified backup into the chosen folder, else into the default one (``Made``, with a warning)."""
+    return desk.backups.make_scheduled()
 
 
 class AutoBackup(QObject):
@@ -118,10 +52,10 @@ class AutoBackup(QObject):
     # -- daily -----------------------------------------------------------------------------------
     def daily(self) -> bool:
         desk = self.window.desk
-        if desk is None or not desk.db.is_sqlite or self.running:
+        if desk is None or not desk.backups.available() or self.running:
             return False
         try:
-            if not due_today(desk):
+            if not desk.backups.due_today():
                 return False
         except Exception as exc:  # settings unreadable: the integrity check will say more
             log.warning("daily backup check failed: %s", exc)
@@ -160,12 +94,10 @@ class AutoBackup(QObject):
         """A copy when the program closes, unless nothing changed since the newest one. Synchronous: the
         program is going away."""
         desk = self.window.desk
-        if desk is None or not desk.db.is_sqlite or desk.db.path is None:
+        if desk is None or not desk.backups.available():
             return None
         try:
-            chosen, _default, _keep = target(desk)
-            last = newest_backup(chosen)  # its file time: written after the copy was complete
-            if last is not None and not changed_since(desk.db.path, last.stat().st_mtime):
+            if not desk.backups.changed_since_last():
                 return None
             from PySide6.QtWidgets import QApplication
 

@@ -26,20 +26,6 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-KINDS = (
-    ("appealdesk-before-restore", "перед восстановлением"),
-    ("appealdesk-before-migration", "перед обновлением программы"),
-    ("appealdesk", "резервная копия"),
-)
-
-
-def kind_of(path: Path) -> str:
-    for prefix, text in KINDS:
-        if path.name.startswith(prefix + "-"):
-            return text
-    return "файл"
-
-
 def _size(n: int) -> str:
     if n < 1024 * 1024:
         return f"{max(1, round(n / 1024))} КБ"
@@ -58,6 +44,7 @@ def describe(info) -> dict[str, str]:
         "Дата копии": f"{info.made_at:%d.%m.%Y %H:%M:%S}",
         "Обращений": str(info.appeals),
         "Заявителей": str(info.applicants),
+        "Сканов вложений": f"{info.scans} ({_size(info.scans_size)})" if info.scans else "нет",
         "Последняя регистрация": last,
         "Размер": _size(info.size),
     }
@@ -71,18 +58,17 @@ class RestoreDialog(QDialog):
         super().__init__(parent or window)
         self.window_ = window
         if db_path is None:
-            from .backups import target
-
             self.desk = window.desk
-            self.db_path = self.desk.db.path
-            self.folder, self.default_folder, self.keep = target(self.desk)
+            self.db_path = self.desk.database_path
+            folders = self.desk.backups.folders()
+            self.folder, self.default_folder, self.keep = folders.chosen, folders.default, folders.keep
         else:  # its settings cannot be read: the default folder beside the file and the default count
-            from appealdesk.paths import default_backup_dir
+            from appealdesk.services.backups import default_folder
             from appealdesk.services.office_settings import OfficeSettings
 
             self.desk = None
             self.db_path = Path(db_path)
-            self.folder = self.default_folder = default_backup_dir(self.db_path)
+            self.folder = self.default_folder = default_folder(self.db_path)
             self.keep = OfficeSettings().backup_keep
         self.info = None
         self.result_ = None
@@ -119,7 +105,8 @@ class RestoreDialog(QDialog):
         self.form = QFormLayout(self.details_box)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.values: dict[str, QLabel] = {}
-        for key in ("Файл", "Дата копии", "Обращений", "Заявителей", "Последняя регистрация", "Размер"):
+        for key in ("Файл", "Дата копии", "Обращений", "Заявителей", "Сканов вложений", "Последняя регистрация",
+                    "Размер"):
             value = QLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
@@ -163,27 +150,24 @@ class RestoreDialog(QDialog):
             return None
 
     def fill(self, folder: Path) -> None:
-        from appealdesk.storage.backup import list_backups
-        from appealdesk.storage.restore import made_at
+        from appealdesk.services.backups import entries
 
         self.folder = Path(folder)
         self.folder_label.setText(f"Папка резервных копий: {self.folder}")
         self.list.clear()
-        found = list_backups(self.folder)
-        if self.folder != self.default_folder:
-            found += [p for p in list_backups(self.default_folder) if p not in found]
-        found.sort(key=made_at, reverse=True)
-        for path in found:
-            self._add(path)
+        found = self.desk.backups.list(self.folder) if self.desk is not None else entries(self.folder,
+                                                                                          self.default_folder)
+        for entry in found:
+            self._add(entry.path, entry.made_at)
         if not found:
             self._show_problem("В папке нет резервных копий. Выберите другую папку или файл копии.")
         else:
             self.list.setCurrentRow(0)
 
-    def _add(self, path: Path) -> QListWidgetItem:
-        from appealdesk.storage.restore import made_at
+    def _add(self, path: Path, made=None) -> QListWidgetItem:
+        from appealdesk.services.backups import kind_of, made_at
 
-        item = QListWidgetItem(f"{made_at(path):%d.%m.%Y %H:%M:%S} — {kind_of(path)}")
+        item = QListWidgetItem(f"{made or made_at(path):%d.%m.%Y %H:%M:%S} — {kind_of(path)}")
         item.setData(Qt.ItemDataRole.UserRole, str(path))
         item.setToolTip(str(path))
         self.list.addItem(item)
@@ -212,7 +196,7 @@ class RestoreDialog(QDialog):
     # -- the details -----------------------------------------------------------------------------
     def _selected(self, item: QListWidgetItem | None, _previous=None) -> None:
         from appealdesk.errors import DomainError
-        from appealdesk.storage.restore import check_restorable, inspect_backup
+        from appealdesk.services.backups import check_restorable, inspect_file
 
         self.info = None
         self.restore_button.setEnabled(False)
@@ -222,7 +206,7 @@ class RestoreDialog(QDialog):
             return
         path = Path(item.data(Qt.ItemDataRole.UserRole))
         try:
-            info = inspect_backup(path)
+            info = self.desk.backups.inspect(path) if self.desk is not None else inspect_file(path)
             for key, text in describe(info).items():
                 self.values[key].setText(text)
             check_restorable(info)
@@ -277,11 +261,11 @@ class RestoreDialog(QDialog):
             return None
         try:
             if self.desk is None:  # the database is not open: nothing to close or reopen here
-                from appealdesk.storage.restore import restore_backup
+                from appealdesk.services.backups import restore_file
 
-                result = restore_backup(self.info.path, self.db_path, self.folder, keep=self.keep)
+                result = restore_file(self.info.path, self.db_path, keep=self.keep)
             else:
-                result = perform_restore(self.window_, self.info.path, self.folder, self.keep)
+                result = perform_restore(self.window_, self.info.path)
         except AppealDeskError as exc:
             show_error(self, str(exc), "Восстановление из резервной копии")
             return None
@@ -301,36 +285,40 @@ class RestoreDialog(QDialog):
         return result
 
 
-def perform_restore(window, backup: Path, backup_dir: Path, keep: int):
+def perform_restore(window, backup: Path):
     """Close the cards and the database, restore, open the database again and show it. None if a card
     with unsaved changes stayed open."""
     from appealdesk.errors import AppealDeskError
     from appealdesk.services import AppealDesk
-    from appealdesk.storage.restore import restore_backup
-
-    from .backups import _lock
 
     desk = window.desk
-    if desk is None or desk.db.path is None:
+    if desk is None or desk.database_path is None:
         raise AppealDeskError("Восстановление из копии возможно только для базы данных SQLite.")
+    desk.backups.inspect(backup)  # the permission and the backup, before anything is closed
     for card in window.open_cards():
         if not card.close():
             return None
-    db_path, user, today = desk.db.path, desk.ctx.user, desk.ctx._today
+    db_path, today, login = desk.database_path, desk.today, desk.current_user
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     error: AppealDeskError | None = None
     result = None
     try:
-        with _lock:
-            window.detach()
-            try:
-                result = restore_backup(backup, db_path, backup_dir, keep=keep)
-            except AppealDeskError as exc:
-                error = exc
-            reopened = AppealDesk.open(db_path, user=user, today=today)
-        window.attach(reopened)
+        restoring = desk.backups
+        window.detach()  # closes the desk
+        try:
+            result = restoring.restore(backup)
+        except AppealDeskError as exc:
+            error = exc
+        reopened = AppealDesk.open(db_path, today=today)
     finally:
         QApplication.restoreOverrideCursor()
+    from ..sign_in import ensure_signed_in
+
+    if ensure_signed_in(window, reopened, login.login if login else None):
+        window.attach(reopened)
+    else:
+        reopened.close()
+        window.quit_without_database()
     if error is not None:
         raise error
     return result
@@ -339,7 +327,7 @@ def perform_restore(window, backup: Path, backup_dir: Path, keep: int):
 def open_restore(window) -> RestoreDialog | None:
     if window.desk is None:
         return None
-    if not window.desk.db.is_sqlite:
+    if not window.desk.backups.available():
         from ..errors import show_error
 
         show_error(window, "Восстановление из копии выполняет администратор сервера базы данных.",

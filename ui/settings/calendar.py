@@ -27,7 +27,7 @@ class CalendarPage(QWidget):
     def __init__(self, desk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
-        today = desk.ctx.today()
+        today = desk.today()
         note = QLabel("Государственные праздники берутся из встроенного календаря. Здесь — переносы выходных "
                       "по постановлению Правительства: их нужно внести осенью на следующий год.")
         note.setWordWrap(True)

@@ -115,7 +115,7 @@ class SettingsDialog(QDialog):
     def _preview(self) -> None:
         from appealdesk.domain.numbering import NumberPattern
 
-        year = self.desk.ctx.today().year
+        year = self.desk.today().year
         parts = []
         for title, w in (("обращение", self.number_pattern), ("сообщение", self.message_pattern),
                          ("запрос", self.info_pattern)):
@@ -163,8 +163,8 @@ class SettingsDialog(QDialog):
         page = QWidget()
         f = QFormLayout(page)
         f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        db = self.desk.db
-        self.db_path = QLineEdit(str(db.path) if db.path else db.url)
+        db_file = self.desk.database_path
+        self.db_path = QLineEdit(str(db_file) if db_file else self.desk.location())
         self.db_path.setReadOnly(True)
         open_data = QPushButton("Открыть папку")
         open_data.clicked.connect(lambda: self._open_folder(Path(self.db_path.text()).parent))
@@ -182,7 +182,7 @@ class SettingsDialog(QDialog):
         from appealdesk.paths import default_backup_dir
 
         self.backup_dir = QLineEdit(s.backup_dir)
-        self.backup_dir.setPlaceholderText(str(default_backup_dir(db.path)) + " (по умолчанию)")
+        self.backup_dir.setPlaceholderText(str(default_backup_dir(db_file)) + " (по умолчанию)")
         browse = QPushButton("Выбрать…")
         browse.clicked.connect(self._choose_backup)
         row2 = QHBoxLayout()

@@ -30,7 +30,7 @@ class DisciplineDialog(QDialog):
         self.result_ = None
         self.setWindowTitle("Исполнительская дисциплина")
         self.resize(960, 480)
-        today = desk.ctx.today()
+        today = desk.today()
         self.date_from = DateField(optional=False)
         self.date_from.set_date(date(today.year, 1, 1))
         self.date_to = DateField(optional=False)
