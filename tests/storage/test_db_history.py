@@ -172,3 +172,32 @@ def test_a_backup_that_cannot_be_made_stops_the_upgrade(tmp_path, future_revisio
     assert info.value.reason == "backup_failed"
     assert "База данных не изменена" in info.value.message
     assert digest(path) == before
+
+
+def test_upgrade_to_0004_moves_the_scans_into_the_database(tmp_path, build_db_at, opened):
+    """The scan files beside an older database come inside it; a file already gone keeps its row without
+    content (and says so when opened)."""
+    import hashlib
+
+    path = build_db_at(tmp_path / "office.sqlite3", "0003")
+    con = sqlite3.connect(path)
+    con.execute(
+        "INSERT INTO attachments (appeal_id, file_name, stored_name, size, added_at, added_by, deleted) VALUES "
+        "(1, 'пропавший.pdf', 'gone.pdf', 10, '2025-02-04 10:00:00', 'clerk', 0)"
+    )
+    con.commit()
+    con.close()
+    scan = b"%PDF-1.4 scan of the appeal"
+    (tmp_path / "attachments" / "1").mkdir(parents=True)
+    (tmp_path / "attachments" / "1" / "a1.pdf").write_bytes(scan)
+
+    db = opened(path, backup_dir=tmp_path / "backups")
+    with db.engine.connect() as c:
+        rows = c.execute(text(
+            "SELECT a.stored_name, a.sha256, c.data FROM attachments a "
+            "LEFT JOIN attachment_contents c ON c.attachment_id = a.id ORDER BY a.id"
+        )).all()
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("a1.pdf", hashlib.sha256(scan).hexdigest(), scan),
+        ("gone.pdf", None, None),
+    ]
