@@ -41,6 +41,7 @@ class Launcher:
         self.first_opening = opening
         self.loader = DatabaseLoader()
         self.loader.connect_queued(self.window.show_first_screen, self._opened, self._failed)
+        window.database_switch.connect(self.switch)
         self.dialog = None
         self.restore_dialog = None  # restoring a damaged file from a backup (after the dialog above)
 
@@ -68,6 +69,14 @@ class Launcher:
 
         run_in_thread(opened.desk.check_integrity, self.loader.failed.emit)
 
+    def switch(self, db: str) -> None:
+        """Work with another database from now on: the office's server, or this PC's file ("")."""
+        from . import prefs
+
+        self.db = db or prefs.get("database") or None
+        self.window.detach()
+        self.start()
+
     def _failed(self, exc: Exception) -> None:
         from .dialogs.db_problem import DbProblemDialog
 
@@ -93,6 +102,12 @@ class Launcher:
         elif choice == Choice.OTHER_FILE and dlg is not None and dlg.chosen_path:
             self.db = dlg.chosen_path
             prefs.put("database", self.db)
+            from appealdesk.services import connection
+
+            connection.save(None)  # a file chosen: this workstation works with it, not with a server
+            self.start()
+        elif choice == Choice.SERVER and dlg is not None and dlg.server_url is not None:
+            self.db = dlg.server_url or prefs.get("database") or None
             self.start()
         else:
             self.window.quit_without_database()
@@ -121,16 +136,24 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test(argv)
     db = _parse(argv[1:])
-    from . import prefs
-
+    ask_server_password = False
     if db is None:
-        db = prefs.get("database") or None
+        from appealdesk.services import connection
+
+        from . import prefs
+
+        server = connection.load()  # this workstation works with the office's server
+        if server is not None:
+            db, ask_server_password = server.url(), not server.password
+        else:
+            db = prefs.get("database") or None
     import threading
 
     from .startup import Opening
 
     painted = threading.Event()  # the window is up with the journal's first screen
-    opening = Opening(db, painted)  # the journal's first screen is read while Qt starts; the core after
+    # the journal's first screen is read while Qt starts (a local file only); the core after
+    opening = None if ask_server_password else Opening(db, painted)
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv)
@@ -139,6 +162,12 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install_russian
 
     translators = install_russian(app)  # noqa: F841 (kept alive)
+    if ask_server_password:
+        from .server_dialog import server_url_at_start
+
+        db = server_url_at_start()
+        if db is None:
+            return 0
     from . import safety
 
     instance = safety.claim_database(db)  # one program per database: a second start raises the first

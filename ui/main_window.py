@@ -22,6 +22,7 @@ class MainWindow(QMainWindow):
     closing = Signal()  # the window is closing for good (the backup on exit runs on it: ui.safety)
     first_painted = Signal()  # the window is on the screen (emitted once, after its first paint)
     journal_filled = Signal()  # the journal's first rows are painted (the first screen read at start, or the desk's)
+    database_switch = Signal(str)  # work with another database: a server's address, or "" for this PC's file
 
     def __init__(self) -> None:
         super().__init__()
@@ -44,6 +45,11 @@ class MainWindow(QMainWindow):
         self.counts = StatusCounts()
         self.counts.state_clicked.connect(self._show_state)
         self.statusBar().addPermanentWidget(self.counts)
+        from PySide6.QtWidgets import QLabel
+
+        self.user_label = QLabel("")
+        self.user_label.setToolTip("Кто работает с программой (Файл → Сменить пользователя)")
+        self.statusBar().addPermanentWidget(self.user_label)
         self._build_actions()
         self.journal.open_requested.connect(self.open_when_ready)
         # a card asked for while the database was still opening: (appeal id, or None for a new appeal)
@@ -91,16 +97,20 @@ class MainWindow(QMainWindow):
                                         "Заменить базу данных резервной копией (текущая будет сохранена)")
         self.act_check = self._action("&Проверить базу данных", self.check_database, None, None,
                                       "Проверить целостность файла базы данных")
+        self.act_switch_user = self._action("Сменить &пользователя…", self.switch_user, None, None,
+                                            "Войти под другим пользователем программы")
+        self.act_mine = self._action("&Мои обращения", self.show_mine, "Ctrl+M", None,
+                                     "Обращения, вопросы которых поручены вам как исполнителю (Ctrl+M)")
         self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
         self.act_about = self._action("&О программе", self._about)
         mb = self.menuBar()
         m = mb.addMenu("&Файл")
         for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check,
-                  self.act_backup, self.act_restore, None,
+                  self.act_backup, self.act_restore, None, self.act_switch_user, None,
                   self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Журнал")
-        for a in (self.act_find, self.act_filters, self.act_reset, None, self.act_refresh):
+        for a in (self.act_find, self.act_mine, self.act_filters, self.act_reset, None, self.act_refresh):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Приём")
         self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule, None, None,
@@ -147,8 +157,30 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, on: bool) -> None:
         for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
-                  self.act_export, self.act_settings, self.act_reports, self.act_check):
+                  self.act_export, self.act_settings, self.act_reports, self.act_check, self.act_switch_user,
+                  self.act_mine, self.act_backup, self.act_restore):
             a.setEnabled(on)
+        if on:
+            self.apply_permissions()
+
+    def apply_permissions(self) -> None:
+        """What the signed-in person cannot do is greyed out (the services refuse it anyway)."""
+        from appealdesk.domain.roles import Permission as P
+
+        desk = self.desk
+        if desk is None:
+            return
+        for action, permission in ((self.act_new, P.REGISTER), (self.act_export, P.EXPORT),
+                                   (self.act_reports, P.REPORT), (self.act_check, P.CHECK),
+                                   (self.act_backup, P.AUTO_BACKUP), (self.act_restore, P.RESTORE)):
+            action.setEnabled(desk.can(permission))
+        who = desk.current_user
+        self.act_mine.setEnabled(who is not None and who.official_id is not None)
+        self.act_switch_user.setVisible(who is not None and who.id is not None)
+        if who is None or who.id is None:
+            self.user_label.setText("")
+        else:
+            self.user_label.setText(f"{who.name} — {who.role_label}")
 
     # -- start -----------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -221,12 +253,37 @@ class MainWindow(QMainWindow):
             return
         self.counts.set_desk(self.desk)
         self.journal.populate_filters()
+        who = self.desk.current_user
+        if who is not None and who.role == "executor" and who.official_id is not None:
+            self.show_mine()  # an executor starts with their own appeals (Журнал → Сбросить фильтры: all)
         org = self.desk.settings.get().organisation
         self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
         from .startup import preload_classifier, warm_up_sections
 
         preload_classifier(self.desk, self.classifier_ready)
         warm_up_sections(self.desk, self.sections_warm)  # then build_sections, without a pause in the window
+
+    def switch_user(self) -> None:
+        """Sign in as somebody else (the cards are closed first: they were opened for the one before)."""
+        if self.desk is None:
+            return
+        for card in self.open_cards():
+            if not card.close():
+                return
+        from .sign_in import SignInDialog
+
+        dialog = SignInDialog(self.desk, self)
+        if dialog.exec() == SignInDialog.DialogCode.Accepted:
+            self.apply_permissions()
+            self.refresh()
+            self.statusBar().showMessage(f"Вы вошли как {self.desk.current_user.name}", 8000)
+
+    def show_mine(self) -> None:
+        """The journal of the appeals assigned to the signed-in executor."""
+        who = self.desk.current_user if self.desk is not None else None
+        if who is None or who.official_id is None:
+            return
+        self.journal.show_executor(who.official_id)
 
     def _db_text(self) -> str:
         return f"База данных: {self.desk.location()}"
@@ -341,6 +398,7 @@ class MainWindow(QMainWindow):
 
         dlg = SettingsDialog(self.desk, self)
         dlg.saved.connect(self._settings_saved)
+        dlg.finished.connect(lambda _r: dlg.server_chosen is not None and self.database_switch.emit(dlg.server_chosen))
         dlg.open()
         self._settings_dialog = dlg
 

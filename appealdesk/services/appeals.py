@@ -59,6 +59,7 @@ class AppealService:
                     f"({appeal.updated_by}, {appeal.updated_at:%d.%m.%Y %H:%M}). Откройте его заново."
                 )
             _check(s, ctx, data)
+            _may_resolve(ctx, (appeal.resolution, appeal.resolution_by_id, appeal.resolution_on), data)
             before = snapshot(s, ctx, appeal)
             new_number = (data.reg_number or appeal.reg_number).strip()
             registered = data.registered_on or appeal.registered_on
@@ -386,6 +387,7 @@ def register_in(session: Session, ctx: ServiceContext, data: AppealInput) -> App
     """Register ``data`` in an open unit of work (the card; a reception card that becomes an appeal in the
     same transaction). Numbering, deadlines, the search index and the audit entry, all of it."""
     _check(session, ctx, data)
+    _may_resolve(ctx, (None, None, None), data)
     registered = data.registered_on or ctx.today()
     series = series_of(data.kind)
     numberer = Numberer(session, ctx.settings())
@@ -410,6 +412,14 @@ def register_in(session: Session, ctx: ServiceContext, data: AppealInput) -> App
 
 
 # -- helpers ----------------------------------------------------------------------------------------
+def _may_resolve(ctx: ServiceContext, before: tuple, data: AppealInput) -> None:
+    """The resolution (its text, author and date) is the head's: a card saved by a clerk keeps it as it
+    was."""
+    after = ((data.resolution or "").strip() or None, data.resolution_by_id, data.resolution_on)
+    if after != before:
+        ctx.require(P.RESOLUTION)
+
+
 def _may_answer(ctx: ServiceContext, appeal: Appeal, data: AnswerInput) -> None:
     """An executor answers only on their own questions (their results, the answer of such an appeal);
     closing the appeal is the clerk's."""

@@ -168,3 +168,46 @@ def _dpapi(data: bytes, *, protect: bool) -> bytes:  # pragma: no cover - Window
         return ctypes.string_at(blob_out.pbData, blob_out.cbData)
     finally:
         kernel32.LocalFree(blob_out.pbData)
+
+
+@dataclass(frozen=True)
+class ServerState:
+    """What a server database holds, as the connection dialog tells it."""
+
+    kind: str  # appealdesk | empty | foreign
+    appeals: int = 0
+    text: str = ""
+
+
+def probe(conn: ServerConnection) -> ServerState:
+    """Connect to the server and look: an AppealDesk database (how many appeals), an empty one (the
+    office's database can be moved into it), or another program's. Raises ``DatabaseProblem`` (Russian)
+    when the server cannot be reached or refuses the user."""
+    conn.validate()
+    from sqlalchemy import inspect, text
+
+    from ..errors import DatabaseProblem
+    from ..storage.database import make_engine
+
+    engine = make_engine(conn.url())
+    try:
+        try:
+            with engine.connect() as con:
+                tables = set(inspect(con).get_table_names())
+                appeals = (con.execute(text("SELECT count(*) FROM appeals WHERE deleted = false")).scalar()
+                           if {"alembic_version", "appeals"} <= tables else 0)
+        except Exception as exc:
+            log.warning("server %s: %s", conn.shown(), exc)
+            raise DatabaseProblem(
+                "unreachable",
+                f"Не удалось подключиться к серверу {conn.host}:{conn.port}: сервер не отвечает, или неверны имя "
+                "базы, пользователь или пароль. Проверьте их и что сервер запущен.",
+            ) from exc
+    finally:
+        engine.dispose()
+    if not tables:
+        return ServerState("empty", 0, "База на сервере пуста: перенесите в неё базу этого компьютера "
+                                       "(appealdesk-cli move-to) или начните работу с чистой базы.")
+    if "appeals" in tables and "alembic_version" in tables:
+        return ServerState("appealdesk", int(appeals or 0), f"База AppealDesk на сервере: обращений {appeals}.")
+    return ServerState("foreign", 0, "В этой базе на сервере таблицы другой программы: выберите другую базу.")

@@ -79,13 +79,21 @@ class FirstSetupService:
             return not s.scalar(select(func.count()).select_from(Appeal))
 
     @requires(P.SETTINGS)
+    def check(self, data: FirstSetup) -> None:
+        """``ValidationError`` naming every answer to fix; saves nothing (the wizard asks before its last
+        page)."""
+        errors = _errors(self._desk, data)
+        if errors:
+            raise ValidationError(errors)
+
+    @requires(P.SETTINGS)
     def apply(self, data: FirstSetup) -> None:
         """Save the organisation, the head, the settlements, the executors, the head's reception days and
         make the first user (when there is none)."""
         _apply(self._desk, self._ctx, data)
 
 
-def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
+def _errors(desk, data: FirstSetup) -> list[FieldError]:
     errors = []
     if not data.organisation.strip():
         errors.append(FieldError("organisation", "Укажите название организации"))
@@ -100,8 +108,14 @@ def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
     admin = _first_admin(desk, data)
     if admin is not None:
         errors += _admin_errors(admin)
+    return errors
+
+
+def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
+    errors = _errors(desk, data)
     if errors:
         raise ValidationError(errors)
+    admin = _first_admin(desk, data)
     current = desk.settings.get()
     desk.settings.save(
         replace(

@@ -84,7 +84,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "backups.inspect": ADMIN, "backups.restore": ADMIN,
     "calendar.is_working": ALL, "calendar.holiday_name": ALL, "calendar.national_reception_day": ALL,
     "calendar.next_working": ALL,
-    "demo.make": ADMIN, "setup.needed": ALL, "setup.apply": ADMIN, "transfer.move_to": ADMIN,
+    "demo.make": ADMIN, "setup.needed": ALL, "setup.check": ADMIN, "setup.apply": ADMIN, "transfer.move_to": ADMIN,
     "desk.check": ALL, "desk.check_integrity": ALL, "desk.schema_revision": ALL,
 }
 
@@ -253,3 +253,20 @@ def test_an_executor_keeps_only_their_own_promises(office, two_appeals):
     with pytest.raises(PermissionDenied):
         ex.control.cancel_promise(other.id, "не моё")
     assert desks["clerk"].control.promise(other.id).status == "open"
+
+
+def test_the_resolution_is_the_heads_also_through_the_card(office):
+    """A clerk saving the card cannot write or change the resolution; the head can."""
+    from dataclasses import replace
+
+    _path, desks, _ = office
+    clerk, head = desks["clerk"], desks["head"]
+    with pytest.raises(PermissionDenied, match="не может вносить резолюции"):
+        clerk.appeals.register(appeal(resolution="Разобраться и ответить"))
+    card = clerk.appeals.register(appeal())
+    data = card.to_input()
+    with pytest.raises(PermissionDenied, match="не может вносить резолюции"):
+        clerk.appeals.update(card.id, replace(data, resolution="Разобраться"))
+    card = head.appeals.update(card.id, replace(data, resolution="Разобраться", resolution_on=date(2026, 11, 20)))
+    changed = clerk.appeals.update(card.id, replace(card.to_input(), summary="Уточнённое содержание"))
+    assert changed.resolution == "Разобраться" and changed.summary == "Уточнённое содержание"

@@ -59,6 +59,9 @@ def _fill(desk: AppealDesk) -> None:
     """A small office: two villages, a head and two executors, 40 appeals of every kind and state."""
     from dataclasses import replace
 
+    from appealdesk.services.users import UserInput
+
+    desk.users.add(UserInput("admin", "Соколов Андрей Викторович", "admin"))  # the head runs the program
     desk.settings.save(replace(desk.settings.get(), organisation="Администрация Ключевского сельсовета",
                                head_name="Соколов Андрей Викторович"))
     s1 = desk.reference.add_settlement("с. Ключи")

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWizard
 from appealdesk.services import AppealDesk
 from appealdesk.services.journal_values import JournalQuery
 from ui import first_run
-from ui.first_run.wizard import DEMO, LISTS, ORGANISATION, WELCOME, FirstRunWizard
+from ui.first_run.wizard import ADMIN, DEMO, LISTS, ORGANISATION, WELCOME, FirstRunWizard
 from ui.main_window import MainWindow
 
 from .conftest import TODAY
@@ -65,9 +65,22 @@ def test_wizard_appears_for_a_new_database_and_saves_the_answers(qtbot, window, 
     assert wiz.currentId() == LISTS
     wiz.lists.settlements.setPlainText("с. Ключи\n\nд. Малиновка\n")
     wiz.lists.executors.setPlainText("Гусев Павел Сергеевич — специалист по ЖКХ\nБелова Ирина Юрьевна")
+    wiz.next()
+    assert wiz.currentId() == ADMIN  # a new database: its first user, the head by default
+    assert wiz.admin.login.text() == "admin"
+    assert wiz.admin.name.placeholderText() == "Соколов Андрей Викторович"
+    wiz.admin.password.setText("секрет-главы")
+    wiz.admin.again.setText("не тот")
+    wiz.button(QWizard.WizardButton.FinishButton).click()
+    assert wiz.isVisible() and "не совпадают" in wiz.admin.error.text()
+    wiz.admin.again.setText("секрет-главы")
     with qtbot.waitSignal(wiz.finished, timeout=3000):
         wiz.button(QWizard.WizardButton.FinishButton).click()
     assert not fresh.setup.needed()
+    who = fresh.current_user
+    assert (who.login, who.name, who.role) == ("admin", "Соколов Андрей Викторович", "admin")
+    (admin,) = fresh.users.list()
+    assert admin.has_password and admin.official_name == "Соколов Андрей Викторович"
     s = fresh.settings.get()
     assert s.organisation == "Администрация Ключевского сельсовета"
     assert s.head_name == "Соколов Андрей Викторович"
@@ -91,8 +104,8 @@ def test_a_bad_executor_line_keeps_the_wizard_open(qtbot, window, fresh):
     wiz.organisation.organisation.setText("Администрация")
     wiz.next()
     wiz.lists.executors.setPlainText("Гусев")
-    wiz.button(QWizard.WizardButton.FinishButton).click()
-    assert wiz.isVisible()
+    wiz.next()
+    assert wiz.currentId() == LISTS
     assert "фамилию, имя и отчество" in wiz.lists.error.text()
     assert fresh.setup.needed()
 

@@ -165,6 +165,9 @@ class AppealCardWindow(QWidget):
             self.progress.load(card)
             self.attachments.load(card.id if card else None)
             self.history.load(card.id if card else None)
+            from .access import restrict
+
+            restrict(self)  # what this person may change (inside the load: nothing is "changed" by it)
         finally:
             self._loading = False
         self.dirty_reg = self.dirty_answer = False
@@ -181,6 +184,7 @@ class AppealCardWindow(QWidget):
             self.closed_box.show()
         else:
             self.closed_box.hide()
+        self._update_title()
         if card is None:
             self.tabs.setCurrentIndex(0)
             reg.applicant.last_name.setFocus()
@@ -193,12 +197,17 @@ class AppealCardWindow(QWidget):
             text = f"Обращение № {c.reg_number} от {fmt_date(c.registered_on)}"
         self.title.setText(text)
         star = " *" if self.is_dirty() else ""
+        if getattr(self, "read_only", False):
+            text += " (только просмотр)"
+            self.title.setText(text)
         self.setWindowTitle(f"{text}{star} — AppealDesk")
 
     def _mark(self, part: str) -> None:
         if self._loading:
             return
-        if part == "answer":
+        from .access import may_edit
+
+        if part == "answer" or not may_edit(self.desk, self.card):  # an executor's results: the answer
             self.dirty_answer = True
         else:
             self.dirty_reg = True
@@ -278,7 +287,10 @@ class AppealCardWindow(QWidget):
             out.append(FieldError("registered_on", "Укажите дату регистрации"))
         elif not r.registered_on.is_valid():
             out.append(FieldError("registered_on", BAD_DATE))
-        if self.dirty_answer and self.progress.answer_on.is_empty() and self._answer_typed():
+        from .access import may_edit
+
+        typed = self._answer_typed() or not may_edit(self.desk, self.card)  # an executor's results are an answer
+        if self.dirty_answer and self.progress.answer_on.is_empty() and typed:
             out.append(FieldError("answer_on", "Укажите дату ответа"))
         return out
 

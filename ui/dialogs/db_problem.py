@@ -27,6 +27,7 @@ class Choice(Enum):
     RETRY = "retry"
     OTHER_FILE = "other_file"
     RESTORE = "restore"  # replace the damaged file by a backup (the file itself is kept as a copy first)
+    SERVER = "server"  # the connection to the office's server (or back to this PC's file)
 
 
 ADVICE = {
@@ -69,13 +70,14 @@ BUTTONS = {
     "newer_schema": (Choice.OTHER_FILE,),
     "migration_failed": (Choice.OTHER_FILE,),
     "backup_failed": (Choice.RETRY,),
-    "unreachable": (Choice.RETRY, Choice.OTHER_FILE),
+    "unreachable": (Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE),
 }
 
 BUTTON_TEXT = {
     Choice.RETRY: "Повторить",
     Choice.OTHER_FILE: "Выбрать другой файл…",
     Choice.RESTORE: "Восстановить из копии…",
+    Choice.SERVER: "Подключение к серверу…",
     Choice.QUIT: "Выйти",
 }
 
@@ -103,6 +105,7 @@ class DbProblemDialog(QDialog):
         self.setModal(True)
         self.choice = Choice.QUIT
         self.chosen_path: str | None = None
+        self.server_url: str | None = None  # the server chosen ("" : back to this PC's file)
         reason, message, self.path = classify(exc, path)
         self.reason = reason
         icon = QLabel()
@@ -148,6 +151,13 @@ class DbProblemDialog(QDialog):
             if not path:
                 return
             self.chosen_path = path
+        if choice == Choice.SERVER:
+            from ..server_dialog import ServerDialog
+
+            dialog = ServerDialog(self)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return
+            self.server_url = dialog.url
         self.choice = choice
         if choice == Choice.QUIT:
             self.reject()

@@ -1,5 +1,6 @@
 """The first-run wizard: the organisation and its head, settlements and executors, the head's reception
-days; or demo data for a try-out. Everything can be changed later in "Настройки"."""
+days, the first user (an administrator, the head by default); or demo data for a try-out; or the office's
+database on a server. Everything can be changed later in "Настройки"."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 log = logging.getLogger(__name__)
 
-WELCOME, ORGANISATION, LISTS, DEMO = range(4)
+WELCOME, ORGANISATION, LISTS, DEMO, ADMIN = range(5)
 DEMO_APPEALS = 300
 
 
@@ -50,6 +51,7 @@ class WelcomePage(QWizardPage):
         self.setup = QRadioButton("Настроить программу для своей организации")
         self.setup.setChecked(True)
         self.demo = QRadioButton("Попробовать на демонстрационных данных")
+        self.server = QRadioButton("Подключиться к общей базе на сервере (несколько рабочих мест)")
         lay.addWidget(self.setup)
         lay.addWidget(_note("Название организации, глава, населённые пункты, исполнители, дни приёма. "
                             "Всё это можно изменить потом в «Настройках»."))
@@ -58,6 +60,10 @@ class WelcomePage(QWizardPage):
         lay.addWidget(_note("Вымышленное сельское поселение с обращениями за два года: чтобы познакомиться "
                             "с программой. Данные записываются в текущую базу, поэтому для настоящей работы "
                             "потом используйте чистую базу."))
+        lay.addSpacing(8)
+        lay.addWidget(self.server)
+        lay.addWidget(_note("Если в организации уже есть сервер с базой AppealDesk (PostgreSQL): адрес, имя базы "
+                            "и пользователя сообщит тот, кто его настраивал."))
         lay.addStretch(1)
         db = desk.database_path
         where = QLabel(
@@ -70,6 +76,17 @@ class WelcomePage(QWizardPage):
 
     def nextId(self) -> int:
         return DEMO if self.demo.isChecked() else ORGANISATION
+
+    def validatePage(self) -> bool:
+        if not self.server.isChecked():
+            return True
+        from ..server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() != ServerDialog.DialogCode.Accepted or not dialog.url:
+            return False
+        self.wizard().switch_to_server(dialog.url)
+        return False
 
 
 class OrganisationPage(QWizardPage):
@@ -145,6 +162,42 @@ class ListsPage(QWizardPage):
         grid.addWidget(self.error, 2, 0, 1, 2)
 
     def nextId(self) -> int:
+        return ADMIN if self.wizard() is not None and self.wizard().asks_admin() else -1
+
+
+class AdminPage(QWizardPage):
+    """The first user: an administrator, the head by default; a password only when wanted (the program asks
+    for it once a second user is added)."""
+
+    def __init__(self, desk):
+        super().__init__()
+        self.setTitle("Администратор программы")
+        self.setSubTitle("Кто управляет настройками и пользователями. По умолчанию — глава.")
+        form = QFormLayout(self)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.login = QLineEdit("admin")
+        self.name = QLineEdit()
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow("&Имя для входа:", self.login)
+        form.addRow("&ФИО:", self.name)
+        form.addRow("&Пароль:", self.password)
+        form.addRow("Пароль ещё раз:", self.again)
+        form.addRow("", _note("Пока вы единственный пользователь, программа входит сама, без пароля. Других "
+                              "пользователей (специалистов, исполнителей) добавьте потом в «Настройки → "
+                              "Пользователи»: тогда при запуске программа будет спрашивать имя и пароль."))
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #a00000;")
+        form.addRow(self.error)
+
+    def initializePage(self) -> None:
+        head = self.wizard().organisation.head_name.text().strip()
+        self.name.setPlaceholderText(head or "Фамилия Имя Отчество")
+
+    def nextId(self) -> int:
         return -1
 
 
@@ -191,7 +244,9 @@ class FirstRunWizard(QWizard):
         self.organisation = OrganisationPage(desk)
         self.lists = ListsPage(desk)
         self.demo = DemoPage(desk)
+        self.admin = AdminPage(desk)
         self.setPage(WELCOME, self.welcome)
+        self.setPage(ADMIN, self.admin)
         self.setPage(ORGANISATION, self.organisation)
         self.setPage(LISTS, self.lists)
         self.setPage(DEMO, self.demo)
@@ -213,17 +268,47 @@ class FirstRunWizard(QWizard):
             reception_from=o.time_from.time().toPython(),
             reception_to=o.time_to.time().toPython(),
             reception_place=o.place.text().strip(),
+            admin_login=self.admin.login.text().strip() or "admin",
+            admin_name=self.admin.name.text().strip(),
+            admin_password=self.admin.password.text(),
         )
 
-    def validateCurrentPage(self) -> bool:
-        if self.currentId() != LISTS:
-            return super().validateCurrentPage()
-        from appealdesk.errors import ValidationError
+    def asks_admin(self) -> bool:
+        """The database has no users yet: the wizard makes the first one."""
+        who = self.desk.current_user
+        return who is not None and who.id is None
 
+    def switch_to_server(self, url: str) -> None:
+        """The office's database is on a server: this wizard is done, the window opens that one."""
+        self.applied = True
+        QWizard.reject(self)
+        self.window_.database_switch.emit(url)
+
+    def validateCurrentPage(self) -> bool:
+        from appealdesk.errors import DomainError, ValidationError
+
+        last = ADMIN if self.asks_admin() else LISTS
+        if self.currentId() == LISTS and last == ADMIN:  # the lists are checked before the last page
+            try:
+                self.desk.setup.check(self.data())
+            except ValidationError as exc:
+                mine = [e.message for e in exc.errors if not e.field.startswith("admin_")]
+                if mine:
+                    self.lists.error.setText("; ".join(mine))
+                    return False
+            self.lists.error.clear()
+            return True
+        if self.currentId() != last:
+            return super().validateCurrentPage()
+
+        page = self.admin if last == ADMIN else self.lists
+        if last == ADMIN and self.admin.password.text() != self.admin.again.text():
+            page.error.setText("Пароли не совпадают")
+            return False
         try:
             self.desk.setup.apply(self.data())
-        except ValidationError as exc:
-            self.lists.error.setText(str(exc))
+        except DomainError as exc:
+            page.error.setText(str(exc))
             return False
         self.applied = True
         self._refresh_window()

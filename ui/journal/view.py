@@ -257,6 +257,11 @@ class JournalPanel(QWidget):
         self.filter_toggle.setChecked(True)
         self.filters.set_state(state)
 
+    def show_executor(self, official_id: int) -> None:
+        """«Мои обращения»: the filter by the executor (the appeal's or a question's)."""
+        self.filter_toggle.setChecked(True)
+        self.filters.executor.set_value(official_id)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()

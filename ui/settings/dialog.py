@@ -1,6 +1,7 @@
 """The settings dialog: organisation and head, executors, settlements, numbering, deadline rules, the
-production calendar, data and backup folders. The office settings are saved on OK; the lists (executors,
-settlements, calendar) are saved as they are edited."""
+production calendar, the users, data and backup folders, the connection to a server. The office settings
+are saved on OK; the lists (executors, settlements, calendar, users) are saved as they are edited. Only an
+administrator changes the office's settings; everybody sees them and chooses this PC's database."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class SettingsDialog(QDialog):
         self.errors = FieldErrors()
         s = desk.settings.get()
         self.original = s
+        self.server_chosen: str | None = None  # a server (or "" : this PC's file) chosen to switch to
         self.tabs = QTabWidget()
         self.tabs.addTab(self._organisation(s), "Организация")
         self.officials = OfficialsPage(desk)
@@ -55,7 +57,15 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._deadlines(s), "Сроки")
         self.calendar = CalendarPage(desk)
         self.tabs.addTab(self.calendar, "Календарь")
-        self.tabs.addTab(self._folders(s), "Папки")
+        from appealdesk.domain.roles import Permission
+
+        self.users = None
+        if desk.can(Permission.USERS):
+            from .users import UsersPage
+
+            self.users = UsersPage(desk)
+            self.tabs.addTab(self.users, "Пользователи")
+        self.tabs.addTab(self._folders(s), "Папки и сервер")
         self.banner = QLabel()
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
@@ -69,6 +79,15 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.banner)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(self.buttons)
+        if not desk.can(Permission.SETTINGS):  # the service would refuse: say so before anything is typed
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            for page in (self.officials, self.settlements, self.calendar):
+                page.setEnabled(False)
+            who = desk.current_user
+            self.banner.setText(f"Настройки программы изменяет администратор; у вас роль «{who.role_label}». "
+                                "Здесь можно выбрать базу данных этого компьютера и подключение к серверу.")
+            self.banner.setProperty("role", "banner-info")
+            self.banner.show()
         # the lists are saved at once: the main window refreshes its filters even on "Закрыть"
         self.finished.connect(lambda _r: self.saved.emit())
 
@@ -176,6 +195,10 @@ class SettingsDialog(QDialog):
         row.addWidget(open_data)
         row.addWidget(choose_db)
         f.addRow("Файл базы данных:", row)
+        server = QPushButton("Подключение к серверу…")
+        server.setToolTip("Общая база на сервере PostgreSQL для нескольких рабочих мест")
+        server.clicked.connect(self._choose_server)
+        f.addRow("Несколько рабочих мест:", server)
         self.db_note = QLabel("")
         self.db_note.setWordWrap(True)
         f.addRow("", self.db_note)
@@ -201,11 +224,22 @@ class SettingsDialog(QDialog):
     def _open_folder(self, folder: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
+    def _choose_server(self) -> None:
+        from ..server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.url is not None:
+            self.server_chosen = dialog.url
+            self.db_note.setText("Программа переключится на выбранную базу, когда вы закроете настройки.")
+
     def _choose_db(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Файл базы данных", str(Path(self.db_path.text()).parent),
                                               "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)")
         if path:
+            from appealdesk.services import connection
+
             prefs.put("database", path)
+            connection.save(None)  # this workstation works with the chosen file, not with a server
             self.db_note.setText(f"После перезапуска программа откроет «{path}».")
 
     def _choose_backup(self) -> None:
