@@ -59,6 +59,11 @@ ADVICE = {
         "Что делать: освободите место на диске или проверьте права на папку резервных копий и повторите."
     ),
     "unreachable": "Что делать: проверьте, что файл или сетевая папка доступны, и повторите.",
+    "access_denied": (
+        "Что делать: проверьте имя пользователя и пароль подключения к серверу или обратитесь "
+        "к администратору сервера базы данных."
+    ),
+    "driver_missing": "Что делать: переустановите AppealDesk или обратитесь к администратору.",
 }
 
 BUTTONS = {
@@ -70,6 +75,8 @@ BUTTONS = {
     "migration_failed": (Choice.OTHER_FILE,),
     "backup_failed": (Choice.RETRY,),
     "unreachable": (Choice.RETRY, Choice.OTHER_FILE),
+    "access_denied": (Choice.RETRY, Choice.OTHER_FILE),
+    "driver_missing": (Choice.OTHER_FILE,),
 }
 
 BUTTON_TEXT = {
