@@ -12,7 +12,7 @@ from ..storage.models import Appeal, Applicant, ClassifierEntry, ReferenceEditio
 
 
 def _where(desk) -> str:
-    return str(desk.db.path) if desk.db.path else desk.db.url
+    return desk.db.where
 
 
 def init(args, open_desk) -> int:

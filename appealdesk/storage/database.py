@@ -44,6 +44,11 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    @property
+    def where(self) -> str:
+        """The file, or the server URL without its password: for messages and the screen."""
+        return str(self.path) if self.path is not None else server.shown(self.url)
+
     def dispose(self) -> None:
         self.engine.dispose()
 

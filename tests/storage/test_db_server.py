@@ -178,3 +178,13 @@ def test_a_newer_schema_on_a_server_is_refused(server, fresh, opened):
     problem = _problem(url)
     assert problem.reason == "newer_schema"
     assert "на сервере" in problem.message
+
+
+def test_the_password_is_never_shown(server, fresh, capsys):
+    url = make_url(fresh.empty("shown"))  # the test server trusts 127.0.0.1: any password passes
+    with_password = url.set(password="topsecret").render_as_string(hide_password=False)
+    assert cli(["--db", with_password, "init"]) == 0
+    assert cli(["--db", with_password, "check"]) == 0
+    out = capsys.readouterr().out
+    assert f"База данных: postgresql+psycopg://{url.username}:***@" in out
+    assert "topsecret" not in out

@@ -164,7 +164,7 @@ class SettingsDialog(QDialog):
         f = QFormLayout(page)
         f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         db = self.desk.db
-        self.db_path = QLineEdit(str(db.path) if db.path else db.url)
+        self.db_path = QLineEdit(db.where)
         self.db_path.setReadOnly(True)
         open_data = QPushButton("Открыть папку")
         open_data.clicked.connect(lambda: self._open_folder(Path(self.db_path.text()).parent))
