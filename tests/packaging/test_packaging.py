@@ -112,6 +112,10 @@ def test_build_extra_and_ci_steps():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.index("python -m pytest") < ci.index("scripts/build_bundle.sh") < ci.index("scripts/build_installer.sh")
     assert "nsis" in ci
+    # the database tests run again on a PostgreSQL server that the script starts and always stops
+    assert ci.index("python -m pytest") < ci.index('APPEALDESK_TEST_PG="$PG_URL" python -m pytest')
+    assert "apt-get install" in ci and " postgresql " in ci
+    assert "trap stop_pg EXIT" in ci and "pg_test_server.sh stop" in ci
 
 
 def test_self_test_from_source(tmp_path):
