@@ -40,6 +40,25 @@ def environment_lines() -> list[str]:
     ]
 
 
+def postgresql_driver_line() -> str:
+    """The PostgreSQL driver is in the program: psycopg 3 with its own libpq, chosen for postgresql://."""
+    try:
+        import psycopg
+    except ImportError as exc:
+        raise SelfTestFailed(f"the PostgreSQL driver psycopg is missing ({exc})") from exc
+    from .storage.database import make_engine
+
+    impl = psycopg.pq.__impl__
+    _check(impl in ("binary", "c"), f"psycopg has no compiled libpq wrapper (implementation {impl!r})")
+    libpq = psycopg.pq.version()
+    engine = make_engine("postgresql://selftest@127.0.0.1:1/selftest")  # nothing is connected
+    try:
+        _check(engine.dialect.driver == "psycopg", f"postgresql:// uses {engine.dialect.driver}, not psycopg")
+    finally:
+        engine.dispose()
+    return f"ok  PostgreSQL driver: psycopg {psycopg.__version__} ({impl}, libpq {libpq // 10000}.{libpq % 10000})"
+
+
 def run_core(folder: Path, say: Say) -> dict:
     """The core checks in ``folder``; returns what the desktop part reuses (the open desk)."""
     from .paths import resources_dir
@@ -62,6 +81,8 @@ def run_core(folder: Path, say: Say) -> dict:
     versions = sorted(p.name for p in (migrations.MIGRATIONS_DIR / "versions").glob("*.py"))
     _check(bool(versions), f"no migration scripts in {migrations.MIGRATIONS_DIR}")
     _check(head_revision() == migrations.HEAD_REVISION, "migration head differs from HEAD_REVISION")
+
+    say(postgresql_driver_line())
 
     from .services import AppealDesk
 

@@ -64,12 +64,4 @@ def check_database(ctx: ServiceContext) -> CheckReport:
 
 def describe_location(db) -> str:
     """The database file, or «сервер host:port, база name» (never the password)."""
-    if db.path is not None:
-        return str(db.path)
-    from sqlalchemy.engine import make_url
-
-    u = make_url(db.url)
-    if u.get_backend_name() == "sqlite":
-        return "база в памяти"
-    port = f":{u.port}" if u.port else ""
-    return f"сервер {u.host or 'localhost'}{port}, база «{u.database}»"
+    return db.where

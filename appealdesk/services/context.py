@@ -209,7 +209,7 @@ def _short(exc: Exception) -> str:
 
 def _operational(exc: DBAPIError, db: Database) -> Exception:
     text = str(exc.orig).lower()
-    path = str(db.path) if db.path else db.url
+    path = db.where
     if "locked" in text or "busy" in text or "lock timeout" in text or "could not obtain lock" in text:
         return DatabaseProblem(
             "locked",

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseProblem, DomainError
 from ..paths import default_backup_dir, default_db_path
-from . import migrations
+from . import migrations, server
 from .sqlite_file import connect_for_reading
 
 log = logging.getLogger(__name__)
@@ -53,12 +53,19 @@ class Database:
             self.__dict__["_writer"] = factory
         return factory
 
+    @property
+    def where(self) -> str:
+        """The file, or the server URL without its password: for messages and the screen."""
+        return str(self.path) if self.path is not None else server.shown(self.url)
+
     def dispose(self) -> None:
         self.engine.dispose()
 
 
 def resolve_url(db: str | os.PathLike | None) -> tuple[str, Path | None]:
-    """``--db`` takes a file path or an SQLAlchemy URL; nothing means the default file."""
+    """``--db`` takes a file path or an SQLAlchemy URL; nothing means the default file.
+
+    ``postgresql://`` and ``postgres://`` mean the psycopg 3 driver (``postgresql+psycopg://``)."""
     if db is None or str(db) == "":
         path = default_db_path()
         return f"sqlite:///{path}", path
@@ -70,7 +77,7 @@ def resolve_url(db: str | os.PathLike | None) -> tuple[str, Path | None]:
             if database and database != ":memory:" and not database.startswith("file:"):
                 return raw, Path(database).resolve()
             return raw, None
-        return raw, None
+        return server.normalise_url(raw), None
     path = Path(raw).expanduser().resolve()
     return f"sqlite:///{path}", path
 
@@ -100,12 +107,19 @@ def _sqlite_begin(connection) -> None:
 
 
 def make_engine(url: str) -> Engine:
+    """The engine of a database URL. A server URL whose driver is not installed raises a Russian
+    ``DatabaseProblem("driver_missing")``."""
     if make_url(url).get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": WRITE_WAIT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    url = server.normalise_url(url)
+    connect_args = {"connect_timeout": server.CONNECT_TIMEOUT} if server.is_server_url(url) else {}
+    try:
+        return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+    except (ImportError, NoSuchModuleError) as exc:
+        raise server.driver_missing(url, exc) from exc
 
 
 # the lock every writing transaction on a server takes first: writes are serialised as on SQLite, so
@@ -300,6 +314,8 @@ def current_revision(db: Database | str | os.PathLike) -> str | None:
             engine = make_engine(url)
             try:
                 return current_revision(Database(engine, url, None, sessionmaker(bind=engine)))
+            except OperationalError as exc:
+                raise server.connection_problem(url, exc) from exc
             finally:
                 engine.dispose()
         revisions = set(_read_file_state(path).revisions)
@@ -480,31 +496,45 @@ def _open_without_file(url: str, *, migrate: bool) -> Database:
     """A server database (PostgreSQL) or an in-memory SQLite one: no file checks, no backup."""
     engine = make_engine(url)
     try:
-        with engine.connect() as con:
-            tables = set(inspect(con).get_table_names())
-            revisions: set[str] = set()
-            if "alembic_version" in tables:
-                revisions = {r[0] for r in con.execute(text("SELECT version_num FROM alembic_version"))}
+        try:
+            with engine.connect() as con:
+                tables = set(inspect(con).get_table_names())
+                revisions: set[str] = set()
+                if "alembic_version" in tables:
+                    revisions = {r[0] for r in con.execute(text("SELECT version_num FROM alembic_version"))}
+        except SQLAlchemyError as exc:
+            raise server.connection_problem(url, exc) from exc
         current = _current_of(
             None, _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
         )
         migrated_from = None
         if migrate and current != migrations.HEAD_REVISION:
-            with engine.begin() as con:
-                migrations.upgrade_connection(con)
+            _upgrade_server(engine, url)
             migrated_from = current
-    except DatabaseProblem:
+    except BaseException:
         engine.dispose()
         raise
-    except SQLAlchemyError as exc:
-        engine.dispose()
-        raise DatabaseProblem(
-            "unreachable", f"Не удалось подключиться к базе данных: {_first_line(exc)}", None
-        ) from exc
     database = Database(engine, url, None, _session_factory(engine), migrated_from=migrated_from)
     if migrate:
         _load_reference(database)
     return database
+
+
+def _upgrade_server(engine: Engine, url: str) -> None:
+    """Every migration in one transaction (PostgreSQL's DDL is transactional): all or nothing."""
+    try:
+        with engine.begin() as con:
+            migrations.upgrade_connection(con)
+    except SQLAlchemyError as exc:
+        if isinstance(exc, OperationalError) and exc.connection_invalidated:
+            raise server.connection_problem(url, exc) from exc
+        log.exception("migration of %s failed", server.shown(url))
+        raise DatabaseProblem(
+            "migration_failed",
+            "Не удалось обновить структуру базы данных на сервере. Изменения отменены, база данных осталась "
+            "прежней. Подробности записаны в журнал программы; сообщите администратору.",
+            server.shown(url),
+        ) from exc
 
 
 def _database(url: str, path: Path, *, migrated_from: str | None, backup: Path | None) -> Database:

@@ -3,7 +3,6 @@ per session with a registrar that runs ``BulkRegistrar.check`` on every appeal b
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,14 +24,12 @@ DEMO_SEED = 7
 class Demo:
     desk: AppealDesk
     summary: DemoSummary
-    path: Path
+    path: Path | str
     problems: list = field(default_factory=list)  # (summary, [FieldError]) of appeals the rules refused
 
 
-def build_demo(template: Path, target: Path, appeals: int, seed: int, today: date = DEMO_TODAY,
-               **kwargs) -> Demo:
-    """A fresh database at ``target`` filled by ``make_demo``; every appeal is checked before it is added."""
-    shutil.copyfile(template, target)
+def build_demo(target: Path | str, appeals: int, seed: int, today: date = DEMO_TODAY, **kwargs) -> Demo:
+    """The fresh database ``target`` filled by ``make_demo``; every appeal is checked before it is added."""
     desk = AppealDesk.open(target, today=lambda: today)
     problems: list = []
 
@@ -50,8 +47,9 @@ def build_demo(template: Path, target: Path, appeals: int, seed: int, today: dat
 
 
 @pytest.fixture(scope="session")
-def demo(tmp_path_factory, template_db) -> Demo:
-    built = build_demo(template_db, tmp_path_factory.mktemp("demo") / "demo.sqlite3", DEMO_APPEALS, DEMO_SEED)
+def demo(tmp_path_factory, databases, template_db) -> Demo:
+    target = databases.copy(template_db, tmp_path_factory.mktemp("demo"), "demo")
+    built = build_demo(target, DEMO_APPEALS, DEMO_SEED)
     yield built
     built.desk.close()
 

@@ -69,8 +69,8 @@ def _snapshot(desk):
     ]
 
 
-def test_same_seed_same_data(demo, template_db, tmp_path):
-    again = build_demo(template_db, tmp_path / "again.sqlite3", DEMO_APPEALS, DEMO_SEED)
+def test_same_seed_same_data(demo, template_db, fresh):
+    again = build_demo(fresh.copy(template_db, "again"), DEMO_APPEALS, DEMO_SEED)
     try:
         assert replace(again.summary, seconds=0) == replace(demo.summary, seconds=0)
         assert _snapshot(again.desk) == _snapshot(demo.desk)
@@ -78,8 +78,8 @@ def test_same_seed_same_data(demo, template_db, tmp_path):
         again.desk.close()
 
 
-def test_other_seed_other_data(demo, template_db, tmp_path):
-    other = build_demo(template_db, tmp_path / "other.sqlite3", 60, DEMO_SEED + 1)
+def test_other_seed_other_data(demo, template_db, fresh):
+    other = build_demo(fresh.copy(template_db, "other"), 60, DEMO_SEED + 1)
     try:
         mine = [a["summary"] for a in table_rows(demo.desk, Appeal)[:60]]
         theirs = [a["summary"] for a in table_rows(other.desk, Appeal)]
@@ -304,9 +304,9 @@ def test_search_finds_topic_words_and_names(demo, appeals, applicants):
 # calling it
 
 
-def test_progress_is_reported(template_db, tmp_path):
+def test_progress_is_reported(template_db, fresh):
     calls = []
-    built = build_demo(template_db, tmp_path / "p.sqlite3", 120, 3, progress=lambda d, t: calls.append((d, t)))
+    built = build_demo(fresh.copy(template_db, "p"), 120, 3, progress=lambda d, t: calls.append((d, t)))
     try:
         assert calls[-1] == (120, 120)
         assert [d for d, _ in calls] == sorted(d for d, _ in calls)
@@ -314,8 +314,8 @@ def test_progress_is_reported(template_db, tmp_path):
         built.desk.close()
 
 
-def test_a_second_run_adds_to_the_first(template_db, tmp_path):
-    built = build_demo(template_db, tmp_path / "twice.sqlite3", 40, 1)
+def test_a_second_run_adds_to_the_first(template_db, fresh):
+    built = build_demo(fresh.copy(template_db, "twice"), 40, 1)
     try:
         second = built.desk.demo.make(30, seed=2)
         assert second.appeals == 30
@@ -328,8 +328,8 @@ def test_a_second_run_adds_to_the_first(template_db, tmp_path):
         built.desk.close()
 
 
-def test_an_earlier_year(template_db, tmp_path):
-    built = build_demo(template_db, tmp_path / "year.sqlite3", 50, 1, year=DEMO_TODAY.year - 1)
+def test_an_earlier_year(template_db, fresh):
+    built = build_demo(fresh.copy(template_db, "year"), 50, 1, year=DEMO_TODAY.year - 1)
     try:
         assert {y for y, _ in built.summary.by_year} <= {DEMO_TODAY.year - 2, DEMO_TODAY.year - 1}
         with pytest.raises(ValueError):

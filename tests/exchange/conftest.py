@@ -4,7 +4,6 @@ a fingerprint of every table to prove that a refused import wrote nothing."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,22 +26,13 @@ TODAY = date(2026, 11, 20)
 HEADERS = [c.header for c in COLUMNS]
 
 
-@pytest.fixture(scope="session")
-def exchange_template(tmp_path_factory) -> Path:
-    """A migrated database with the reference data, copied by every test (migrating takes a second)."""
-    path = tmp_path_factory.mktemp("exchange") / "template.sqlite3"
-    AppealDesk.open(path).close()
-    return path
-
-
 @pytest.fixture
-def make_desk(tmp_path, exchange_template) -> Callable[[str], AppealDesk]:
+def make_desk(fresh, template_db) -> Callable[[str], AppealDesk]:
+    """Desks on fresh copies of the migrated template (a file on SQLite, a database on PostgreSQL)."""
     opened: list[AppealDesk] = []
 
     def make(name: str = "main") -> AppealDesk:
-        path = tmp_path / f"{name}.sqlite3"
-        shutil.copyfile(exchange_template, path)
-        desk = AppealDesk.open(path, today=lambda: TODAY)
+        desk = AppealDesk.open(fresh.copy(template_db, name), today=lambda: TODAY)
         opened.append(desk)
         return desk
 

@@ -24,8 +24,11 @@ def test_spec_carries_everything_read_at_run_time():
     for needle in ('"versions"', '"env.py"', '"reference"', '"fonts"', '"icons"', "qtbase_ru.qm",
                    "locale/ru/LC_MESSAGES/RU.mo", "upx=False", "exclude_binaries=True", "appealdesk.ico",
                    "version_info.txt", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtQuick",
-                   "PySide6.QtMultimedia", "console=False"):
+                   "PySide6.QtMultimedia", "console=False", '"sqlalchemy.dialects.postgresql.psycopg"',
+                   'collect_submodules("psycopg"', '"psycopg_binary.pq"', '"psycopg_binary._psycopg"'):
         assert needle in spec, needle
+    excludes = re.search(r"^excludes = \[(.*?)^\]", spec, re.S | re.M).group(1)
+    assert not re.search(r'"psycopg(_binary)?[".]', excludes)  # the PostgreSQL driver is in the bundle
     # the things the spec names exist
     for rel in ("resources/icons/appealdesk.ico", "resources/icons/appealdesk.png", "resources/fonts/LICENSE-DejaVu.txt",
                 "installer/version_info.txt", "scripts/appealdesk_entry.py",
@@ -109,6 +112,10 @@ def test_build_extra_and_ci_steps():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.index("python -m pytest") < ci.index("scripts/build_bundle.sh") < ci.index("scripts/build_installer.sh")
     assert "nsis" in ci
+    # the database tests run again on a PostgreSQL server that the script starts and always stops
+    assert ci.index("python -m pytest") < ci.index('APPEALDESK_TEST_PG="$PG_URL" python -m pytest')
+    assert "apt-get install" in ci and " postgresql " in ci
+    assert "trap stop_pg EXIT" in ci and "pg_test_server.sh stop" in ci
 
 
 def test_self_test_from_source(tmp_path):
@@ -119,7 +126,7 @@ def test_self_test_from_source(tmp_path):
                           cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     text = report.read_text(encoding="utf-8")
-    for needle in ("migrations applied", "appeal registered", "report PDF", "report XLSX",
+    for needle in ("PostgreSQL driver: psycopg 3.", "migrations applied", "appeal registered", "report PDF", "report XLSX",
                    "Russian translation loaded", "main window shown offscreen", "SELF-TEST PASSED"):
         assert needle in text, needle
     assert not (tmp_path / "home").exists()  # the user's data folder is not touched

@@ -22,8 +22,8 @@ def clock():
 
 
 @pytest.fixture
-def office(db_path, clock):
-    d = AppealDesk.open(db_path, today=lambda: clock["today"])
+def office(db_location, clock):
+    d = AppealDesk.open(db_location, today=lambda: clock["today"])
     d.settings.save(replace(d.settings.get(), organisation="Администрация Ключевского сельсовета",
                             organisation_address="с. Ключи, ул. Центральная, 1"))
     yield d

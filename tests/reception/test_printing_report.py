@@ -74,15 +74,15 @@ def test_visitor_list_and_card_pdfs(office, head, head_rule, visitor, clock, tmp
 
 
 @needs_pdftotext
-def test_cli_schedule(db_path, tmp_path, head_rule, office):
+def test_cli_schedule(db_location, tmp_path, head_rule, office):
     from appealdesk.cli.main import main
 
     office.close()
     out = tmp_path / "g.pdf"
-    assert main(["schedule", "--db", str(db_path), "--from", "01.12.2026", "--to", "31.12.2026", "--out",
+    assert main(["schedule", "--db", str(db_location), "--from", "01.12.2026", "--to", "31.12.2026", "--out",
                  str(out)]) == 0
     assert "Соколов Андрей" in _text(out)
-    assert main(["schedule", "--db", str(db_path), "--from", "31.12.2026", "--to", "01.12.2026", "--out",
+    assert main(["schedule", "--db", str(db_location), "--from", "31.12.2026", "--to", "01.12.2026", "--out",
                  str(out)]) == 1
 
 

@@ -4,7 +4,6 @@ figure is known, and offscreen Qt for the wizard (a test fails on an unexpected 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any Qt import
@@ -32,7 +31,7 @@ IGNORED_QT_MESSAGES = ("This plugin does not support", "QFont::setPointSizeF: Po
 
 @dataclass(frozen=True)
 class Office:
-    path: object
+    path: object  # the template database: a file, or a URL on PostgreSQL
     ids: dict  # name -> appeal id
 
 
@@ -102,29 +101,30 @@ def build_office(desk) -> dict:
 
 
 @pytest.fixture(scope="session")
-def office_template(tmp_path_factory):
-    path = tmp_path_factory.mktemp("reports-office") / "office.sqlite3"
-    desk = AppealDesk.open(path, today=lambda: TODAY)
-    ids = build_office(desk)
-    desk.close()
-    return Office(path, ids)
+def office_template(databases):
+    ids: dict = {}
+
+    def build(location) -> None:
+        desk = AppealDesk.open(location, today=lambda: TODAY)
+        ids.update(build_office(desk))
+        desk.close()
+
+    return Office(databases.template("reports_office", build), ids)
 
 
 @pytest.fixture
-def office(tmp_path, office_template):
-    path = tmp_path / "office.sqlite3"
-    shutil.copyfile(office_template.path, path)
-    desk = AppealDesk.open(path, today=lambda: TODAY)
+def office(fresh, office_template):
+    desk = AppealDesk.open(fresh.copy(office_template.path, "office"),
+                           today=lambda: TODAY)
     desk.ids = office_template.ids
     yield desk
     desk.close()
 
 
 @pytest.fixture
-def office_path(tmp_path, office_template):
-    path = tmp_path / "office-cli.sqlite3"
-    shutil.copyfile(office_template.path, path)
-    return path
+def office_path(fresh, office_template):
+    """The office's database for the command line (``--db``): a file path, or a URL on PostgreSQL."""
+    return fresh.copy(office_template.path, "office_cli")
 
 
 @pytest.fixture

@@ -240,9 +240,9 @@ def test_reception_section_only_when_the_provider_gives_figures(office, tmp_path
 
 def _build_with(office, provider):
     """The report counted with a reception provider of the test's own (the service passes the real one)."""
-    from appealdesk.reports.aggregate import build_report
+    from appealdesk.reports.aggregate import build_report as count
 
     ctx = office._ctx
     with ctx.read() as s:
-        return build_report(s, H1, today=office.today(), vocab=ctx.vocabulary(), organisation="Администрация",
-                            compare=True, reception_provider=provider)
+        return count(s, H1, today=office.today(), vocab=ctx.vocabulary(), organisation="Администрация",
+                     compare=True, reception_provider=provider)

@@ -33,10 +33,11 @@ def counter(current, previous):
 
 
 @pytest.fixture(scope="module")
-def novokuznetsk(tmp_path_factory):
+def novokuznetsk(tmp_path_factory, databases, template_db):
     folder = tmp_path_factory.mktemp("novokuznetsk")
     journal = build_journal(folder / "journal.xlsx")
-    desk = AppealDesk.open(folder / "district.sqlite3", today=lambda: TODAY)
+    district = databases.copy(template_db, folder, "district")
+    desk = AppealDesk.open(district, today=lambda: TODAY)
     desk.settings.save(replace(desk.settings.get(), organisation="Администрация Новокузнецкого муниципального района",
                                head_position="Глава Новокузнецкого муниципального района", head_name="А.В. Шарнин"))
     result = desk.exchange.import_journal(journal)
@@ -51,6 +52,7 @@ def novokuznetsk(tmp_path_factory):
     yield {"desk": desk, "report": report, "json": report_to_json(report), "pdf": pdf, "xlsx": xlsx,
            "folder": folder}
     desk.close()
+    databases.drop(district)
 
 
 def test_json_reproduces_the_published_figures(novokuznetsk):

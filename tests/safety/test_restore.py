@@ -19,6 +19,9 @@ from appealdesk.storage.restore import BEFORE_RESTORE_PREFIX, inspect_backup, re
 TODAY_CODE = "0003.0009.0097.0690"
 
 
+pytestmark = pytest.mark.sqlite_only  # a restore replaces the SQLite file
+
+
 def _register(desk, n: int, summary: str = "Прошу отремонтировать дорогу"):
     today = desk.today()
     return desk.appeals.register(AppealInput(

@@ -10,6 +10,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from appealdesk.services import AppealDesk
 from appealdesk.services.first_screen import read_first_screen
 from appealdesk.services.journal_values import JournalQuery
@@ -19,6 +21,8 @@ from ..conftest import TODAY
 from .helpers import appeal
 
 ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.sqlite_only  # the first screen is read from the SQLite file with plain sqlite3
 
 
 def _demo(db_path, today=TODAY, appeals=300):

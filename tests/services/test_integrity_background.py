@@ -9,6 +9,7 @@ from appealdesk.errors import DatabaseProblem
 from appealdesk.services import AppealDesk
 
 
+@pytest.mark.sqlite_only
 def test_damage_found_by_the_background_check(db_path):
     size = db_path.stat().st_size
     page = 4096

@@ -66,11 +66,12 @@ REGISTER = textwrap.dedent("""
 """)
 
 
-def test_two_programs_registering_into_one_file_get_unique_gap_free_numbers(db_path, tmp_path):
+def test_two_programs_registering_at_once_get_unique_gap_free_numbers(db_location, tmp_path):
+    """Two processes on one SQLite file (the desktop and a command), or two workstations on a server."""
     script = tmp_path / "register.py"
     script.write_text(REGISTER, encoding="utf-8")
     n = 30
-    procs = [subprocess.Popen([sys.executable, str(script), str(db_path), str(n), str(ROOT)],
+    procs = [subprocess.Popen([sys.executable, str(script), str(db_location), str(n), str(ROOT)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
              for _ in range(2)]
     results = []
@@ -82,7 +83,7 @@ def test_two_programs_registering_into_one_file_get_unique_gap_free_numbers(db_p
     numbers = [num for r in results for num in r["numbers"]]
     assert len(numbers) == len(set(numbers)) == 2 * n
     assert sorted(int(x.split("-")[0]) for x in numbers) == list(range(1, 2 * n + 1))
-    desk = AppealDesk.open(db_path)
+    desk = AppealDesk.open(db_location)
     try:
         assert desk.reference.summary().appeals == 2 * n
     finally:

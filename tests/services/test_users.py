@@ -23,35 +23,35 @@ def _open(path, **kw):
 
 
 @pytest.fixture
-def fresh(tmp_path):
+def new_office(fresh):
     """A new database: no users yet."""
-    d = _open(tmp_path / "new.sqlite3")
+    d = _open(fresh.empty("new"))
     yield d
     d.close()
 
 
 @pytest.fixture
-def two(db_path):
+def two(db_location):
     """The template's administrator (now with a password) and a clerk."""
-    d = _open(db_path)
+    d = _open(db_location)
     d.users.set_password("admin", "секрет-админ")
     d.users.add(UserInput("ivanova", "Иванова Мария Петровна", "clerk", password="секрет-клерк"))
     d.close()
-    return db_path
+    return db_location
 
 
-def test_a_new_database_is_set_up_by_its_first_administrator(fresh):
-    assert fresh.current_user is SETUP
+def test_a_new_database_is_set_up_by_its_first_administrator(new_office):
+    assert new_office.current_user is SETUP
     with pytest.raises(ValidationError, match="Первый пользователь программы должен быть администратором"):
-        fresh.users.add(UserInput("clerk", "Иванова Мария Петровна", "clerk"))
-    view = fresh.users.add(UserInput("glava", "Соколов Андрей Викторович", "admin"))
+        new_office.users.add(UserInput("clerk", "Иванова Мария Петровна", "clerk"))
+    view = new_office.users.add(UserInput("glava", "Соколов Андрей Викторович", "admin"))
     assert not view.has_password
-    assert fresh.current_user.login == "glava"  # the setup now acts as the administrator it made
-    assert fresh.users.sign_in_needed() is False
+    assert new_office.current_user.login == "glava"  # the setup now acts as the administrator it made
+    assert new_office.users.sign_in_needed() is False
 
 
-def test_one_user_signs_in_by_itself(db_path):
-    desk = _open(db_path)
+def test_one_user_signs_in_by_itself(db_location):
+    desk = _open(db_location)
     try:
         assert desk.current_user.login == "admin" and desk.current_user.role == "admin"
         card = desk.appeals.register(appeal())
@@ -120,11 +120,14 @@ def test_five_wrong_tries_in_a_row_make_the_login_wait(two, monkeypatch):
 
 
 def test_passwords_are_stored_as_salted_scrypt_hashes(two):
-    import sqlite3
+    from sqlalchemy import select
 
-    con = sqlite3.connect(two)
-    stored = dict(con.execute("SELECT login, password_hash FROM users"))
-    con.close()
+    from appealdesk.storage.models import User
+
+    desk = _open(two, user="admin", password="секрет-админ")
+    with desk._ctx.read() as s:
+        stored = {login: h for login, h in s.execute(select(User.login, User.password_hash))}
+    desk.close()
     assert all(h.startswith("scrypt$") for h in stored.values())
     assert "секрет-клерк" not in stored["ivanova"]
     assert verify_password("секрет-клерк", stored["ivanova"]) and not verify_password("секрет", stored["ivanova"])
@@ -132,8 +135,8 @@ def test_passwords_are_stored_as_salted_scrypt_hashes(two):
     assert len(salts) == 2
 
 
-def test_a_second_user_needs_passwords_all_round(db_path):
-    desk = _open(db_path)
+def test_a_second_user_needs_passwords_all_round(db_location):
+    desk = _open(db_location)
     try:
         with pytest.raises(ValidationError, match="Задайте пароль"):
             desk.users.add(UserInput("ivanova", "Иванова Мария Петровна", "clerk"))

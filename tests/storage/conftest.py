@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Connection, text
 
 from appealdesk.storage import migrations
-from appealdesk.storage.database import Database, migration_engine, open_database
+from appealdesk.storage.database import Database, make_engine, migration_engine, open_database
 
 # a code of the bundled classifier, used by the sample appeals
 SAMPLE_CODE = "0003.0009.0097.0690"
@@ -29,14 +29,14 @@ def _sample_rows_0001(con: Connection) -> None:
     """One of everything, at the schema of revision 0001."""
     statements = [
         "INSERT INTO classifier (code, parent_code, level, name, name_key, section, edition, active) VALUES "
-        f"('{SAMPLE_CODE}', '0003.0009.0097', 4, 'Вопрос из старой редакции', 'вопрос', '0003', 'old', 1)",
+        f"('{SAMPLE_CODE}', '0003.0009.0097', 4, 'Вопрос из старой редакции', 'вопрос', '0003', 'old', TRUE)",
         f"INSERT INTO classifier_favourites (code, position) VALUES ('{SAMPLE_CODE}', 1)",
         "INSERT INTO settings (key, value) VALUES ('office.name', '\"Администрация Сосновского сельсовета\"')",
         "INSERT INTO calendar_overrides (day, is_working, note, source) VALUES "
-        "('2024-04-29', 1, 'решение главы', 'admin'), ('2031-01-09', 0, 'перенос', 'admin')",
-        "INSERT INTO settlements (id, name, name_key, active) VALUES (1, 'с. Сосновка', 'сосновка', 1)",
+        "('2024-04-29', TRUE, 'решение главы', 'admin'), ('2031-01-09', FALSE, 'перенос', 'admin')",
+        "INSERT INTO settlements (id, name, name_key, active) VALUES (1, 'с. Сосновка', 'сосновка', TRUE)",
         "INSERT INTO officials (id, full_name, name_key, position, is_executor, is_head, active) VALUES "
-        "(1, 'Петрова Анна Ивановна', 'петрова анна ивановна', 'специалист', 1, 0, 1)",
+        "(1, 'Петрова Анна Ивановна', 'петрова анна ивановна', 'специалист', TRUE, FALSE, TRUE)",
         "INSERT INTO applicants (id, type, last_name, first_name, settlement_id, address, last_key, name_key, "
         "address_key, display_name, created_at) VALUES (1, 'person', 'Фёдоров', 'Иван', 1, 'ул. Ленина, 1', "
         "'федоров', 'федоров иван', 'ул ленина 1', 'Фёдоров Иван', '2025-02-03 10:00:00')",
@@ -46,8 +46,9 @@ def _sample_rows_0001(con: Connection) -> None:
         "with_author, legal_deadline, control_deadline, deadline, is_repeated, status, deleted, created_at, "
         "created_by, updated_at, updated_by, version) VALUES (1, 'Ф-1/25', 'appeal', 2025, 1, '2025-02-03', "
         "'2025-02-03', 'written', 'direct', 'complaint', 'управляющая компания', 1, 'Фёдоров Иван', "
-        "'федоров иван', 0, 0, 1, 'Нет отопления в доме', "
-        f"'{SAMPLE_CODE}', 1, 1, 0, 0, 0, '2025-03-05', '2025-03-05', '2025-03-05', 0, 'in_progress', 0, "
+        "'федоров иван', FALSE, FALSE, 1, 'Нет отопления в доме', "
+        f"'{SAMPLE_CODE}', 1, TRUE, FALSE, FALSE, FALSE, '2025-03-05', '2025-03-05', '2025-03-05', FALSE, "
+        "'in_progress', FALSE, "
         "'2025-02-03 10:00:00', 'clerk', '2025-02-03 10:00:00', 'clerk', 1)",
         "INSERT INTO questions (id, appeal_id, position, classifier_code, section, executor_id) VALUES "
         f"(1, 1, 0, '{SAMPLE_CODE}', '0003', 1)",
@@ -55,12 +56,15 @@ def _sample_rows_0001(con: Connection) -> None:
         "extended_on) VALUES (1, 30, '2025-03-05', '2025-04-04', 'запрос в РСО', 'Глава', '2025-03-01')",
         "INSERT INTO forwardings (appeal_id, to_body, forwarded_on) VALUES (1, 'Прокуратура района', '2025-02-05')",
         "INSERT INTO attachments (appeal_id, file_name, stored_name, size, added_at, added_by, deleted) VALUES "
-        "(1, 'скан.pdf', 'a1.pdf', 1024, '2025-02-03 10:05:00', 'clerk', 0)",
-        "INSERT INTO audit_log (at, user, entity, entity_id, action, changes) VALUES "
+        "(1, 'скан.pdf', 'a1.pdf', 1024, '2025-02-03 10:05:00', 'clerk', FALSE)",
+        "INSERT INTO audit_log (at, \"user\", entity, entity_id, action, changes) VALUES "
         "('2025-02-03 10:00:00', 'clerk', 'appeal', 1, 'create', '[]')",
         "INSERT INTO appeal_search (appeal_id, document) VALUES (1, ' нет отоплени ')",
-        "INSERT INTO appeal_fts (rowid, words, stems) VALUES (1, 'нет отопления в доме', 'нет отоплен в дом')",
     ]
+    if con.dialect.name == "sqlite":  # the FTS5 index exists on SQLite only
+        statements.append(
+            "INSERT INTO appeal_fts (rowid, words, stems) VALUES (1, 'нет отопления в доме', 'нет отоплен в дом')"
+        )
     for statement in statements:
         con.exec_driver_sql(statement)
 
@@ -71,18 +75,18 @@ def _sample_rows_0002(con: Connection) -> None:
     statements = [
         "INSERT INTO reception_rules (id, official_id, kind, weekdays, time_from, time_to, place, "
         "pre_registration, slot_minutes, valid_from, active) VALUES (1, 1, 'regular', '1,4', '14:00:00', "
-        "'17:00:00', 'каб. 1', 0, 15, '2025-01-01', 1)",
+        "'17:00:00', 'каб. 1', FALSE, 15, '2025-01-01', TRUE)",
         "INSERT INTO reception_exceptions (official_id, date_from, date_to, kind) VALUES "
         "(1, '2025-07-01', '2025-07-28', 'vacation')",
         "INSERT INTO receptions (id, kind, official_id, rule_id, day, time_from, time_to, place, "
         "pre_registration, slot_minutes, status, created_at) VALUES (1, 'regular', 1, 1, '2025-02-03', "
-        "'14:00:00', '17:00:00', 'каб. 1', 0, 15, 'held', '2025-02-01 09:00:00')",
+        "'14:00:00', '17:00:00', 'каб. 1', FALSE, 15, 'held', '2025-02-01 09:00:00')",
         "INSERT INTO reception_bookings (id, reception_id, slot_from, slot_to, applicant_id, status, "
         "created_at, created_by) VALUES (1, 1, '14:00:00', '14:15:00', 1, 'received', '2025-02-01 09:00:00', "
         "'clerk')",
         "INSERT INTO reception_cards (id, reception_id, booking_id, applicant_id, walk_in, summary, outcome, "
-        "oral_consent, appeal_id, created_at, created_by, updated_at) VALUES (1, 1, 1, 1, 0, 'Отопление', "
-        "'written_answer', 0, 1, '2025-02-03 14:10:00', 'clerk', '2025-02-03 14:10:00')",
+        "oral_consent, appeal_id, created_at, created_by, updated_at) VALUES (1, 1, 1, 1, FALSE, 'Отопление', "
+        "'written_answer', FALSE, 1, '2025-02-03 14:10:00', 'clerk', '2025-02-03 14:10:00')",
         f"INSERT INTO reception_card_questions (card_id, position, classifier_code) VALUES (1, 0, '{SAMPLE_CODE}')",
         "INSERT INTO promises (appeal_id, text, due_on, executor_id, status, created_at, created_by) VALUES "
         "(1, 'Отремонтировать до 01.06', '2025-06-01', 1, 'open', '2025-03-01 10:00:00', 'clerk')",
@@ -100,7 +104,7 @@ def _sample_rows_0004(con: Connection) -> None:
     chain = link(None, "2025-02-03 10:00:00", "clerk", None, "appeal", 1, "create", "[]")
     statements = [
         "INSERT INTO users (login, login_key, full_name, role, password_hash, active, failed_tries, created_at) "
-        "VALUES ('admin', 'admin', 'Администратор', 'admin', NULL, 1, 0, '2025-01-01 09:00:00')",
+        "VALUES ('admin', 'admin', 'Администратор', 'admin', NULL, TRUE, 0, '2025-01-01 09:00:00')",
         "INSERT INTO reg_counters (series, year, last_seq) VALUES ('appeal', 2025, 1)",
         f"UPDATE audit_log SET chain = '{chain}'",
     ]
@@ -140,33 +144,50 @@ def check_sample_rows(con: Connection) -> None:
     assert tuple(appeal) == ("Ф-1/25", "Нет отопления в доме", "управляющая компания")
     assert con.execute(text("SELECT classifier_code FROM questions")).scalar_one() == SAMPLE_CODE
     admin_days = con.execute(
-        text("SELECT day, is_working, note FROM calendar_overrides WHERE source = 'admin' ORDER BY day")
+        text(
+            "SELECT CAST(day AS VARCHAR(10)), is_working, note FROM calendar_overrides "
+            "WHERE source = 'admin' ORDER BY day"
+        )
     ).all()
-    assert [tuple(r) for r in admin_days] == [
-        ("2024-04-29", 1, "решение главы"),
-        ("2031-01-09", 0, "перенос"),
+    assert [(d, bool(w), n) for d, w, n in admin_days] == [
+        ("2024-04-29", True, "решение главы"),
+        ("2031-01-09", False, "перенос"),
     ]
     assert (
         con.execute(text("SELECT value FROM settings WHERE key = 'office.name'"))
         .scalar_one()
         .startswith('"Адм')
     )
-    hits = con.execute(text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH 'stems : отоплен'")).all()
-    assert [r[0] for r in hits] == [1]
-    assert not con.execute(text("PRAGMA foreign_key_check")).all()
+    if con.dialect.name == "sqlite":  # PostgreSQL checks every foreign key as it is written
+        hits = con.execute(text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH 'stems : отоплен'")).all()
+        assert [r[0] for r in hits] == [1]
+        assert not con.execute(text("PRAGMA foreign_key_check")).all()
     # 0004: a database in use has its administrator, its counters and a chained audit log
-    assert con.execute(text("SELECT login, role FROM users")).all() == [("admin", "admin")]
-    assert con.execute(text("SELECT series, year, last_seq FROM reg_counters")).all() == [("appeal", 2025, 1)]
+    assert [tuple(r) for r in con.execute(text("SELECT login, role FROM users"))] == [("admin", "admin")]
+    assert [tuple(r) for r in con.execute(text("SELECT series, year, last_seq FROM reg_counters"))] == [
+        ("appeal", 2025, 1)]
     from appealdesk.storage.audit_chain import first_break
 
     audit = con.execute(text(
-        "SELECT id, chain, at, user, user_id, entity, entity_id, action, changes FROM audit_log ORDER BY id"
+        'SELECT id, chain, at, "user", user_id, entity, entity_id, action, changes FROM audit_log ORDER BY id'
     )).all()
     assert first_break(audit) == (None, 1)
 
 
-def build_database_at(path: Path, revision: str, *, sample_rows: bool = True) -> Path:
-    """A database file at schema ``revision`` (and no later), with that revision's sample rows."""
+def build_database_at(location: Path | str, revision: str, *, sample_rows: bool = True) -> Path | str:
+    """A database at schema ``revision`` (and no later), with that revision's sample rows: ``location`` is
+    a new file, or the URL of an empty PostgreSQL database."""
+    if isinstance(location, str):
+        engine = make_engine(location)
+        try:
+            with engine.begin() as con:
+                migrations.upgrade_connection(con, revision)
+                if sample_rows:
+                    SAMPLE_ROWS[revision](con)
+        finally:
+            engine.dispose()
+        return location
+    path = location
     engine = migration_engine(f"sqlite:///{path}")
     try:
         with engine.connect() as con, con.begin():
@@ -201,7 +222,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db_path(tmp_path: Path, home: Path) -> Path:
+def db_path(tmp_path: Path, home: Path, on_sqlite) -> Path:
+    """Where a new database file goes; a test that needs it is marked ``sqlite_only``."""
+    if not on_sqlite:
+        pytest.fail("this test needs an SQLite file: mark it sqlite_only", pytrace=False)
     return tmp_path / "office" / "appealdesk.sqlite3"
 
 
@@ -221,8 +245,12 @@ def opened() -> Iterator[Callable[..., Database]]:
 
 
 @pytest.fixture
-def db(db_path: Path, opened) -> Database:
-    """A new database at the newest schema with the bundled reference data."""
+def db(request, opened, on_sqlite) -> Database:
+    """A new database at the newest schema with the bundled reference data: a new file opened for the
+    first time on SQLite, a copy of the migrated template on PostgreSQL."""
+    if not on_sqlite:
+        return opened(request.getfixturevalue("fresh").copy(request.getfixturevalue("template_db")))
+    db_path = request.getfixturevalue("db_path")
     db_path.parent.mkdir(parents=True, exist_ok=True)
     return opened(db_path)
 

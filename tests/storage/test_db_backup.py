@@ -12,6 +12,8 @@ from sqlalchemy import text
 from appealdesk.errors import DomainError
 from appealdesk.storage.backup import backup_database, list_backups
 
+pytestmark = pytest.mark.sqlite_only  # copies of the SQLite file; a server is backed up by its administrator
+
 NAME = re.compile(r"^appealdesk-\d{8}-\d{6}(-\d+)?\.sqlite3$")
 
 

@@ -28,10 +28,11 @@ def test_every_revision_has_sample_rows(revisions, sample_revisions):
 
 
 def test_a_database_of_every_earlier_revision_keeps_its_data(
-    tmp_path, revisions, build_db_at, check_samples, opened
+    tmp_path, revisions, build_db_at, check_samples, opened, fresh, on_sqlite
 ):
     for revision in revisions:
-        path = build_db_at(tmp_path / f"at-{revision}.sqlite3", revision)
+        target = tmp_path / f"at-{revision}.sqlite3" if on_sqlite else fresh.empty(f"at_{revision}")
+        path = build_db_at(target, revision)
         db = opened(path, backup_dir=tmp_path / f"backups-{revision}")
         assert current_revision(db) == migrations.HEAD_REVISION
         assert db.migrated_from == (None if revision == migrations.HEAD_REVISION else revision)
@@ -105,6 +106,7 @@ def future_revision(tmp_path, monkeypatch):
     return install
 
 
+@pytest.mark.sqlite_only
 def test_an_upgrade_backs_up_first_and_keeps_every_row(
     tmp_path, future_revision, build_db_at, check_samples, opened, digest
 ):
@@ -138,6 +140,7 @@ def test_an_upgrade_backs_up_first_and_keeps_every_row(
     assert list_backups(backups) == [backup]
 
 
+@pytest.mark.sqlite_only
 def test_a_failed_upgrade_changes_nothing(tmp_path, future_revision, build_db_at, check_samples, opened):
     path = build_db_at(tmp_path / "office.sqlite3", "0001")
     future_revision(FAILING)
@@ -159,6 +162,7 @@ def test_a_failed_upgrade_changes_nothing(tmp_path, future_revision, build_db_at
         con.close()
 
 
+@pytest.mark.sqlite_only
 def test_a_backup_that_cannot_be_made_stops_the_upgrade(tmp_path, future_revision, build_db_at, digest):
     path = build_db_at(tmp_path / "office.sqlite3", "0001")
     before = digest(path)

@@ -14,6 +14,8 @@ from appealdesk.storage import database as database_module
 from appealdesk.storage import migrations
 from appealdesk.storage.database import current_revision, head_revision, open_database
 
+pytestmark = pytest.mark.sqlite_only  # opening checks of the SQLite file; the server's are in test_db_server.py
+
 
 def _problem(db, **kwargs) -> DatabaseProblem:
     with pytest.raises(DatabaseProblem) as info:

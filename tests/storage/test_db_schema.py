@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from appealdesk.storage import migrations
-from appealdesk.storage.database import migration_engine
+from appealdesk.storage.database import make_engine, migration_engine
 from appealdesk.storage.models import Base
 
 
@@ -30,6 +31,7 @@ def test_every_model_table_and_index_is_created(db):
             assert {ix.name for ix in table.indexes} <= created, table.name
 
 
+@pytest.mark.sqlite_only
 def test_fts_index_finds_stems_and_prefixes(db):
     with db.engine.begin() as con:
         sql = con.execute(text("SELECT sql FROM sqlite_master WHERE name = 'appeal_fts'")).scalar_one()
@@ -46,9 +48,10 @@ def test_fts_index_finds_stems_and_prefixes(db):
         ).all() == [(7,)]
 
 
-def test_downgrade_to_base_removes_every_table(tmp_path, build_db_at):
-    path = build_db_at(tmp_path / "down.sqlite3", migrations.HEAD_REVISION, sample_rows=False)
-    engine = migration_engine(f"sqlite:///{path}")
+def test_downgrade_to_base_removes_every_table(tmp_path, build_db_at, fresh, on_sqlite):
+    target = tmp_path / "down.sqlite3" if on_sqlite else fresh.empty("down")
+    location = build_db_at(target, migrations.HEAD_REVISION, sample_rows=False)
+    engine = migration_engine(f"sqlite:///{location}") if on_sqlite else make_engine(location)
     try:
         from alembic import command
 

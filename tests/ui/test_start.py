@@ -140,3 +140,29 @@ def test_cancelled_restore_shows_the_problem_again(qtbot, tmp_path, office_db):
     restore.reject()
     qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible(), timeout=10000)
     launcher.dialog.choice_buttons[Choice.QUIT].click()
+
+
+def test_a_server_that_is_down_shows_russian_dialog_with_retry(qtbot):
+    import socket
+
+    with socket.socket() as s:  # a port where nothing listens
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    w, launcher = _start(qtbot, f"postgresql://clerk:secret@127.0.0.1:{port}/office")
+    dlg = launcher.dialog
+    assert dlg.reason == "unreachable"
+    assert dlg.message.text().startswith(f"Сервер базы данных 127.0.0.1:{port} недоступен")
+    assert "secret" not in dlg.message.text()
+    assert set(dlg.choice_buttons) == {Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE, Choice.QUIT}
+    dlg.reject()
+    assert w.desk is None
+
+
+def test_a_refused_login_gets_its_own_advice(qtbot):
+    from appealdesk.errors import DatabaseProblem
+    from ui.dialogs.db_problem import DbProblemDialog
+
+    dlg = DbProblemDialog(DatabaseProblem("access_denied", "Сервер базы данных не принял пароль."))
+    qtbot.addWidget(dlg)
+    assert "пароль подключения" in dlg.advice.text()
+    assert set(dlg.choice_buttons) == {Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE, Choice.QUIT}

@@ -60,6 +60,11 @@ ADVICE = {
         "Что делать: освободите место на диске или проверьте права на папку резервных копий и повторите."
     ),
     "unreachable": "Что делать: проверьте, что файл или сетевая папка доступны, и повторите.",
+    "access_denied": (
+        "Что делать: проверьте имя пользователя и пароль подключения к серверу или обратитесь "
+        "к администратору сервера базы данных."
+    ),
+    "driver_missing": "Что делать: переустановите AppealDesk или обратитесь к администратору.",
 }
 
 BUTTONS = {
@@ -71,6 +76,8 @@ BUTTONS = {
     "migration_failed": (Choice.OTHER_FILE,),
     "backup_failed": (Choice.RETRY,),
     "unreachable": (Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE),
+    "access_denied": (Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE),
+    "driver_missing": (Choice.OTHER_FILE,),
 }
 
 BUTTON_TEXT = {
