@@ -3,12 +3,17 @@ the menu, the toolbar and the status bar with the live counts."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
 
 from .journal.view import JournalPanel
 from .status_counts import StatusCounts
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 TITLE = "AppealDesk — обращения граждан"
 
@@ -213,7 +218,7 @@ class MainWindow(QMainWindow):
         self.journal.table.viewport().repaint()  # the rows on the screen now, before the core loads on
         self.journal_filled.emit()
 
-    def attach(self, desk, page=None) -> None:
+    def attach(self, desk: AppealDesk, page=None) -> None:
         """The database is open: fill the journal (with its first screen fetched at start, if given)."""
         self.desk = desk
         filled = self.journal.model is not None

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,11 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class SignInDialog(QDialog):
     """Login (the office's people to choose from, or typed) and password; the refusal is shown inside."""
 
-    def __init__(self, desk, parent: QWidget | None = None, login: str | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None, login: str | None = None):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("Вход в AppealDesk")

@@ -16,7 +16,10 @@ import logging
 import threading
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 log = logging.getLogger(__name__)
 
@@ -151,7 +154,7 @@ def run_in_thread(fn, on_error) -> None:
     threading.Thread(target=run, daemon=True).start()
 
 
-def preload_classifier(desk, done) -> None:
+def preload_classifier(desk: AppealDesk, done) -> None:
     """Load the classifier (names for the journal's topic column, the picker's search) in the background;
     ``done`` is a signal emitted when it is ready."""
 
@@ -162,7 +165,7 @@ def preload_classifier(desk, done) -> None:
     run_in_thread(run, lambda exc: log.warning("loading the classifier failed: %s", exc))
 
 
-def warm_up_sections(desk, done) -> None:
+def warm_up_sections(desk: AppealDesk, done) -> None:
     """Load in the background what the reception and control sections need first (their services, and
     ``holidays`` for the names of holidays in the calendar), so that building them on the GUI thread does
     not freeze the window; ``done`` is a signal emitted afterwards, also when this failed."""

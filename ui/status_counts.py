@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 REFRESH_MS = 60_000
 
@@ -35,7 +40,7 @@ class StatusCounts(QWidget):
         label.linkActivated.connect(lambda _href, s=state: self.state_clicked.emit(s))
         return label
 
-    def set_desk(self, desk) -> None:
+    def set_desk(self, desk: AppealDesk) -> None:
         self._desk = desk
         if desk is None:
             self._timer.stop()

@@ -16,12 +16,10 @@ def add_parsers(sub, common) -> None:
 
 
 def schedule(args, open_desk) -> int:
-    from ..reception.printing import write_schedule_pdf
-
     desk = open_desk(args)
     try:
         out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
-        doc = write_schedule_pdf(desk, args.date_from, args.date_to, out)
+        doc = desk.reception.write_schedule_pdf(args.date_from, args.date_to, out)
         print(f"График приёма {doc.subtitle} сохранён: {out}", file=sys.stderr)
     finally:
         desk.close()

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -37,6 +38,9 @@ from ..services.values import AppealInput, ApplicantInput, OfficialInput, Questi
 from ..storage.models import Appeal
 from . import names, places
 from . import topics as T
+
+if TYPE_CHECKING:
+    from ..services import AppealDesk
 
 Progress = Callable[[int, int], None]
 
@@ -157,7 +161,7 @@ class Staff:
         return 2 + len(self.by_area)
 
 
-def setup_office(desk) -> None:
+def setup_office(desk: AppealDesk) -> None:
     """The office settings: organisation, its address, the head."""
     current = desk.settings.get()
     desk.settings.save(
@@ -171,7 +175,7 @@ def setup_office(desk) -> None:
     )
 
 
-def make_head_the_admin(desk, head_id: int) -> None:
+def make_head_the_admin(desk: AppealDesk, head_id: int) -> None:
     """A database without users gets the demo's head as its only user (an administrator without a
     password, so the program signs in by itself)."""
     from ..services.users import UserInput
@@ -181,7 +185,7 @@ def make_head_the_admin(desk, head_id: int) -> None:
         desk.users.add(UserInput("admin", head.full_name, "admin", position=head.position, official_id=head_id))
 
 
-def make_settlements(desk) -> list[int]:
+def make_settlements(desk: AppealDesk) -> list[int]:
     """The villages of the settlement; their ids in the order of ``places.VILLAGES``."""
     return [desk.reference.add_settlement(v.name).id for v in places.VILLAGES]
 
@@ -191,7 +195,7 @@ def _short_of(full_name: str) -> str:
     return names.short(last, first, middle)
 
 
-def make_officials(desk) -> Staff:
+def make_officials(desk: AppealDesk) -> Staff:
     """The head, the deputy and a specialist per area (all executors); reused if already there."""
     existing = {o.full_name: o.id for o in desk.reference.officials(include_inactive=True)}
     phone = f"8 ({places.PHONE_CODE}) 2-1"
@@ -760,7 +764,7 @@ def make_appeals(
 
 
 # -- the whole demo ---------------------------------------------------------------------------------
-def make_demo(desk, ctx: ServiceContext, appeals: int, seed: int = 1, year: int | None = None,
+def make_demo(desk: AppealDesk, ctx: ServiceContext, appeals: int, seed: int = 1, year: int | None = None,
               progress: Progress | None = None) -> DemoSummary:
     """Fill ``desk`` (its context ``ctx``: ``desk.demo.make`` calls this) with a realistic demo: the office,
     villages, officials (the head signs in as the administrator when the database has no users yet) and

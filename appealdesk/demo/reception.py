@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, time, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -17,6 +18,9 @@ from ..storage.models import Appeal, Question
 from ..storage.models_reception import Reception, ReceptionBooking, ReceptionCard, ReceptionCardQuestion
 from . import places
 
+if TYPE_CHECKING:
+    from ..services import AppealDesk
+
 OUTSIDE = ("Разъяснено право обратиться в Пенсионный фонд (отделение СФР по району)",
            "Рекомендовано обратиться в районную администрацию, отдел образования",
            "Рекомендовано обратиться в управляющую компанию «ЖилСервис»")
@@ -24,7 +28,7 @@ ORAL = ("Разъяснён порядок и сроки работ", "Разъ�
 DOCS = ("паспорт", "паспорт", "паспорт", "водительское удостоверение")
 
 
-def make_reception_demo(desk, ctx: ServiceContext, rng: random.Random, head_id: int, deputy_id: int,
+def make_reception_demo(desk: AppealDesk, ctx: ServiceContext, rng: random.Random, head_id: int, deputy_id: int,
                         settlement_ids: list[int], year: int) -> int:
     """Returns the number of reception cards written. Does nothing when schedules already exist."""
     svc = desk.reception
@@ -136,7 +140,7 @@ def _past_cards(ctx: ServiceContext, rng: random.Random, head_id: int, today: da
     return written
 
 
-def _future_bookings(desk, ctx: ServiceContext, rng: random.Random, today: date) -> None:
+def _future_bookings(desk: AppealDesk, ctx: ServiceContext, rng: random.Random, today: date) -> None:
     """A few visitors booked for the coming receptions, so that the reception day screen has something."""
     svc = desk.reception
     with ctx.read() as s:

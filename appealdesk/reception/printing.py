@@ -3,7 +3,6 @@ the visitor list of one reception and the reception card of 59-FZ art. 13."""
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from datetime import date, timedelta
 
@@ -213,14 +212,6 @@ def card_document(card: CardView, organisation: str, question_names: bool = True
                     tuple(blocks))
 
 
-def write_schedule_pdf(desk, start: date, end: date, path: str | os.PathLike) -> PrintDoc:
-    """The schedule of the period as an A4 PDF (used by the command line and the desktop)."""
-    st = desk.settings.get()
-    doc = schedule_document(desk.reception.schedule(start, end), st.organisation, st.organisation_address)
-    write_pdf(doc, path)
-    return doc
-
-
 __all__ = [
     "EXCEPTION_LABELS",
     "card_document",
@@ -231,5 +222,4 @@ __all__ = [
     "to_html",
     "visitors_document",
     "write_pdf",
-    "write_schedule_pdf",
 ]

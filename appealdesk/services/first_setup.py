@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import time
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
@@ -19,6 +20,9 @@ from ..storage.models import Appeal, Official, Setting
 from .access import requires
 from .context import ServiceContext
 from .values import OfficialInput
+
+if TYPE_CHECKING:
+    from .desk import AppealDesk
 
 WEEKDAYS = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 
@@ -93,7 +97,7 @@ class FirstSetupService:
         _apply(self._desk, self._ctx, data)
 
 
-def _errors(desk, data: FirstSetup) -> list[FieldError]:
+def _errors(desk: AppealDesk, data: FirstSetup) -> list[FieldError]:
     errors = []
     if not data.organisation.strip():
         errors.append(FieldError("organisation", "Укажите название организации"))
@@ -111,7 +115,7 @@ def _errors(desk, data: FirstSetup) -> list[FieldError]:
     return errors
 
 
-def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
+def _apply(desk: AppealDesk, ctx: ServiceContext, data: FirstSetup) -> None:
     errors = _errors(desk, data)
     if errors:
         raise ValidationError(errors)
@@ -157,7 +161,7 @@ def _apply(desk, ctx: ServiceContext, data: FirstSetup) -> None:
         desk.users.add(replace(admin, official_id=official))
 
 
-def _first_admin(desk, data: FirstSetup):
+def _first_admin(desk: AppealDesk, data: FirstSetup):
     """The first user the wizard makes, or None when the database already has users."""
     from .users import UserInput
 

@@ -12,6 +12,7 @@ Every change is audited; every refusal is a Russian domain error.
 
 from __future__ import annotations
 
+import os
 from datetime import date, time
 
 from sqlalchemy import select
@@ -289,6 +290,16 @@ class ReceptionService:
             virtual += sched.national_days(start, end, calendar, place, phone)
             entries = sched.merge(virtual, store.receptions(s, start, end))
             return Schedule(start, end, entries, tuple(r for r in rules if r.active), excs, tuple(skipped))
+
+    @requires(P.PRINT)
+    def write_schedule_pdf(self, start: date, end: date, path: str | os.PathLike):
+        """The schedule of the period as an A4 PDF (``PrintDoc`` of what was written)."""
+        from ..reception.printing import schedule_document, write_pdf
+
+        st = self._ctx.settings()
+        doc = schedule_document(self.schedule(start, end), st.organisation, st.organisation_address)
+        write_pdf(doc, path)
+        return doc
 
     @requires(P.READ)
     def entry(self, key: str) -> ScheduleEntry:

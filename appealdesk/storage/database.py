@@ -163,7 +163,7 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
         raise _read_only(path)
     uri = f"{path.as_uri()}?mode=rw"
     try:
-        con = sqlite3.connect(uri, uri=True, timeout=2)
+        con = sqlite3.connect(uri, uri=True, timeout=WRITE_WAIT_S)  # another writer at work: wait as a write would
     except sqlite3.Error as exc:
         raise DatabaseProblem(
             "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)

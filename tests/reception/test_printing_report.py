@@ -15,7 +15,6 @@ from appealdesk.reception.printing import (
     period_title,
     quarter_period,
     visitors_document,
-    write_schedule_pdf,
 )
 
 HEAT = "0005.0005.0056.1156"
@@ -39,7 +38,7 @@ def test_schedule_pdf_december_2026(office, head, deputy, head_rule, village, tm
                                                 "Клуб, ул. Садовая, 3"))
     office.reception.save_exception(ExceptionInput(head.id, date(2026, 12, 21), date(2026, 12, 24), "vacation"))
     pdf = tmp_path / "schedule.pdf"
-    write_schedule_pdf(office, date(2026, 12, 1), date(2026, 12, 31), pdf)
+    office.reception.write_schedule_pdf(date(2026, 12, 1), date(2026, 12, 31), pdf)
     text = _text(pdf)
     assert "Администрация Ключевского сельсовета" in text
     assert "ГРАФИК ЛИЧНОГО ПРИЁМА ГРАЖДАН" in text and "на декабрь 2026 года" in text

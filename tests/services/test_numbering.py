@@ -88,3 +88,30 @@ def test_two_programs_registering_at_once_get_unique_gap_free_numbers(db_locatio
         assert desk.reference.summary().appeals == 2 * n
     finally:
         desk.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_write_waits_for_another_writer_then_says_so_in_russian(db_path, monkeypatch):
+    """Another program holds the write lock (a long import): a registration waits for it, and past the
+    wait it is refused with a Russian message; nothing is written and the next one goes through."""
+    import sqlite3
+    import time
+
+    from appealdesk.errors import DatabaseProblem
+    from appealdesk.storage import database
+
+    monkeypatch.setattr(database, "WRITE_WAIT_S", 1)
+    desk = AppealDesk.open(db_path, today=lambda: date(2026, 11, 20))
+    other = sqlite3.connect(db_path, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        started = time.perf_counter()
+        with pytest.raises(DatabaseProblem, match="База данных занята") as refused:
+            desk.appeals.register(appeal())
+        assert refused.value.reason == "locked" and "locked" not in str(refused.value)
+        assert time.perf_counter() - started >= 0.9  # it waited before giving up
+        other.execute("ROLLBACK")
+        assert desk.appeals.register(appeal()).reg_number == "1-ОГ/26"  # no number was used up
+    finally:
+        other.close()
+        desk.close()

@@ -67,6 +67,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "reception.entry": ALL, "reception.hold": STAFF, "reception.day": ALL, "reception.book": STAFF,
     "reception.move_booking": STAFF, "reception.cancel_booking": STAFF, "reception.mark_no_show": STAFF,
     "reception.card": ALL, "reception.save_card": STAFF, "reception.cards": ALL, "reception.figures": ALL,
+    "reception.write_schedule_pdf": ALL,
     # deadline control: promises are part of the answer
     "control.month": ALL, "control.items": ALL, "control.day": ALL, "control.today": ALL,
     "control.today_items": ALL, "control.add_promise": OWN, "control.promises": ALL, "control.promise": ALL,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 from ..widgets.combos import ValueCombo
 from .grid import STATE_BG, CalendarGrid
 from .items import ItemsTable
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
           "декабрь")
@@ -138,7 +142,7 @@ class CalendarPanel(QWidget):
         self.setEnabled(False)
 
     # -- the desk --------------------------------------------------------------------------------
-    def set_desk(self, desk) -> None:
+    def set_desk(self, desk: AppealDesk) -> None:
         self.desk = desk
         self.setEnabled(desk is not None)
         if desk is None:

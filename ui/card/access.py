@@ -4,10 +4,15 @@ questions, the resolution and the extension are the head's)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from appealdesk.domain.roles import Permission as P
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
-def is_mine(desk, card) -> bool:
+
+def is_mine(desk: AppealDesk, card) -> bool:
     """Whether the appeal is assigned to the signed-in executor (its executor or a question's)."""
     who = desk.current_user
     if card is None or who is None or who.official_id is None:
@@ -15,11 +20,11 @@ def is_mine(desk, card) -> bool:
     return who.official_id in ({card.executor_id} | {q.executor_id for q in card.questions})
 
 
-def may_edit(desk, card) -> bool:
+def may_edit(desk: AppealDesk, card) -> bool:
     return desk.can(P.REGISTER if card is None else P.EDIT)
 
 
-def may_answer(desk, card) -> bool:
+def may_answer(desk: AppealDesk, card) -> bool:
     who = desk.current_user
     return desk.can(P.ANSWER) and (who.role != "executor" or is_mine(desk, card))
 

@@ -3,6 +3,8 @@ once one is chosen, their earlier appeals are listed."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -20,6 +22,9 @@ from ..i18n import fmt_date
 from ..widgets.combos import ValueCombo, settlement_items
 from ..widgets.validation import FieldErrors, with_error
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 TYPES = (("person", "Гражданин"), ("organisation", "Организация, объединение граждан"))
@@ -30,7 +35,7 @@ class ApplicantBox(QGroupBox):
     picked = Signal(int)  # an existing applicant was chosen
     unpicked = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__("Заявитель", parent)
         self.desk = desk
         self.applicant_id: int | None = None

@@ -3,6 +3,8 @@ temporary copy."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from ..errors import show_error
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 def _size(n: int) -> str:
     if n >= 1024 * 1024:
@@ -28,7 +33,7 @@ def _size(n: int) -> str:
 
 
 class AttachmentsTab(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = desk.attachments
         self.appeal_id: int | None = None

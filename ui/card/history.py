@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -12,9 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class HistoryTab(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         from appealdesk.services import attachments

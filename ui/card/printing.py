@@ -3,22 +3,27 @@ Both render the same content, ``appealdesk.card_print.card_document``."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
-def document(desk, card):
+
+def document(desk: AppealDesk, card):
     from appealdesk.card_print import card_document
 
     return card_document(card, desk.reference.label, desk.settings.get().organisation)
 
 
-def save_pdf(desk, card, path: str) -> None:
+def save_pdf(desk: AppealDesk, card, path: str) -> None:
     from appealdesk.card_print import write_card_pdf
 
     write_card_pdf(document(desk, card), path)
 
 
-def print_preview(desk, card, parent: QWidget) -> None:
+def print_preview(desk: AppealDesk, card, parent: QWidget) -> None:
     from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 

@@ -3,6 +3,8 @@ dialog), and the answer with a result per question and the applicant's satisfact
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,6 +31,9 @@ from ..widgets.delegates import ValueComboDelegate
 from ..widgets.validation import FieldErrors, with_error
 from .questions import COL_RESULT, NO_RESULT, QuestionsModel
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class ProgressTab(QWidget):
     answer_changed = Signal()
@@ -36,7 +41,7 @@ class ProgressTab(QWidget):
     forward_requested = Signal()
     notice_requested = Signal(str)  # "extension" or "forwarding": record a notice sent to the applicant
 
-    def __init__(self, desk, questions: QuestionsModel, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, questions: QuestionsModel, parent: QWidget | None = None):
         super().__init__(parent)
         # -- the terms
         terms = QGroupBox("Сроки")

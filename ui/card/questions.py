@@ -4,6 +4,7 @@ by code or by a word typed (with suggestions), or through the classifier picker 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -31,6 +32,9 @@ from PySide6.QtWidgets import (
 
 from ..widgets.combos import official_items
 from ..widgets.delegates import VALUE_ROLE, ValueComboDelegate
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NO_RESULT = "на рассмотрении"
@@ -146,7 +150,7 @@ class QuestionsEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.model = QuestionsModel(self)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QSpinBox, QWidget
@@ -11,11 +12,14 @@ from ..widgets.combos import vocabulary_combo
 from ..widgets.date_field import DateField
 from ..widgets.validation import FieldErrors, with_error
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class ReceiptBox(QGroupBox):
     changed = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__("Поступление и регистрация", parent)
         self.reg_number = QLineEdit()
         self.reg_number.setPlaceholderText("присвоится при сохранении")

@@ -3,6 +3,8 @@ register a typical written appeal, in the order the keyboard walks through them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,11 +23,14 @@ from .applicant import ApplicantBox
 from .questions import QuestionsEditor
 from .receipt import ReceiptBox
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class RegistrationTab(QWidget):
     changed = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.receipt = ReceiptBox(desk)
         self.applicant = ApplicantBox(desk)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,11 +20,14 @@ from ..widgets.combos import ValueCombo, official_items
 from ..widgets.date_field import DateField
 from ..widgets.validation import FieldErrors, with_error
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class ResolutionTab(QWidget):
     changed = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.resolution = QPlainTextEdit()
         self.resolution.setTabChangesFocus(True)

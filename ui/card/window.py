@@ -7,6 +7,7 @@ about unsaved changes. A failed save keeps everything typed and marks every bad 
 from __future__ import annotations
 
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
@@ -33,6 +34,9 @@ from .questions import QuestionRow
 from .registration import RegistrationTab
 from .resolution import ResolutionTab
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 BAD_DATE = "Неверная дата: введите ДД.ММ.ГГГГ"
 
 
@@ -41,7 +45,7 @@ class AppealCardWindow(QWidget):
     registered = Signal(int)
     closed = Signal()
 
-    def __init__(self, desk, appeal_id: int | None = None, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, appeal_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setStyleSheet(INVALID_STYLE)

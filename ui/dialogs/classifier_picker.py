@@ -5,6 +5,8 @@ Only questions and sub-questions (levels 4 and 5) can be picked; Enter picks, Es
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 LEVEL_NAMES = {1: "раздел", 2: "тематика", 3: "тема", 4: "вопрос", 5: "подвопрос"}
@@ -76,7 +81,7 @@ class CodeList(QTreeWidget):
 class ClassifierPicker(QDialog):
     picked = Signal(str)
 
-    def __init__(self, desk, text: str = "", parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.ref = desk.reference

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..i18n import fmt_date
 from ..widgets.date_field import DateField
 from .service_dialog import ServiceDialog
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class ExtensionDialog(ServiceDialog):
-    def __init__(self, desk, card, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
         super().__init__(f"Продление срока — обращение № {card.reg_number}", "Продлить", parent)
         self.desk, self.card = desk, card
         info = QLabel(f"Срок сейчас: {fmt_date(card.deadline)}. Продлить можно один раз, не более чем на 30 дней, "

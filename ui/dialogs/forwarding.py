@@ -3,6 +3,8 @@ and which questions (all without a result by default)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
@@ -10,9 +12,12 @@ from ..i18n import fmt_date
 from ..widgets.date_field import DateField
 from .service_dialog import ServiceDialog
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class ForwardingDialog(ServiceDialog):
-    def __init__(self, desk, card, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
         super().__init__(f"Переадресация — обращение № {card.reg_number}", "Переадресовать", parent)
         self.desk, self.card = desk, card
         info = QLabel(f"Направить по компетенции нужно в течение 7 дней со дня регистрации "

@@ -3,6 +3,8 @@ forwarding (art. 8 p. 3): the date of the notice."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ..i18n import fmt_date
@@ -10,11 +12,14 @@ from ..widgets.combos import ValueCombo
 from ..widgets.date_field import DateField
 from .service_dialog import ServiceDialog
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class NoticeDialog(ServiceDialog):
     """``forwardings``: the forwardings without a notice (one is chosen); None: the extension's notice."""
 
-    def __init__(self, desk, appeal_id: int, reg_number: str, what: str, forwardings=None,
+    def __init__(self, desk: AppealDesk, appeal_id: int, reg_number: str, what: str, forwardings=None,
                  parent: QWidget | None = None):
         title = "Уведомление о продлении срока" if what == "extension" else "Уведомление о переадресации"
         super().__init__(f"{title} — обращение № {reg_number}", "Записать", parent)
@@ -48,7 +53,7 @@ class NoticeDialog(ServiceDialog):
         return self.desk.appeals.record_forwarding_notice(self.forwarding.value(), self.notice_on.date())
 
 
-def for_item(desk, item, parent: QWidget | None = None) -> NoticeDialog | None:
+def for_item(desk: AppealDesk, item, parent: QWidget | None = None) -> NoticeDialog | None:
     """The notice dialog for a today-list line (``ControlItem``) that lacks one."""
     if not item.notice_missing:
         return None

@@ -5,6 +5,7 @@ database on a server. Everything can be changed later in "Настройки".""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +45,7 @@ def _lines(text: str) -> list[str]:
 
 
 class WelcomePage(QWizardPage):
-    def __init__(self, desk):
+    def __init__(self, desk: AppealDesk):
         super().__init__()
         from appealdesk.paths import user_data_dir
 
@@ -90,7 +94,7 @@ class WelcomePage(QWizardPage):
 
 
 class OrganisationPage(QWizardPage):
-    def __init__(self, desk):
+    def __init__(self, desk: AppealDesk):
         super().__init__()
         s = desk.settings.get()
         self.setTitle("Организация")
@@ -138,7 +142,7 @@ class OrganisationPage(QWizardPage):
 
 
 class ListsPage(QWizardPage):
-    def __init__(self, desk):
+    def __init__(self, desk: AppealDesk):
         super().__init__()
         self.setTitle("Населённые пункты и исполнители")
         self.setSubTitle("По одному в строке. Списки можно дополнить позже в «Настройках».")
@@ -169,7 +173,7 @@ class AdminPage(QWizardPage):
     """The first user: an administrator, the head by default; a password only when wanted (the program asks
     for it once a second user is added)."""
 
-    def __init__(self, desk):
+    def __init__(self, desk: AppealDesk):
         super().__init__()
         self.setTitle("Администратор программы")
         self.setSubTitle("Кто управляет настройками и пользователями. По умолчанию — глава.")
@@ -202,7 +206,7 @@ class AdminPage(QWizardPage):
 
 
 class DemoPage(QWizardPage):
-    def __init__(self, desk):
+    def __init__(self, desk: AppealDesk):
         super().__init__()
         self.setTitle("Демонстрационные данные")
         self.setSubTitle("Вымышленное сельское поселение: жители, исполнители, обращения за два года.")
@@ -220,7 +224,7 @@ class DemoPage(QWizardPage):
 
 
 class FirstRunWizard(QWizard):
-    def __init__(self, desk, window):
+    def __init__(self, desk: AppealDesk, window):
         super().__init__(window)
         self.desk = desk
         self.window_ = window

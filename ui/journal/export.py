@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 
-def export_view(desk, query, path: str | Path, progress: Callable[[int, int], None]) -> int:
+def export_view(desk: AppealDesk, query, path: str | Path, progress: Callable[[int, int], None]) -> int:
     """Write the appeals of the view (``query``) to ``path``; returns how many."""
     return desk.exchange.export_journal(Path(path), query, progress=progress)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
 from ..widgets.combos import ValueCombo, official_items, settlement_items
 from ..widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 ALL = "Все"
 
@@ -79,7 +83,7 @@ class FilterPanel(QWidget):
         for d in (self.date_from, self.date_to):
             d.edit.editingFinished.connect(self.changed.emit)
 
-    def populate(self, desk) -> None:
+    def populate(self, desk: AppealDesk) -> None:
         lab = desk.reference.vocabulary
         self.form.set_items((v.code, v.label) for v in lab("form"))
         self.source.set_items((v.code, v.label) for v in lab("source"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 
 from .filters import FilterPanel
 from .model import COLUMNS, JournalModel
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 SEARCH_DELAY_MS = 150  # while one types on, the search waits for a pause this long
 MIN_TEXT = 2  # shorter text matches nearly everything: not searched
@@ -164,7 +168,7 @@ class JournalPanel(QWidget):
         if self.model.rowCount():
             self.table.selectRow(0)
 
-    def set_desk(self, desk, page=None) -> None:
+    def set_desk(self, desk: AppealDesk, page=None) -> None:
         self.desk = desk
         self.filters.setEnabled(True)
         self.setEnabled(True)

@@ -4,6 +4,7 @@ question, the priority category."""
 from __future__ import annotations
 
 from datetime import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -14,12 +15,15 @@ from ..card.applicant import ApplicantBox
 from ..widgets.combos import ValueCombo
 from .common import banner, ok_cancel, show_banner
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 PRIORITY = ("", "ветеран Великой Отечественной войны", "ветеран боевых действий", "инвалид I или II группы",
             "участник СВО или член его семьи", "многодетный родитель", "гражданин с ребёнком до 3 лет")
 
 
 class BookingDialog(QDialog):
-    def __init__(self, desk, day, slot_from=None, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, day, slot_from=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk, self.day, self.booking = desk, day, None
         e = day.entry

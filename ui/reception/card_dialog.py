@@ -4,6 +4,8 @@ follow, outside competence and where to go, a written appeal handed in)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -32,6 +34,9 @@ from ..card.applicant import ApplicantBox
 from ..widgets.combos import ValueCombo
 from .common import banner, ok_cancel, show_banner, time_edit, time_of
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 APPEAL_KINDS = (("statement", "Заявление"), ("proposal", "Предложение"), ("complaint", "Жалоба"))
 DOCUMENTS = ("паспорт гражданина РФ", "водительское удостоверение", "военный билет", "удостоверение ветерана")
 
@@ -39,7 +44,7 @@ DOCUMENTS = ("паспорт гражданина РФ", "водительско
 class ReceptionCardDialog(QDialog):
     saved = Signal(object)
 
-    def __init__(self, desk, day, booking=None, card=None, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, day, booking=None, card=None, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk, self.day, self.booking, self.card = desk, day, booking, card
         e = day.entry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -12,11 +13,14 @@ from appealdesk.reception.values import WEEKDAY_SHORT
 from ..widgets.combos import ValueCombo
 from .common import banner, ok_cancel, show_banner
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 WEEKS_AHEAD = 12  # how far ahead the receptions to move to are offered
 
 
 class MoveBookingDialog(QDialog):
-    def __init__(self, desk, booking, entry, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, booking, entry, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk, self.booking_, self.entry = desk, booking, entry
         self.booking = None  # the moved booking, once done

@@ -4,6 +4,7 @@ right (the slots with the booked visitors and the walk-ins, with their reception
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -25,6 +26,9 @@ from appealdesk.reception.values import RECEPTION_LABELS, WEEKDAY_SHORT
 
 from ..errors import show_error
 from ..widgets.list_table import ListTable
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 WEEKS = 4
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -120,7 +124,7 @@ class ReceptionPanel(QWidget):
         self._buttons(False)
 
     # -- data ------------------------------------------------------------------------------------
-    def set_desk(self, desk) -> None:
+    def set_desk(self, desk: AppealDesk) -> None:
         self.desk = desk
         self.start = desk.today() if desk is not None else None
         self.refresh()

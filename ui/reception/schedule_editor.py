@@ -4,6 +4,7 @@ changes), the visiting receptions, and the 12 December reception day the program
 from __future__ import annotations
 
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,9 @@ from ..widgets.date_field import DateField
 from ..widgets.list_table import ListTable
 from .common import banner, show_banner, time_edit, time_of
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 def _fill(t: QTableWidget, rows: list[tuple], ids: list[int]) -> None:
     t.setRowCount(len(rows))
@@ -50,7 +54,7 @@ def _selected_id(t: QTableWidget) -> int | None:
 
 
 class ScheduleEditor(QDialog):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("График личного приёма")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
@@ -46,6 +46,9 @@ from appealdesk.reports.document import SECTION_TITLES, ReportOptions
 from appealdesk.reports.periods import Period, half_year, nine_months, quarter, whole_year
 
 from ..workers import Task, run_with_progress
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 PERIOD_KINDS = (
     ("quarter", "Квартал"),
@@ -89,7 +92,7 @@ class ReportWizard(QDialog):
     generated = Signal(object)  # Generated: the files written
     failed = Signal(str)
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.report = None
@@ -582,7 +585,7 @@ class ReportWizard(QDialog):
             task.wait(timeout)
 
 
-def open_report_wizard(desk, parent: QWidget | None = None) -> ReportWizard:
+def open_report_wizard(desk: AppealDesk, parent: QWidget | None = None) -> ReportWizard:
     """Show the report wizard (not modal: the journal stays usable) and return it."""
     wizard = ReportWizard(desk, parent)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
     from appealdesk.services.backups import Made
 
 log = logging.getLogger(__name__)
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 CHECK_EVERY_MS = 30 * 60 * 1000  # the daily copy of a program left open overnight
 
 
-def make_backup(desk):
+def make_backup(desk: AppealDesk):
     """A verified backup into the chosen folder, else into the default one (``Made``, with a warning)."""
     return desk.backups.make_scheduled()
 

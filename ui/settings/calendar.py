@@ -3,6 +3,8 @@ the admin can enter next year's government decree without a new release."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,11 +22,14 @@ from PySide6.QtWidgets import (
 from ..widgets.combos import ValueCombo
 from ..widgets.date_field import DateField
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 SOURCES = {"admin": "введено вручную", "bundled": "из поставки"}
 
 
 class CalendarPage(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         today = desk.today()

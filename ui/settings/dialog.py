@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -33,11 +34,14 @@ from .calendar import CalendarPage
 from .officials import OfficialsPage
 from .settlements import SettlementsPage
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class SettingsDialog(QDialog):
     saved = Signal()
 
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.setWindowTitle("Настройки")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from ..errors import show_error
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 
 class OfficialsPage(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.items: list = []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -14,11 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SettlementsPage(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         note = QLabel("Населённые пункты поселения (района): адреса заявителей и отчёты по ним. "

@@ -3,6 +3,8 @@ at once through ``desk.users`` (which checks the role again)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -18,6 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.list_table import ListTable
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 
 class PasswordDialog(QDialog):
@@ -60,7 +65,7 @@ class PasswordDialog(QDialog):
 
 
 class UsersPage(QWidget):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         from appealdesk.domain.roles import ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,11 +21,14 @@ from PySide6.QtWidgets import (
 
 from ..widgets.date_field import DateField
 
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
+
 HEADERS = ("Исполнитель", "Всего", "В срок", "С нарушением", "В работе", "Просрочено сейчас", "Ср. дней до ответа")
 
 
 class DisciplineDialog(QDialog):
-    def __init__(self, desk, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk = desk
         self.result_ = None

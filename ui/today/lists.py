@@ -3,17 +3,22 @@ confirmed done from here, and missing extension and forwarding notices recorded.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..calendar.items import ItemsTable
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 
 class ItemsDialog(QDialog):
     open_requested = Signal(int)
     changed = Signal()
 
-    def __init__(self, desk, key: str, title: str, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, key: str, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.desk, self.key = desk, key
         self.setWindowTitle(title)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 WATCHED = {"overdue": "просрочено", "due_today": "срок сегодня", "promises_overdue": "обещаний просрочено",
            "messages": "сообщений без ответа более 24 часов"}
@@ -23,7 +28,7 @@ class DueNotifier(QObject):
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.check)
 
-    def set_desk(self, desk, summary=None) -> None:
+    def set_desk(self, desk: AppealDesk, summary=None) -> None:
         self.desk = desk
         self.last = None
         if desk is None:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from . import prefs
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 COLOURS = {"alarm": "#b3261e", "warn": "#a35200", "info": "#1f3b63"}
 
@@ -52,7 +57,7 @@ class TodayPanel(QWidget):
         lay.addStretch(1)
         lay.addLayout(bottom)
 
-    def set_desk(self, desk) -> None:
+    def set_desk(self, desk: AppealDesk) -> None:
         self.desk = desk
         if desk is not None:
             self.refresh()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..dialogs.service_dialog import ServiceDialog
 from ..i18n import fmt_date
 from ..widgets.combos import ValueCombo
 from ..widgets.date_field import DateField
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 
 def _date_errors(fields) -> list:
@@ -19,7 +24,7 @@ def _date_errors(fields) -> list:
 class PromiseDialog(ServiceDialog):
     """"Отремонтировать до 01.06": what was promised, by when, who does it."""
 
-    def __init__(self, desk, card, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
         super().__init__(f"Обещание в ответе — обращение № {card.reg_number}", "Поставить на контроль", parent)
         self.desk, self.card = desk, card
         info = QLabel("Если в ответе заявителю обещано выполнить работы к сроку, обещание остаётся на контроле и "
@@ -49,7 +54,7 @@ class PromiseDialog(ServiceDialog):
 
 
 class ConfirmPromiseDialog(ServiceDialog):
-    def __init__(self, desk, promise, parent: QWidget | None = None):
+    def __init__(self, desk: AppealDesk, promise, parent: QWidget | None = None):
         super().__init__(f"Выполнение обещания — обращение № {promise.reg_number}", "Снять с контроля", parent)
         self.desk, self.promise = desk, promise
         info = QLabel(f"<b>{promise.text}</b><br>Срок: {fmt_date(promise.due_on)}; исполнитель: "

@@ -4,6 +4,8 @@ database goes away; everything else hangs on its signals."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
@@ -12,6 +14,9 @@ from ..calendar.panel import CalendarPanel
 from . import prefs
 from .notify import DueNotifier
 from .panel import TodayPanel
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 
 class ControlUi:
@@ -68,7 +73,7 @@ class ControlUi:
         self.notifier.clicked.connect(self.show_today)
 
     # -- the database ----------------------------------------------------------------------------
-    def attach(self, desk) -> None:
+    def attach(self, desk: AppealDesk) -> None:
         for a in self.actions:
             a.setEnabled(True)
         QTimer.singleShot(0, self._after_attach)

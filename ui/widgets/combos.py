@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QWidget
+
+if TYPE_CHECKING:
+    from appealdesk.services import AppealDesk
 
 EMPTY = "—"
 
@@ -44,16 +47,16 @@ class ValueCombo(QComboBox):
             self.setCurrentIndex(idx)
 
 
-def vocabulary_combo(desk, group: str, empty: str | None = None, parent: QWidget | None = None) -> ValueCombo:
+def vocabulary_combo(desk: AppealDesk, group: str, empty: str | None = None, parent: QWidget | None = None) -> ValueCombo:
     return ValueCombo(((lab.code, lab.label) for lab in desk.reference.vocabulary(group)), empty, parent)
 
 
-def official_items(desk, executors_only: bool = True) -> list[tuple[int, str]]:
+def official_items(desk: AppealDesk, executors_only: bool = True) -> list[tuple[int, str]]:
     out = []
     for o in desk.reference.officials(executors_only=executors_only):
         out.append((o.id, f"{o.full_name}" + (f", {o.position}" if o.position else "")))
     return out
 
 
-def settlement_items(desk) -> list[tuple[int, str]]:
+def settlement_items(desk: AppealDesk) -> list[tuple[int, str]]:
     return [(s.id, s.name) for s in desk.reference.settlements()]
