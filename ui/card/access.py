@@ -52,6 +52,7 @@ def restrict(window) -> None:
     if not can(P.CLOSE):
         p.close_check.setChecked(False)
     p.close_check.setEnabled(can(P.CLOSE))
+    p.close_check.setToolTip("" if can(P.CLOSE) else "Обращение закрывает специалист по обращениям или глава")
     a = window.attachments
     a.add_button.setEnabled(a.add_button.isEnabled() and can(P.ATTACH) and own)
     a.remove_button.setEnabled(a.remove_button.isEnabled() and can(P.DETACH))

@@ -79,7 +79,12 @@ class UsersPage(QWidget):
         self.table = ListTable(["Пользователь", "ФИО", "Роль", "Исполнитель", "Пароль", "Последний вход", ""],
                                "Пользователей пока нет: программа работает без входа.")
         self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in range(self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.currentCellChanged.connect(lambda r, _c, _pr, _pc: self._select(r))
         self.login = QLineEdit()
         self.full_name = QLineEdit()
@@ -107,7 +112,9 @@ class UsersPage(QWidget):
         form.addRow("Должность:", self.position)
         form.addRow("&Роль:", self.role)
         form.addRow("", self.role_hint)
-        form.addRow("Его вопросы — исполнителя:", self.official)
+        self.official.setToolTip("Должностное лицо, чьи вопросы — «Мои обращения» этого пользователя; исполнитель "
+                                 "вносит ответы только по ним")
+        form.addRow("&Исполнитель:", self.official)
         self.password_label = QLabel("Пароль:")
         form.addRow(self.password_label, self.password)
         form.addRow("", self.error)
@@ -147,7 +154,6 @@ class UsersPage(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(text))
             if u.login == select_login:
                 self.table.selectRow(r)
-        self.table.resizeColumnsToContents()
 
     def _select(self, row: int) -> None:
         if not 0 <= row < len(self.items):
