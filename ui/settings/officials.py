@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..errors import show_error
+from .list_page import lay_out_list_page
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -31,9 +31,6 @@ class OfficialsPage(QWidget):
         self.desk = desk
         self.items: list = []
         self.current_id: int | None = None
-        note = QLabel("Исполнители появляются в карточке обращения и в фильтрах журнала. "
-                      "Изменения этого списка сохраняются сразу.")
-        note.setWordWrap(True)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["ФИО", "Должность", "Телефон", "Роль", "Активен"])
         self.table.verticalHeader().hide()
@@ -75,15 +72,8 @@ class OfficialsPage(QWidget):
         self.save_button = QPushButton("Сохранить сотрудника")
         self.new_button.clicked.connect(self.new)
         self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addWidget(note)
-        lay.addWidget(self.table, 1)
-        lay.addLayout(form)
-        lay.addLayout(buttons)
+        lay_out_list_page(self, "Исполнители появляются в карточке обращения и в фильтрах журнала. Изменения этого "
+                          "списка сохраняются сразу.", self.table, form, (self.new_button, self.save_button))
         self.reload()
         self.new()
 

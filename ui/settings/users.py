@@ -10,16 +10,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..widgets.list_table import ListTable
+from .list_page import lay_out_list_page
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -72,10 +71,6 @@ class UsersPage(QWidget):
         self.desk = desk
         self.items: list = []
         self.current = None
-        note = QLabel("Кто работает с программой и что может. Пока пользователь один, программа входит сама; "
-                      "когда их два и больше, при запуске спрашивается имя и пароль. Пользователи не удаляются "
-                      "(история изменений ссылается на них) — их можно отключить.")
-        note.setWordWrap(True)
         self.table = ListTable(["Пользователь", "ФИО", "Роль", "Исполнитель", "Пароль", "Последний вход", ""],
                                "Пользователей пока нет: программа работает без входа.")
         self.table.setTabKeyNavigation(False)
@@ -126,15 +121,11 @@ class UsersPage(QWidget):
         self.save_button.clicked.connect(self.save)
         self.password_button.clicked.connect(self.set_password)
         self.active_button.clicked.connect(self.toggle_active)
-        buttons = QHBoxLayout()
-        for b in (self.new_button, self.save_button, self.password_button, self.active_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addWidget(note)
-        lay.addWidget(self.table, 1)
-        lay.addLayout(form)
-        lay.addLayout(buttons)
+        lay_out_list_page(
+            self, "Кто работает с программой и что может. Пока пользователь один, программа входит сама; когда "
+            "их два и больше, при запуске спрашивается имя и пароль. Пользователи не удаляются (история изменений "
+            "ссылается на них) — их можно отключить.", self.table, form,
+            (self.new_button, self.save_button, self.password_button, self.active_button))
         self.reload()
         self.new()
 
