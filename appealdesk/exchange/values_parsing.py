@@ -37,7 +37,6 @@ _FALSE = frozenset({"нет", "0", "false", "ложь", "no"})
 _CODE_SPLIT = re.compile(r"[;,\n\r]+|\s+")
 _RESULT_SPLIT = re.compile(r"[;\n\r]")
 _SPACES = re.compile(r"\s+")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an XLSX cannot hold
 
 
 def is_blank(value: object) -> bool:
@@ -224,10 +223,3 @@ def format_date(value: date | None) -> str:
 
 def join_list(items: Iterable[str]) -> str:
     return SEPARATOR.join(items)
-
-
-def cell_text(value: str | None) -> str | None:
-    """Text as an XLSX cell can hold it: control characters other than tab and line breaks removed."""
-    if value is None:
-        return None
-    return _ILLEGAL.sub("", value)
