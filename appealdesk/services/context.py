@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from ..domain.calendar import WorkCalendar
 from ..domain.deadlines import DeadlineEngine
 from ..errors import DatabaseProblem, DomainError
+from ..storage import faults
 from ..storage.database import Database
 from ..storage.models import CalendarOverride, ClassifierEntry, VocabularyEntry
 from .journal_values import vocabulary_label
@@ -83,7 +84,7 @@ class ServiceContext:
         try:
             yield session
         except DBAPIError as exc:
-            raise _operational(exc, self.db) from exc
+            raise _operational(exc, self.db, changed=False) from exc
         finally:
             session.rollback()
             session.close()
@@ -147,29 +148,31 @@ def _short(exc: Exception) -> str:
     return text.splitlines()[0][:200]
 
 
-def _operational(exc: DBAPIError, db: Database) -> Exception:
-    text = str(exc.orig).lower()
+def _operational(exc: DBAPIError, db: Database, *, changed: bool = True) -> Exception:
+    """The Russian ``DatabaseProblem`` of a database error: a full disk, an I/O error or a refused
+    permission is told apart from damage (``storage.faults``); only real damage advises a backup."""
     path = str(db.path) if db.path else db.url
-    if "locked" in text or "busy" in text:
+    kind = faults.fault_of(exc, db.path)
+    if kind == faults.LOCKED:
         return DatabaseProblem(
             "locked",
             "База данных занята другой программой или другим пользователем. Повторите через минуту.",
             path,
         )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseProblem("read_only", "База данных открыта только для чтения: изменения не сохранены.", path)
-    if "malformed" in text or "corrupt" in text or "not a database" in text or "disk i/o" in text:
+    if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY):
+        log.warning("database %s: %s", kind, _short(exc))
+        return faults.problem(kind, db.path, changed=changed)
+    if kind == faults.DAMAGED:
+        log.error("database damaged: %s", _short(exc))
         return DatabaseProblem(
             "damaged",
             "База данных повреждена. Восстановите её из резервной копии (Файл → Восстановить из копии).",
             path,
         )
-    if "disk" in text and "full" in text:
-        return DatabaseProblem("unreachable", "Недостаточно места на диске: изменения не сохранены.", path)
     log.error("database error: %s", _short(exc))
     return DatabaseProblem(
         "unreachable",
         "Не удалось выполнить действие с базой данных. Повторите его; если ошибка повторится, "
-        "проверьте базу (Файл → Проверить базу) или восстановите её из резервной копии.",
+        "проверьте базу (Файл → Проверить базу данных) или восстановите её из резервной копии.",
         path,
     )

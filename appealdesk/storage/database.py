@@ -6,6 +6,7 @@ and is never written to.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -19,8 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseProblem, DomainError
+from ..os_errors import is_disk_full, os_error_text
 from ..paths import default_backup_dir, default_db_path
-from . import migrations
+from . import faults, migrations
 from .sqlite_file import connect_for_reading
 
 log = logging.getLogger(__name__)
@@ -85,7 +87,8 @@ def make_engine(url: str) -> Engine:
 
 # -- checks before the first write ------------------------------------------------------------------
 def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
-    """Refuse a file that is not a database, is damaged, read-only or locked. Writes nothing.
+    """Refuse a file that is not a database, is empty, damaged, read-only or locked, or that a full or
+    failing disk cannot serve. Writes nothing.
 
     ``deep`` runs ``PRAGMA quick_check`` over the whole file (about 3 ms per thousand appeals); the desktop
     skips it to show its window sooner and runs ``quick_check`` in the background instead."""
@@ -96,11 +99,11 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
         raise DatabaseProblem(
             "read_only", f"Нет доступа к файлу базы данных «{path}». Проверьте права доступа.", str(path)
         ) from exc
-    if len(header) == 0:  # an empty file: a new database will be created in it
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise _read_only(path)
-        return
-    if header != SQLITE_HEADER:
+    except OSError as exc:
+        raise _os_problem(path, exc) from exc
+    if len(header) == 0 and not _has_wal(path):
+        raise _empty(path)
+    if header and header != SQLITE_HEADER:
         raise DatabaseProblem(
             "not_a_database",
             f"Файл «{path}» не является базой данных AppealDesk (или повреждён). "
@@ -113,24 +116,22 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
     try:
         con = sqlite3.connect(uri, uri=True, timeout=2)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(
-            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
-        ) from exc
+        raise _sqlite_problem(path, exc) from exc
     try:
         try:
             con.execute("BEGIN IMMEDIATE")
             con.execute("ROLLBACK")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+            if faults.fault_of(exc, path) == faults.LOCKED:
                 raise DatabaseProblem(
                     "locked",
                     f"База данных «{path}» занята другой программой (заблокирована). "
                     "Закройте другие копии AppealDesk или программы, открывшие этот файл, и повторите.",
                     str(path),
                 ) from exc
-            raise _damaged(path, exc) from exc
+            raise _sqlite_problem(path, exc) from exc
         except sqlite3.DatabaseError as exc:
-            raise _damaged(path, exc) from exc
+            raise _sqlite_problem(path, exc) from exc
         if deep:
             problems = _quick_check(con, path)
             if problems:
@@ -139,16 +140,62 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
             try:
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.DatabaseError as exc:
-                raise _damaged(path, exc) from exc
+                raise _sqlite_problem(path, exc) from exc
     finally:
         con.close()
+
+
+def _has_wal(path: Path) -> bool:
+    """A -wal file with content beside an empty database file: the database lives in it (SQLite reads it)."""
+    wal = Path(f"{path}-wal")
+    try:
+        return wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _empty(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        "empty_file",
+        f"Файл базы данных «{path}» пуст (0 байт): в нём нет ни одной записи. Файл не изменён. "
+        "Если в нём была ваша база, восстановите её из резервной копии (Файл → Восстановить из копии). "
+        "Если нужна новая база, укажите файл, которого ещё нет, или удалите этот пустой файл и запустите "
+        "программу снова.",
+        str(path),
+    )
+
+
+def _sqlite_problem(path: Path, exc: BaseException) -> DatabaseProblem:
+    """A full disk, an I/O error, a refused permission or a lock, told apart from damage."""
+    kind = faults.fault_of(exc, path)
+    if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY, faults.LOCKED):
+        log.warning("database %s: %s (%s)", path, kind, exc)
+        return faults.problem(kind, path, changed=False)
+    if kind == faults.DAMAGED or not isinstance(exc, sqlite3.OperationalError):
+        return _damaged(path, exc)
+    log.warning("database %s cannot be opened: %s", path, exc)
+    return DatabaseProblem(
+        "unreachable",
+        f"Не удалось открыть базу данных «{path}». Файл не изменён. Проверьте, что файл доступен, и повторите.",
+        str(path),
+    )
+
+
+def _os_problem(path: Path, exc: OSError) -> DatabaseProblem:
+    if is_disk_full(exc):
+        return faults.problem(faults.DISK_FULL, path, changed=False)
+    reason = "io_error" if exc.errno == errno.EIO else "unreachable"
+    return DatabaseProblem(
+        reason, f"Не удалось прочитать файл базы данных «{path}»: {os_error_text(exc)}. Файл не изменён.",
+        str(path),
+    )
 
 
 def _quick_check(con: sqlite3.Connection, path: Path) -> list[str]:
     try:
         rows = con.execute("PRAGMA quick_check(20)").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     return [r[0] for r in rows if r[0] != "ok"]
 
 
@@ -157,7 +204,10 @@ def quick_check(db: Database) -> None:
     in a background thread (it opens its own read-only connection)."""
     if db.path is None:
         return
-    con = sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        con = sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(db.path, exc) from exc
     try:
         problems = _quick_check(con, db.path)
     finally:
@@ -292,7 +342,7 @@ def _prepare_file(path: Path, *, is_default: bool, migrate: bool, deep: bool = T
         except OSError as exc:
             raise DatabaseProblem(
                 "read_only",
-                f"Не удалось создать папку данных «{parent}» ({exc.strerror or exc}). Проверьте права доступа.",
+                f"Не удалось создать папку данных «{parent}» ({os_error_text(exc)}). Проверьте права доступа.",
                 str(path),
             ) from exc
     if not os.access(parent, os.W_OK):
@@ -312,22 +362,20 @@ def _read_file_state(path: Path) -> _FileState:
     try:
         con = connect_for_reading(path)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(
-            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
-        ) from exc
+        raise _sqlite_problem(path, exc) from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revisions: set[str] = set()
         if "alembic_version" in tables:
             revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if faults.fault_of(exc, path) == faults.LOCKED:
             raise DatabaseProblem(
                 "locked", f"База данных «{path}» занята другой программой (заблокирована).", str(path)
             ) from exc
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     finally:
         con.close()
     return _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
@@ -427,6 +475,19 @@ def _upgrade_sqlite_file(url: str, path: Path, *, created: bool, backup: Path | 
                 str(path),
             ) from exc
         hint = f" Резервная копия перед обновлением: «{backup}»." if backup else ""
+        kind = faults.fault_of(exc, path)
+        if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY):
+            what = {faults.DISK_FULL: "на диске нет места", faults.IO_ERROR: "ошибка чтения или записи диска",
+                    faults.READ_ONLY: "нет права записи в файл или его папку"}[kind]
+            advice = {faults.DISK_FULL: "Освободите место на диске и запустите программу снова.",
+                      faults.IO_ERROR: "Проверьте, что диск подключён и исправен, и запустите программу снова.",
+                      faults.READ_ONLY: "Проверьте права доступа и запустите программу снова."}[kind]
+            raise DatabaseProblem(
+                kind,
+                f"Не удалось обновить структуру базы данных «{path}»: {what}. Изменения отменены, база "
+                f"данных осталась прежней и не повреждена.{hint} {advice}",
+                str(path),
+            ) from exc
         raise DatabaseProblem(
             "migration_failed",
             f"Не удалось обновить структуру базы данных «{path}»: {_first_line(exc)}. "

@@ -66,11 +66,15 @@ def test_a_missing_folder_of_an_explicit_path_is_refused(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
-def test_an_empty_file_becomes_a_database(db_path, opened):
+def test_an_empty_file_is_refused_not_made_a_new_database(db_path, snapshot):
+    """A 0-byte file is most likely a database that lost its contents: say so, change nothing."""
     db_path.parent.mkdir()
     db_path.touch()
-    db = opened(db_path)
-    assert current_revision(db) == head_revision()
+    before = snapshot(db_path.parent)
+    problem = _problem(db_path)
+    assert problem.reason == "empty_file"
+    assert "пуст (0 байт)" in problem.message and "резервной копии" in problem.message
+    assert snapshot(db_path.parent) == before
 
 
 def test_reopening_an_up_to_date_database_changes_nothing(db_path, opened):
