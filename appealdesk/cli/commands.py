@@ -53,6 +53,8 @@ def import_xlsx(args, open_desk) -> int:
         print("Добавлены населённые пункты: " + ", ".join(result.created_settlements))
     if result.created_executors:
         print("Добавлены исполнители: " + ", ".join(result.created_executors))
+    for notice in result.notices():
+        print(notice)
     desk.close()
     return 0
 
