@@ -22,8 +22,8 @@ POSIX = os.name == "posix"
 def make_private(path: str | os.PathLike) -> None:
     """Owner-only mode for a file the program has written (nothing on Windows; a file system without
     modes, a FAT stick, is left as it is)."""
-    if not POSIX:
-        return
+    if not POSIX or not isinstance(path, str | os.PathLike):
+        return  # Windows, or a document written into memory
     try:
         os.chmod(path, FILE_MODE)
     except OSError as exc:
@@ -67,9 +67,11 @@ def create_private(path: str | os.PathLike) -> int:
     return fd
 
 
-def open_private_text(path: str | os.PathLike, mode: str = "a", encoding: str = "utf-8"):
-    """``open(path, mode)`` for a text file (a log) that is owner-only when this call creates it."""
+def open_private_text(path: str | os.PathLike, mode: str = "a", encoding: str = "utf-8",
+                      errors: str = "backslashreplace"):
+    """``open(path, mode)`` for a text file (a log) that is owner-only when this call creates it; a
+    character that cannot be encoded (a lone surrogate) is written escaped, never an error."""
     flags = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
     flags |= os.O_APPEND if mode.startswith("a") else os.O_TRUNC
     fd = os.open(path, flags, FILE_MODE)
-    return os.fdopen(fd, mode, encoding=encoding)
+    return os.fdopen(fd, mode, encoding=encoding, errors=errors)

@@ -36,9 +36,11 @@ def install_excepthook(parent: QWidget) -> None:
             return
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         try:
+            from appealdesk.private_files import open_private_text, private_folder
+
             path = _log_file()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "a", encoding="utf-8") as fh:
+            private_folder(path.parent)
+            with open_private_text(path, "a") as fh:
                 fh.write(text + "\n")
             where = f"Подробности записаны в файл «{path}»."
         except OSError:

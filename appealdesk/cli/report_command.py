@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ..errors import DomainError
+from ..private_files import make_private
 
 FORMATS = ("json", "pdf", "xlsx")
 
@@ -110,6 +111,7 @@ def report(args, open_desk) -> int:
                     sys.stdout.write(text)
                     return 0
                 args.out.write_text(text, encoding="utf-8")
+                make_private(args.out)
             elif args.fmt == "pdf":
                 from ..reports.pdf import write_report_pdf
 

@@ -22,6 +22,7 @@ from sqlalchemy.pool import NullPool
 from ..errors import DatabaseProblem, DomainError
 from ..os_errors import is_disk_full, os_error_text
 from ..paths import default_backup_dir, default_db_path
+from ..private_files import make_private_sqlite, private_folder
 from . import faults, migrations
 from .sqlite_file import connect_for_reading
 
@@ -286,6 +287,8 @@ def open_database(
         if current is not None:
             backup = _backup_before_migration(path, current, backup_dir)
         _upgrade_sqlite_file(url, path, created=not state.exists, backup=backup)
+        if not state.exists:
+            make_private_sqlite(path)  # personal data: the file, its -wal and -shm are owner-only
         migrated_from = current
     database = _database(url, path, migrated_from=migrated_from, backup=backup)
     if migrate:
@@ -338,7 +341,7 @@ def _prepare_file(path: Path, *, is_default: bool, migrate: bool, deep: bool = T
                 str(path),
             )
         try:
-            parent.mkdir(parents=True, exist_ok=True)
+            private_folder(parent)  # the data folder holds personal data: owner-only
         except OSError as exc:
             raise DatabaseProblem(
                 "read_only",

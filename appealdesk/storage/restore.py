@@ -20,6 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import DomainError
+from ..os_errors import os_error_text
+from ..private_files import make_private, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,7 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
         with open(path, "rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise DomainError(f"Не удалось прочитать файл «{path}»: {exc.strerror or exc}.") from exc
+        raise DomainError(f"Не удалось прочитать файл «{path}»: {os_error_text(exc)}.") from exc
     if header != b"SQLite format 3\x00":
         raise DomainError(f"Файл «{path.name}» не является резервной копией базы AppealDesk.")
     try:
@@ -191,19 +193,30 @@ def _save_current(db_path: Path, backup_dir: Path, keep: int) -> Path | None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = backup_dir / f"{BEFORE_RESTORE_PREFIX}-{stamp}.damaged"
         try:
-            backup_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(db_path, target)
-            for extra in ("-wal", "-shm"):
+            private_folder(backup_dir)
+            for extra in ("", "-wal", "-shm"):
                 side = db_path.with_name(db_path.name + extra)
                 if side.exists():
-                    shutil.copy2(side, target.with_name(target.name + extra))
+                    _copy_privately(side, target.with_name(target.name + extra))
         except OSError as exc:
             raise DomainError(
                 f"Не удалось сохранить текущую базу данных перед восстановлением в папку «{backup_dir}»: "
-                f"{exc.strerror or exc}. База данных не изменена."
+                f"{os_error_text(exc)}. База данных не изменена."
             ) from exc
         log.warning("current database is damaged; raw copy kept at %s", target)
         return target
+
+
+def _copy_privately(source: Path, target: Path) -> None:
+    """A byte copy under a hidden temporary name, owner-only, put in place at the end (a kill leaves no
+    half-written file under the real name)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        make_private(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _copy_over(backup: Path, db_path: Path) -> None:
@@ -227,6 +240,7 @@ def _copy_over(backup: Path, db_path: Path) -> None:
                 src.backup(dst)
             finally:
                 dst.close()
+            make_private(fresh)
             for extra in ("-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     db_path.with_name(db_path.name + extra).unlink()

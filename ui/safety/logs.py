@@ -46,9 +46,11 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     for h in root.handlers:
         if isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == path:
             return path
+    from appealdesk.private_files import private_folder
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        private_folder(path.parent)
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError:
@@ -58,6 +60,15 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return path
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log holds names and addresses now and then: every file of it is owner-only (0600 on POSIX)."""
+
+    def _open(self):
+        from appealdesk.private_files import open_private_text
+
+        return open_private_text(self.baseFilename, self.mode, encoding=self.encoding or "utf-8")
 
 
 class _Relay(QObject):
