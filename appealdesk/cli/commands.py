@@ -113,19 +113,31 @@ def deadlines(args, open_desk) -> int:
 
 
 def check(args, open_desk) -> int:
-    from ..storage.database import integrity_report
+    from ..services import AppealDesk
+    from ..storage.database import integrity_report, open_read_only
+    from ..storage.search_index import verify_index
 
-    desk = open_desk(args)
+    desk = AppealDesk(open_read_only(getattr(args, "db", None)))  # looks only: writes nothing to the file
     problems = integrity_report(desk.db)
     with desk.ctx.read() as s:
         appeals = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted == false()))
         applicants = s.scalar(select(func.count()).select_from(Applicant))
         editions = s.execute(select(ReferenceEdition.name, ReferenceEdition.edition)).all()
+        index = verify_index(s) if not problems else None
     print(f"База данных: {_where(desk)}")
     print(f"Обращений: {appeals}; заявителей: {applicants}")
     for name, edition in editions:
         print(f"Справочник {name}: {edition}")
     desk.close()
+    if index is not None and not index.ok:
+        for line in index.problems():
+            print(line)
+        raise AppealDeskError(
+            "Поисковый указатель не совпадает с обращениями (файл базы не повреждён). Откройте и сохраните "
+            "названные обращения в программе — их записи в указателе обновятся — и повторите проверку."
+        )
+    if index is not None:
+        print(f"Поисковый указатель: совпадает с обращениями ({index.appeals}).")
     if problems:
         print("Найдены нарушения целостности:", flush=True)
         for p in problems:

@@ -237,6 +237,44 @@ def _damaged(path: Path, detail) -> DatabaseProblem:
     )
 
 
+def open_read_only(db: str | os.PathLike | None = None) -> Database:
+    """The database as it is, for looking only (``check``): an SQLite file is opened with ``mode=ro``, so
+    nothing (no migration, no reference data, no checkpoint of its -wal) is ever written to it. A server
+    database is opened as usual (its server grants the rights)."""
+    url, path = resolve_url(db)
+    if path is None:
+        return _open_without_file(url, migrate=False)
+    if not path.is_file():
+        raise DatabaseProblem("unreachable", f"Файл базы данных «{path}» не найден.", str(path))
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise _os_problem(path, exc) from exc
+    if len(header) == 0 and not _has_wal(path):
+        raise _empty(path)
+    if header and header != SQLITE_HEADER:
+        raise DatabaseProblem(
+            "not_a_database", f"Файл «{path}» не является базой данных AppealDesk (или повреждён). Файл не изменён.",
+            str(path),
+        )
+    uri = f"{path.as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+        con.execute("PRAGMA query_only=ON")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    try:
+        with engine.connect() as con:
+            con.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise _sqlite_problem(path, getattr(exc, "orig", exc)) from exc
+    return Database(engine, url, path, _session_factory(engine))
+
+
 def integrity_report(db: Database) -> list[str]:
     """Full ``PRAGMA integrity_check`` and ``foreign_key_check``; an empty list means all is well."""
     if not db.is_sqlite:

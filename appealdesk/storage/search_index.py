@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Integer, column, delete, insert, text
 from sqlalchemy.orm import Session
@@ -116,3 +117,71 @@ def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: st
         stmt = stmt.where(id_column.in_(sub))
     return stmt
 
+
+
+# -- verification ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IndexReport:
+    """How the search index compares with the appeals: ``missing`` and ``stale`` hold registration numbers
+    (an appeal search cannot find, or finds by old words), ``orphans`` counts index rows of no appeal."""
+
+    appeals: int
+    missing: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    orphans: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.orphans)
+
+    def problems(self) -> list[str]:
+        """Russian lines for the user, each saying what it means."""
+        out = []
+        if self.missing:
+            out.append(f"Поисковый указатель: нет записей для {len(self.missing)} обращ.: № {_numbers(self.missing)}. "
+                       "Поиск их не находит.")
+        if self.stale:
+            out.append(f"Поисковый указатель: устарели записи {len(self.stale)} обращ.: № {_numbers(self.stale)}. "
+                       "Поиск может не находить их по нынешнему тексту.")
+        if self.orphans:
+            out.append(f"Поисковый указатель: {self.orphans} лишн. записей (удалённых или несуществующих обращений).")
+        return out
+
+
+def _numbers(numbers: Sequence[str], shown: int = 20) -> str:
+    head = ", ".join(numbers[:shown])
+    return head + (f" и ещё {len(numbers) - shown}" if len(numbers) > shown else "")
+
+
+def verify_index(session: Session) -> IndexReport:
+    """Compare the search index with the appeals table: every appeal that is not deleted has an index row
+    holding every word of its own fields (number, applicant, summary, answer); no row is left for a deleted
+    or missing appeal. Reads only."""
+    from sqlalchemy import select
+
+    from .models import Appeal
+
+    if _is_sqlite(session):
+        indexed = dict(session.execute(text("SELECT rowid, words FROM appeal_fts")).all())
+    else:
+        indexed = dict(session.execute(select(AppealSearch.appeal_id, AppealSearch.document)).all())
+    rows = session.execute(
+        select(Appeal.id, Appeal.reg_number, Appeal.deleted, Appeal.applicant_name, Appeal.summary,
+               Appeal.answer_text).order_by(Appeal.reg_year, Appeal.reg_series, Appeal.reg_seq, Appeal.id)
+    ).all()
+    missing: list[str] = []
+    stale: list[str] = []
+    live: set[int] = set()
+    for appeal_id, number, deleted, name, summary, answer in rows:
+        if deleted:
+            continue
+        live.add(appeal_id)
+        doc = indexed.get(appeal_id)
+        if doc is None:
+            missing.append(number)
+            continue
+        held = set(doc.split())
+        if not set(words(number)) | set(words(name)) | set(words(summary)) | set(words(answer)) <= held:
+            stale.append(number)
+    orphans = sum(1 for appeal_id in indexed if appeal_id not in live)
+    return IndexReport(len(live), tuple(missing), tuple(stale), orphans)
