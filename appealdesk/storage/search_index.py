@@ -19,6 +19,26 @@ from ..domain.text import stem, words
 from .models import AppealSearch
 
 _CHUNK = re.compile(r"\S+")
+# what a typed search is cut to: a person types a few words; a pasted page must not make a query of
+# thousands of terms (a 10 000-character search took seconds). Repeated chunks say nothing new.
+MAX_TERMS = 12  # distinct chunks, in the order typed
+MAX_PHRASE = 8  # words of one chunk (``12-ОГ/26``, ``ул.Ленина``)
+MAX_WORD = 40  # letters of one word
+
+
+def query_chunks(query: str) -> list[tuple[str, ...]]:
+    """The distinct chunks of what a user typed, each as its folded words, within the limits above."""
+    out: list[tuple[str, ...]] = []
+    seen: set[tuple[str, ...]] = set()
+    for match in _CHUNK.finditer(query):
+        tokens = tuple(t[:MAX_WORD] for t in words(match.group()))[:MAX_PHRASE]
+        if not tokens or tokens in seen:
+            continue
+        seen.add(tokens)
+        out.append(tokens)
+        if len(out) == MAX_TERMS:
+            break
+    return out
 
 
 def document(parts: Iterable[str | None]) -> tuple[str, str]:
@@ -68,15 +88,18 @@ def fts_query(query: str) -> str | None:
     """The FTS5 expression of what a user typed, or ``None`` when nothing searchable is left.
 
     A chunk of several tokens (``12-ОГ/26``, ``ул.Ленина``) is a phrase of words; a single token
-    matches its stem or any word starting with it (so a name or a word can be typed partly).
+    matches its stem or any word starting with it (so a name or a word can be typed partly). A one-letter
+    word matches words starting with it only as the last chunk (an initial, or the word being typed):
+    before that it is a word of its own («в», «и», «к»), since a one-letter prefix has to scan the whole
+    index.
     """
     parts = []
-    for chunk in _CHUNK.findall(query):
-        tokens = words(chunk)
-        if not tokens:
-            continue
+    chunks = query_chunks(query)
+    for n, tokens in enumerate(chunks, start=1):
         if len(tokens) > 1:
             parts.append('words : "' + " ".join(tokens) + '"')
+        elif len(tokens[0]) == 1 and n < len(chunks):
+            parts.append(f'words : "{tokens[0]}"')
         else:
             t = tokens[0]
             parts.append(f'(stems : "{stem(t)}" OR words : "{t}" *)')
@@ -103,8 +126,7 @@ def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: st
             return None
         sub = text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH :fts").bindparams(fts=expr)
         return stmt.where(id_column.in_(sub.columns(column("rowid", Integer))))
-    chunks = [words(c) for c in _CHUNK.findall(query)]
-    chunks = [c for c in chunks if c]
+    chunks = query_chunks(query)
     if not chunks:
         return None
     for tokens in chunks:
