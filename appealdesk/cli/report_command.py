@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from ..errors import DomainError
+from ..os_errors import os_error_text
 from ..private_files import make_private
 
 FORMATS = ("json", "pdf", "xlsx")
@@ -121,7 +122,7 @@ def report(args, open_desk) -> int:
 
                 write_report_xlsx(rep, args.out, options)
         except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{args.out}»: {exc.strerror or exc}") from exc
+            raise DomainError(f"Не удалось записать файл «{args.out}»: {os_error_text(exc)}") from exc
         a = rep.figure("appeals")
         print(f"Отчёт {period.phrase()}: обращений {a.current}"
               + (f" (в прошлом году {a.previous})" if a.previous is not None else "") + f" → {args.out}")
@@ -140,7 +141,7 @@ def report_list(args, open_desk) -> int:
         try:
             count = write_list(desk, args.kind, period, args.fmt, args.out, as_of=args.as_of)
         except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{args.out}»: {exc.strerror or exc}") from exc
+            raise DomainError(f"Не удалось записать файл «{args.out}»: {os_error_text(exc)}") from exc
         print(f"{KINDS[args.kind]} {period.phrase()}: {count} → {args.out}")
         return 0
     finally:

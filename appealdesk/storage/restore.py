@@ -95,8 +95,9 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        log.warning("backup %s cannot be read: %s", path, exc)
         raise DomainError(
-            f"Резервная копия «{path.name}» повреждена и не может быть прочитана ({exc})."
+            f"Резервная копия «{path.name}» повреждена и не может быть прочитана. Выберите другую копию."
         ) from exc
     if len(revisions) != 1:
         raise DomainError(f"В резервной копии «{path.name}» неверные сведения о версии структуры базы.")
@@ -162,13 +163,16 @@ def restore_backup(
             f"Резервная копия «{backup.name}» не прошла проверку целостности ({'; '.join(problems[:3])}). "
             "Выберите другую копию; текущая база данных не изменена."
         )
+    ensure_not_open(db_path)
     safety = _save_current(db_path, Path(backup_dir), keep)
     try:
         _copy_over(backup, db_path)
         problems = _integrity(db_path, read_only=False)
     except (sqlite3.Error, OSError) as exc:
+        log.error("restore of %s from %s failed: %s", db_path, backup, exc)
+        reason = os_error_text(exc) if isinstance(exc, OSError) else "ошибка базы данных SQLite"
         raise DomainError(
-            f"Не удалось восстановить базу данных из копии «{backup.name}»: {exc}. "
+            f"Не удалось восстановить базу данных из копии «{backup.name}»: {reason}. "
             + (f"Прежняя база сохранена в «{safety}»." if safety else "")
         ) from exc
     if problems != ["ok"]:
@@ -178,6 +182,35 @@ def restore_backup(
         )
     log.info("database %s restored from %s (safety copy %s)", db_path, backup, safety)
     return RestoreResult(info=info, safety_copy=safety)
+
+
+def ensure_not_open(db_path: Path) -> None:
+    """Refuse while another program has the database open: an exclusive lock on the file (SQLite's own
+    locking, which an open connection of any program holds off, even an idle one in WAL mode) is tried
+    and given back at once. A file SQLite cannot read (damaged) is not refused here."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DomainError(
+                f"База данных «{db_path}» открыта другой программой (другим окном AppealDesk, командой "
+                "appealdesk-cli или программой просмотра баз). Закройте её и повторите восстановление. "
+                "Текущая база не изменена."
+            ) from exc
+    except sqlite3.DatabaseError:
+        pass  # damaged: nothing can have it open through SQLite in a useful way; restoring is the cure
+    finally:
+        con.close()
 
 
 def _save_current(db_path: Path, backup_dir: Path, keep: int) -> Path | None:

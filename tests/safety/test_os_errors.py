@@ -32,3 +32,19 @@ def test_windows_sharing_violation_names_the_other_program():
     exc = OSError(errno.EACCES, "The process cannot access the file")
     exc.winerror = 32
     assert "открыт в другой программе" in os_error_text(exc)
+
+
+def test_a_write_refused_by_the_system_is_told_in_russian(tmp_path):
+    from appealdesk import sheets
+    from appealdesk.errors import DomainError
+
+    target = tmp_path / "отчёт.xlsx"
+    target.mkdir()  # a folder stands where the file should go
+    wb = sheets.workbook()
+    sheets.write(wb.active, 1, 1, "Иванов")
+    with pytest.raises(DomainError) as info:
+        sheets.save(wb, target)
+    text = str(info.value)
+    assert "Не удалось записать файл" in text and "указана папка, а не файл" in text
+    assert "Is a directory" not in text and "Errno" not in text
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".appealdesk-")]  # no temporary file left
