@@ -39,6 +39,9 @@ def _default_user() -> str:
 
 class ServiceContext:
     def __init__(self, db: Database, user: str | None = None, today: Callable[[], date] | None = None):
+        from . import input_text
+
+        input_text.install(db.engine)  # a lone surrogate in any text never reaches the driver
         self.db = db
         self.user = user or _default_user()
         self._today = today or date.today
