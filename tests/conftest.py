@@ -36,3 +36,19 @@ def desk(db_path):
     d = AppealDesk.open(db_path, user="Тестовый пользователь", today=lambda: TODAY)
     yield d
     d.close()
+
+
+def pytest_terminal_summary(terminalreporter):
+    """No test skips silently: the skipped ones are counted by what they need, at the end of the run."""
+    from collections import Counter
+
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    needs: Counter[str] = Counter()
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        needs[reason.removeprefix("Skipped: ")] += 1
+    terminalreporter.section(f"{len(skipped)} skipped: what they need")
+    for reason, count in needs.most_common():
+        terminalreporter.line(f"{count} × {reason}")

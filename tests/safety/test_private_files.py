@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX (the Windows data folder is private)")
+pytestmark = pytest.mark.skipif(os.name != "posix", reason="needs POSIX file modes (on Windows the per-user data folder is private)")
 
 
 def mode(path: Path) -> int:

@@ -168,7 +168,7 @@ def test_a_killed_backup_leaves_no_file_under_a_backup_name(db, tmp_path, stage)
         con.close()
 
 
-@pytest.mark.skipif(os.name != "posix", reason="POSIX file locks (on Windows an open file cannot be deleted)")
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX file locks (on Windows an open file cannot be deleted)")
 def test_a_partial_file_being_written_is_never_removed(tmp_path):
     import fcntl
 

@@ -181,7 +181,7 @@ def small_disk(tmp_path):
     folder.mkdir()
     if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
                                             capture_output=True).returncode != 0:
-        pytest.skip("a real full disk needs root and mount (a 8 MB tmpfs); CI runs as root")
+        pytest.skip("needs root allowed to mount a tmpfs (a real full disk of 8 MB), as CI is")
     yield folder
     subprocess.run(["umount", "-l", str(folder)], check=False)
 

@@ -178,17 +178,37 @@ def test_a_read_only_database_is_refused_and_left_untouched(db_path, opened, sna
     assert snapshot(db_path.parent) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
 def test_a_read_only_file_on_disk_is_refused(db_path, opened, digest):
     db_path.parent.mkdir()
     opened(db_path).dispose()
     before = digest(db_path)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # root ignores file modes: a read-only disk instead
+        _refused_on_a_read_only_disk(db_path, before, digest)
+        return
     db_path.chmod(0o444)
     try:
         assert _problem(db_path).reason == "read_only"
     finally:
         db_path.chmod(0o644)
     assert digest(db_path) == before
+
+
+def _refused_on_a_read_only_disk(db_path, before, digest):
+    import shutil
+    import subprocess
+
+    disk = db_path.parent.parent / "ro-disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("needs a non-root user, or root allowed to mount a tmpfs (as CI is)")
+    try:
+        copy = disk / db_path.name
+        shutil.copyfile(db_path, copy)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True, capture_output=True)
+        assert _problem(copy).reason == "read_only"
+        assert digest(copy) == before
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_locked_database_is_refused_and_left_untouched(db_path, opened, snapshot):
