@@ -38,7 +38,7 @@ SUFFIX = ".sqlite3"
 PARTIAL = ".partial"
 ORPHAN_AGE_S = 30.0  # a partial file this old that nobody is writing is left over from a killed backup
 _NAME = re.compile(r"^(?P<prefix>[^.].*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$")
-_PARTIAL_NAME = re.compile(r"^\..+-\d{8}-\d{6}.*\.partial$")
+_PARTIAL_NAME = re.compile(r"^\..+-\d{8}-\d{6}.*\.partial(?:-journal|-wal|-shm)?$")  # with SQLite's side files
 
 
 def backup_database(db: Database, to_dir: Path, keep: int = 10, prefix: str = DEFAULT_PREFIX) -> Path:
@@ -71,7 +71,8 @@ def backup_sqlite_file(source: Path, to_dir: Path, *, keep: int = 10, prefix: st
             "Проверьте, что в папке есть свободное место и право записи."
         ) from exc
     finally:
-        _remove_quietly(partial)
+        for leftover in (partial, Path(f"{partial}-journal")):
+            _remove_quietly(leftover)
         _release(guard)
     log.info("backup written: %s", target)
     _rotate(to_dir, prefix, keep)
@@ -92,7 +93,8 @@ def remove_orphans(to_dir: Path, *, older_than: float = ORPHAN_AGE_S) -> list[Pa
         try:
             if now - path.stat().st_mtime < older_than:
                 continue
-            guard = _try_guard(path)
+            main = path.with_name(name.rsplit(PARTIAL, 1)[0] + PARTIAL)  # a side file goes with its partial
+            guard = _try_guard(main if main.exists() else path)
             if guard is False:
                 continue  # being written right now
             try:

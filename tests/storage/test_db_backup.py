@@ -149,7 +149,8 @@ def test_a_killed_backup_leaves_no_file_under_a_backup_name(db, tmp_path, stage)
     _kill_backup_at(db.path, to_dir, stage)
     names = sorted(p.name for p in to_dir.iterdir())
     partials = [n for n in names if n.endswith(".partial")]
-    assert len(partials) == 1 and partials[0].startswith(".")  # hidden, and only that
+    assert len(partials) == 1 and partials[0].startswith(".")  # hidden
+    assert set(names) - {good[0].name} <= {partials[0], f"{partials[0]}-journal"}  # and only that
     assert [p.name for p in list_backups(to_dir)] == [good[0].name]  # never listed
     for p in list_backups(to_dir):
         assert p.stat().st_size > 0 and NAME.match(p.name)
@@ -158,9 +159,10 @@ def test_a_killed_backup_leaves_no_file_under_a_backup_name(db, tmp_path, stage)
     assert (to_dir / partials[0]).exists()
     assert list_backups(to_dir) == list(reversed(good))  # --keep 2 counts real backups only
     old = (to_dir / partials[0]).stat().st_mtime - 3600
-    os.utime(to_dir / partials[0], (old, old))  # the next backup comes later: the orphan is removed
+    for leftover in to_dir.glob(f"{partials[0]}*"):
+        os.utime(leftover, (old, old))  # the next backup comes later: the orphan is removed
     good.append(backup_database(db, to_dir, keep=2))
-    assert not (to_dir / partials[0]).exists()
+    assert not list(to_dir.glob(".*"))  # the partial file and SQLite's journal beside it
     assert list_backups(to_dir) == list(reversed(good[-2:]))
     for p in list_backups(to_dir):
         con = _read_only(p)
