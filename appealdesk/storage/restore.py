@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import DomainError
 from ..os_errors import os_error_text
-from ..private_files import make_private, private_folder
+from ..private_files import make_private, make_private_sqlite, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -165,8 +165,11 @@ def restore_backup(
         )
     ensure_not_open(db_path)
     safety = _save_current(db_path, Path(backup_dir), keep)
+    new_file = not db_path.exists()
     try:
         _copy_over(backup, db_path)
+        if new_file:
+            make_private_sqlite(db_path)  # a database restored into a new place is owner-only too
         problems = _integrity(db_path, read_only=False)
     except (sqlite3.Error, OSError) as exc:
         log.error("restore of %s from %s failed: %s", db_path, backup, exc)

@@ -98,3 +98,18 @@ def test_the_log_is_owner_only_and_stays_so_after_rotation(umask_022, home):
     finally:
         logging.getLogger().removeHandler(handler)
         handler.close()
+
+
+def test_a_database_restored_into_a_new_place_is_owner_only(umask_022, home, tmp_path):
+    from appealdesk.services import AppealDesk
+    from appealdesk.storage.backup import backup_database
+    from appealdesk.storage.restore import restore_backup
+
+    desk = AppealDesk.open(tmp_path / "office.sqlite3")
+    _register(desk)
+    copy = backup_database(desk.db, tmp_path / "copies")
+    desk.close()
+    target = tmp_path / "new-pc" / "appealdesk.sqlite3"
+    target.parent.mkdir()
+    restore_backup(copy, target, tmp_path / "copies")
+    assert mode(target) == 0o600
