@@ -29,6 +29,7 @@ class Tally:
     lost: int = 0
     refused: int = 0
     interrupted: int = 0  # trials whose work was really cut short (not over before the kill)
+    saved: int = 0  # records the processes reported saved (each must be there afterwards)
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
@@ -136,7 +137,8 @@ def run(work: Path, t: Templates, trials: int, seed: int) -> list[Tally]:
         delay = rng.uniform(0, durations[op] * 1.1)
         _trial(work, t, op, n, delay, rng.randrange(10**6), tallies[op])
     for op, tally in tallies.items():
-        tally.notes.insert(0, f"{tally.interrupted} cut short, killed within {durations[op] * 1.1:.2f} s")
+        tally.notes.insert(0, f"{tally.interrupted} cut short, killed within {durations[op] * 1.1:.2f} s"
+                              + (f"; {tally.saved} registrations reported saved before the kills" if tally.saved else ""))
     return list(tallies.values())
 
 
@@ -173,6 +175,7 @@ def _after(op, path, t, child, before_count, before_numbers, before_hash, tally)
     added = checks.count(path) - before_count
     if op == "register":
         saved = child.saved()
+        tally.saved += len(saved)
         lost = set(saved) - checks.present(path, saved)
         tally.lost += len(lost)
         if lost:
