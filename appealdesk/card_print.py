@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .domain.codes import DEADLINE_STATE_LABELS
+from .private_files import make_private
 from .services.values import AppealCard
 
 Labeler = Callable[[str, str | None], str]
@@ -209,6 +210,7 @@ def write_card_pdf(doc: CardDocument, path: str | os.PathLike) -> None:
         title=doc.title, author="AppealDesk",
     )
     pdf.build(story)
+    make_private(path)  # personal data: owner-only
 
 
 def card_html(doc: CardDocument) -> str:

@@ -88,7 +88,8 @@ class DatabaseProblem(AppealDeskError):
     """The database cannot be used as it is; the file is left untouched.
 
     ``reason`` is a code the desktop uses to choose what to offer (``damaged``, ``locked``,
-    ``read_only``, ``newer_schema``, ``not_a_database``, ``unreachable``).
+    ``read_only``, ``newer_schema``, ``not_a_database``, ``unreachable``, ``disk_full``, ``io_error``,
+    ``empty_file``, ``backup_failed``, ``migration_failed``).
     """
 
     def __init__(self, reason: str, message: str, path: str | None = None):

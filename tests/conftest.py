@@ -65,7 +65,7 @@ def pytest_collection_modifyitems(config, items):
     config._appealdesk_sqlite_only = len(dropped)
 
 
-def pytest_terminal_summary(terminalreporter, config):
+def _engine_summary(terminalreporter, config) -> None:
     if db_engines.server_url(config) is not None:
         terminalreporter.write_line(
             f"PostgreSQL run: {config._appealdesk_sqlite_only} tests marked {db_engines.SQLITE_ONLY} "
@@ -124,3 +124,20 @@ def desk(db_location):
     d = AppealDesk.open(db_location, today=lambda: TODAY)
     yield d
     d.close()
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """The engine of the run; and no test skips silently: the skipped ones are counted by what they need."""
+    from collections import Counter
+
+    _engine_summary(terminalreporter, config)
+    skipped = terminalreporter.stats.get("skipped", [])
+    if not skipped:
+        return
+    needs: Counter[str] = Counter()
+    for report in skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        needs[reason.removeprefix("Skipped: ")] += 1
+    terminalreporter.section(f"{len(skipped)} skipped: what they need")
+    for reason, count in needs.most_common():
+        terminalreporter.line(f"{count} × {reason}")

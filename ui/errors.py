@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import traceback
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -34,11 +33,15 @@ def install_excepthook(parent: QWidget) -> None:
         if isinstance(exc, AppealDeskError):
             show_error(parent, str(exc))
             return
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        from appealdesk.log_privacy import format_exception_safely
+
+        text = format_exception_safely(exc_type, exc, tb)
         try:
+            from appealdesk.private_files import open_private_text, private_folder
+
             path = _log_file()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "a", encoding="utf-8") as fh:
+            private_folder(path.parent)
+            with open_private_text(path, "a") as fh:
                 fh.write(text + "\n")
             where = f"Подробности записаны в файл «{path}»."
         except OSError:

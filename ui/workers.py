@@ -61,11 +61,15 @@ class Task(QObject):
             self.failed.emit(str(exc))
             return
         except OSError as exc:
-            self.failed.emit(f"Не удалось записать файл: {exc.strerror or exc}")
+            from appealdesk.os_errors import os_error_text
+
+            self.failed.emit(f"Не удалось записать файл: {os_error_text(exc)}")
             return
         except Exception as exc:
+            from appealdesk.log_privacy import safe_message
+
             log.exception("background task failed")
-            self.failed.emit(f"{self._failure}: {exc}")
+            self.failed.emit(f"{self._failure}: {safe_message(exc)}")
             return
         self.succeeded.emit(result)
 

@@ -42,6 +42,8 @@ def import_xlsx(args, open_desk) -> int:
         print("Добавлены населённые пункты: " + ", ".join(result.created_settlements))
     if result.created_executors:
         print("Добавлены исполнители: " + ", ".join(result.created_executors))
+    for notice in result.notices():
+        print(notice)
     desk.close()
     return 0
 
@@ -98,7 +100,9 @@ def deadlines(args, open_desk) -> int:
 
 
 def check(args, open_desk) -> int:
-    desk = open_desk(args)
+    from ..services import AppealDesk
+
+    desk = AppealDesk.open_to_check(getattr(args, "db", None))  # looks only: writes nothing to the file
     try:
         report = desk.check()
     finally:
@@ -108,6 +112,15 @@ def check(args, open_desk) -> int:
     for name, edition in report.editions:
         print(f"Справочник {name}: {edition}")
     print(f"Журнал изменений: записей {report.audit_rows}")
+    if report.index_problems:
+        for line in report.index_problems:
+            print(line)
+        raise AppealDeskError(
+            "Поисковый указатель не совпадает с обращениями (файл базы не повреждён). Откройте и сохраните "
+            "названные обращения в программе — их записи в указателе обновятся — и повторите проверку."
+        )
+    if report.indexed is not None:
+        print(f"Поисковый указатель: совпадает с обращениями ({report.indexed}).")
     if report.problems:
         print("Найдены нарушения целостности:", flush=True)
         for p in report.problems:

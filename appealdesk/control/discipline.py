@@ -61,26 +61,27 @@ def _share(r: DisciplineRow) -> float | None:
 
 
 def write_xlsx(d: Discipline, path: str | Path, organisation: str = "") -> Path:
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
+    from .. import sheets
+
+    wb = sheets.workbook()
     ws = wb.active
     ws.title = "Исполнительская дисциплина"
-    ws["A1"] = "Исполнительская дисциплина по обращениям граждан"
-    ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = (f"{organisation + ': ' if organisation else ''}обращения, зарегистрированные с "
-                f"{d.date_from:%d.%m.%Y} по {d.date_to:%d.%m.%Y}; состояние на {d.today:%d.%m.%Y}")
+    sheets.write(ws, 1, 1, "Исполнительская дисциплина по обращениям граждан").font = Font(bold=True, size=13)
+    sheets.write(ws, 2, 1, f"{organisation + ': ' if organisation else ''}обращения, зарегистрированные с "
+                           f"{d.date_from:%d.%m.%Y} по {d.date_to:%d.%m.%Y}; состояние на {d.today:%d.%m.%Y}")
     ws.append([])
-    ws.append(list(HEADERS))
+    sheets.append(ws, list(HEADERS))
     head = ws.max_row
     for cell in ws[head]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         cell.fill = PatternFill("solid", fgColor="E8EEF7")
     for r in (*d.rows, d.total):
-        ws.append([r.executor, r.total, r.on_time, r.late, r.open_in_term, r.overdue_now, r.avg_days, _share(r)])
+        sheets.append(ws, [r.executor, r.total, r.on_time, r.late, r.open_in_term, r.overdue_now, r.avg_days,
+                           _share(r)])
         if r is d.total:
             for cell in ws[ws.max_row]:
                 cell.font = Font(bold=True)
@@ -94,6 +95,4 @@ def write_xlsx(d: Discipline, path: str | Path, organisation: str = "") -> Path:
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.row_dimensions[head].height = 46
     ws.freeze_panes = ws.cell(head + 1, 2)
-    path = Path(path)
-    wb.save(path)
-    return path
+    return sheets.save(wb, path)

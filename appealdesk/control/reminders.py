@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
+from ..private_files import make_private
 from ..storage.models import Appeal, Official
 from ..storage.models_control import Promise
 from . import filters
@@ -152,4 +153,5 @@ def write_pdf(r: Reminders, path: str | Path) -> Path:
         table.setStyle(TableStyle(style))
         story += [table, Spacer(1, 10 * mm), Paragraph("Ответственный за контроль: ______________________", base)]
     doc.build(story)
+    make_private(path)  # personal data: owner-only
     return path

@@ -10,6 +10,30 @@ import re
 from functools import lru_cache
 
 _WORD = re.compile(r"[0-9a-zа-я]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` without lone surrogates (half of a UTF-16 pair, as a broken paste leaves it): each becomes
+    U+FFFD «�». Such a string cannot be encoded as UTF-8, so no file or database can hold it."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
+class CleanText:
+    """A mixin of the services' frozen input dataclasses: their text holds no lone surrogate
+    (``storable``), so a broken paste never reaches the database, a document or the log."""
+
+    def __post_init__(self) -> None:
+        from dataclasses import fields
+
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if isinstance(value, str):
+                clean = storable(value)
+                if clean is not value:
+                    object.__setattr__(self, f.name, clean)
 
 
 def fold(text: str | None) -> str:

@@ -9,7 +9,6 @@ openpyxl's write-only mode: 10 000 appeals take a couple of seconds.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -18,12 +17,13 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from .. import sheets
 from ..errors import DomainError
 from ..services.context import ServiceContext
 from ..services.journal_values import JournalQuery
 from ..storage.models import Appeal, Applicant, Official, Question, Settlement
 from .journal_columns import BOOL, COLUMNS, DATE
-from .values_parsing import DATE_FORMAT, SEPARATOR, VocabularyIndex, cell_text, format_bool
+from .values_parsing import DATE_FORMAT, SEPARATOR, VocabularyIndex, format_bool
 
 Progress = Callable[[int, int], object]
 """``progress(done, total)`` in appeals; returning ``False`` cancels the export (no file is written)."""
@@ -79,9 +79,7 @@ def export_journal(
     if not target.parent.is_dir():
         raise DomainError(f"Папка «{target.parent}» не существует: выберите другую папку для файла")
 
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
+    wb = sheets.workbook(write_only=True)
     ws = wb.create_sheet(SHEET_TITLE)
     writer = _SheetWriter(ws)
     vocab = VocabularyIndex(ctx.vocabulary())
@@ -99,7 +97,7 @@ def export_journal(
         writer.discard()
         raise
     writer.finish(total)
-    _save(wb, target)
+    sheets.save(wb, target)
     if progress is not None:
         progress(total, total)
     return total
@@ -225,13 +223,8 @@ class _SheetWriter:
                     c._style = self._date_style
                     row.append(c)
             elif isinstance(value, str):
-                text = cell_text(value)
-                if text.startswith("="):  # text, not a formula
-                    c = self._cell(self._ws, value=text)
-                    c.data_type = "s"
-                    row.append(c)
-                else:
-                    row.append(text or None)
+                text = sheets.sheet_text(value)
+                row.append(sheets.cell(self._ws, text) if sheets.is_risky(text) else text or None)
             else:
                 row.append(value)
         self._ws.append(row)
@@ -246,24 +239,3 @@ class _SheetWriter:
 
     def finish(self, count: int) -> None:
         self._ws.auto_filter.ref = f"A1:{self._last}{count + 1}"
-
-
-def _save(wb, target: Path) -> None:
-    folder = target.parent
-    tmp: Path | None = None
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=".appealdesk-", suffix=".xlsx", dir=folder)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise DomainError(
-            f"Не удалось записать файл «{target}»: он открыт в другой программе (например, в Excel) или нет "
-            "права записи. Закройте файл и повторите."
-        ) from exc
-    except OSError as exc:
-        raise DomainError(f"Не удалось записать файл «{target}»: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)

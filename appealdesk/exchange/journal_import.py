@@ -12,6 +12,7 @@ Reading and checking 10 000 rows takes a few seconds: the appeals are written by
 from __future__ import annotations
 
 import difflib
+import logging
 import os
 import re
 import zipfile
@@ -25,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from ..domain.codes import Kind
 from ..domain.names import name_key
-from ..errors import DomainError, ImportRejected, RowError
+from ..errors import AppealDeskError, DomainError, ImportRejected, RowError
+from ..os_errors import os_error_text
 from ..services import audit
 from ..services.appeal_rules import deadlines_for
 from ..services.bulk import BulkExtension, BulkExtra, BulkRegistrar
@@ -34,6 +36,8 @@ from ..services.values import AppealInput, ApplicantInput, QuestionInput
 from ..storage.models import Appeal, Official, Settlement
 from .journal_columns import BY_HEADER, BY_KEY, COLUMNS, column_of_field, header_key
 from .values_parsing import (
+    EXCEL_1900,
+    EXCEL_1904,
     CellError,
     VocabularyIndex,
     is_blank,
@@ -44,6 +48,8 @@ from .values_parsing import (
     parse_text,
     split_results,
 )
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], object]
 """``progress(done, total)``: called now and then; returning ``False`` cancels the import (nothing is
@@ -65,6 +71,32 @@ class ImportResult:
     created_settlements: tuple[str, ...] = ()  # settlements the journal named and the database lacked
     created_executors: tuple[str, ...] = ()  # executors likewise (created as active executor officials)
     ignored_columns: tuple[str, ...] = ()  # headers of the file that are not journal columns
+    skipped_rows: tuple[int, ...] = ()  # hidden rows of the journal's sheet: not imported
+    skipped_sheets: tuple[str, ...] = ()  # hidden sheets: not looked at
+
+    def notices(self) -> list[str]:
+        """What the user must be told besides the count: what was skipped, in Russian."""
+        out = []
+        if self.skipped_rows:
+            out.append(f"Скрытые строки не загружены ({len(self.skipped_rows)}): {row_ranges(self.skipped_rows)}. "
+                       "Если они нужны, покажите их в Excel и загрузите файл с ними отдельно.")
+        if self.skipped_sheets:
+            out.append("Скрытые листы не просматривались: " + ", ".join(f"«{t}»" for t in self.skipped_sheets) + ".")
+        return out
+
+
+def row_ranges(rows: Sequence[int]) -> str:
+    """``2, 5–7, 10``: spreadsheet row numbers, runs joined."""
+    parts: list[str] = []
+    ordered = sorted(set(rows))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        parts.append(str(ordered[i]) if i == j else f"{ordered[i]}–{ordered[j]}")
+        i = j + 1
+    return ", ".join(parts)
 
 
 def import_journal(
@@ -82,7 +114,13 @@ def import_journal(
     ``dry_run=True`` does everything, then rolls back: the result tells what an import would do.
     Raises ``ImportRejected`` (every error of every row) or ``DomainError`` (cancelled).
     """
-    sheet = _read_sheet(Path(path))
+    path = Path(path)
+    try:
+        sheet = _read_sheet(path)
+    except AppealDeskError:
+        raise
+    except Exception as exc:  # a broken zip, malformed XML, a part missing...: never a traceback
+        raise unreadable(path, exc) from exc
     try:
         with ctx.uow() as session:
             result = _Import(ctx, session, sheet, progress, create_missing).run()
@@ -90,7 +128,39 @@ def import_journal(
                 raise _DryRun(result)
     except _DryRun as done:
         return done.result
+    except AppealDeskError:
+        raise
+    except Exception as exc:  # the unit of work has rolled back: nothing is written
+        log.error("import of %s failed while writing: %s", path.name, type(exc).__name__, exc_info=exc)
+        raise ImportRejected([RowError(0, "", f"файл «{path.name}» не удалось загрузить: {_reason(exc)}")]) from exc
     return result
+
+
+def unreadable(path: Path, exc: BaseException) -> ImportRejected:
+    """«Файл не удалось прочитать: …» with the reason in Russian; the technical detail goes to the log."""
+    log.warning("import of %s failed: %s: %s", path.name, type(exc).__name__, str(exc)[:300])
+    return ImportRejected([RowError(0, "", f"файл «{path.name}» не удалось прочитать: {_reason(exc)}")])
+
+
+def _reason(exc: BaseException) -> str:
+    name = type(exc).__name__
+    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile) or name == "InvalidFileException":
+        return ("это не книга Excel (XLSX) или файл повреждён. Откройте его в Excel и сохраните как "
+                "«Книга Excel (*.xlsx)»")
+    if name in ("ParseError", "XMLSyntaxError", "ExpatError"):
+        return "файл повреждён: нарушена разметка (XML) книги. Откройте его в Excel и сохраните заново"
+    if isinstance(exc, KeyError):
+        return "в файле нет обязательной части книги Excel. Откройте его в Excel и сохраните заново"
+    if isinstance(exc, OverflowError):
+        return "в файле слишком большое число"
+    if isinstance(exc, MemoryError):
+        return "файл слишком большой: не хватает памяти"
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
+    if isinstance(exc, UnicodeError):
+        return "в файле есть текст, который нельзя прочитать"
+    return ("содержимое файла не похоже на журнал регистрации, сохранённый Excel или LibreOffice "
+            "(подробности записаны в журнал программы)")
 
 
 class _DryRun(Exception):
@@ -106,10 +176,25 @@ class _Sheet:
     header: tuple[object, ...]
     rows: list[tuple[int, tuple[object, ...]]]  # (spreadsheet row number, values), empty rows left out
     header_row: int = 1
+    epoch: date = EXCEL_1900  # day 0 of the workbook's serial dates
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column index) -> formula
+    merged: list[tuple[str, int, int, int, int]] = field(default_factory=list)  # (ref, rows and columns)
+    skipped_rows: tuple[int, ...] = ()
+    skipped_sheets: tuple[str, ...] = ()
+
+
+_ERROR_VALUES = frozenset({"#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!",
+                           "#CALC!", "#GETTING_DATA"})
+_TAG_F = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_TAG_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ATTR_R = re.compile(rb"\br\s*=\s*[\"'](\d+)")
+_ATTR_HIDDEN = re.compile(rb"\bhidden\s*=\s*[\"'](?:1|true)[\"']")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*[\"']([A-Z]+\d+(?::[A-Z]+\d+)?)")
 
 
 def _read_sheet(path: Path) -> _Sheet:
     from openpyxl import load_workbook
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
     from openpyxl.utils.exceptions import InvalidFileException
 
     def refuse(message: str) -> ImportRejected:
@@ -123,18 +208,26 @@ def _read_sheet(path: Path) -> _Sheet:
             f"формат «{suffix}» не поддерживается: откройте журнал в Excel и сохраните его как "
             "«Книга Excel (*.xlsx)»"
         )
+    if not zipfile.is_zipfile(path):
+        raise refuse(f"файл «{path.name}» не является книгой Excel (XLSX): возможно, это файл другого формата "
+                     "с другим расширением или он повреждён. Откройте его в Excel и сохраните как "
+                     "«Книга Excel (*.xlsx)»")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise refuse(f"файл «{path.name}» не удалось прочитать как книгу Excel (XLSX): {exc}") from exc
+    except (InvalidFileException, zipfile.BadZipFile) as exc:
+        raise unreadable(path, exc) from exc
     try:
         sheets = wb.worksheets
-        if not sheets:
-            raise refuse("в книге нет ни одного листа")
-        chosen, header_row = sheets[0], 1
+        hidden = tuple(ws.title for ws in sheets if getattr(ws, "sheet_state", "visible") != "visible")
+        visible = [ws for ws in sheets if ws.title not in hidden]
+        if not visible:
+            raise refuse("в книге нет ни одного видимого листа" + (
+                f" (скрытые листы: {', '.join(f'«{t}»' for t in hidden)}: покажите нужный лист в Excel и "
+                "сохраните файл)" if hidden else ""))
+        chosen, header_row = visible[0], 1
         required = {header_key(c.header) for c in COLUMNS if c.required}
         found = False
-        for ws in sheets:
+        for ws in visible:
             # the journal's headers are in row 1 (the contract); a title above them is tolerated
             for number, values in enumerate(ws.iter_rows(min_row=1, max_row=_HEADER_SEARCH, values_only=True), 1):
                 if required <= {header_key(v) for v in values if not is_blank(v)}:
@@ -142,16 +235,85 @@ def _read_sheet(path: Path) -> _Sheet:
                     break
             if found:
                 break
+        xml = _sheet_xml(chosen)
+        hidden_rows = _hidden_rows(xml)
         chosen.reset_dimensions()  # never trust the stored size: some programs write it wrong
         it = chosen.iter_rows(min_row=header_row, values_only=True)
         header = tuple(next(it, ()) or ())
         rows = []
+        skipped = []
         for number, values in enumerate(it, start=header_row + 1):
             if values and not all(is_blank(v) for v in values):
+                if number in hidden_rows:
+                    skipped.append(number)
+                    continue
                 rows.append((number, tuple(values)))
-        return _Sheet(chosen.title, header, rows, header_row)
+        epoch = EXCEL_1904 if wb.epoch == CALENDAR_MAC_1904 else EXCEL_1900
+        sheet = _Sheet(chosen.title, header, rows, header_row, epoch, skipped_rows=tuple(skipped),
+                       skipped_sheets=hidden, merged=_merged(xml, header_row))
     finally:
         wb.close()
+    if _TAG_F.search(xml):
+        sheet.formulas = _uncomputed(path, sheet, {n for n, _ in rows})
+    return sheet
+
+
+def _sheet_xml(ws) -> bytes:
+    """The XML of a read-only sheet as stored (hidden rows and merged cells are not in openpyxl's
+    read-only view)."""
+    with ws.parent._archive.open(ws._worksheet_path) as fh:
+        return fh.read()
+
+
+def _hidden_rows(xml: bytes) -> set[int]:
+    out: set[int] = set()
+    number = 0
+    for m in _TAG_ROW.finditer(xml):
+        attrs = m.group(1)
+        r = _ATTR_R.search(attrs)
+        number = int(r.group(1)) if r else number + 1
+        if _ATTR_HIDDEN.search(attrs):
+            out.add(number)
+    return out
+
+
+def _merged(xml: bytes, header_row: int) -> list[tuple[str, int, int, int, int]]:
+    """Merged ranges that reach below the header row: ``(ref, min_row, max_row, min_col, max_col)``."""
+    from openpyxl.utils import range_boundaries
+
+    out = []
+    for m in _MERGE.finditer(xml):
+        ref = m.group(1).decode("ascii")
+        min_col, min_row, max_col, max_row = range_boundaries(ref)
+        if max_row > header_row and (max_row > min_row or max_col > min_col):
+            out.append((ref, min_row, max_row, min_col, max_col))
+    return out
+
+
+def _uncomputed(path: Path, sheet: _Sheet, rows: set[int]) -> dict[tuple[int, int], str]:
+    """Formula cells of the data rows whose stored result is missing or an Excel error: their value is not
+    known without recalculating the book, so they are refused rather than read as empty."""
+    from openpyxl import load_workbook
+
+    cached = dict(sheet.rows)
+    out: dict[tuple[int, int], str] = {}
+    wb = load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = wb[sheet.title]
+        ws.reset_dimensions()
+        for number, values in enumerate(ws.iter_rows(min_row=sheet.header_row + 1, values_only=True),
+                                        start=sheet.header_row + 1):
+            if number not in rows:
+                continue
+            known = cached.get(number, ())
+            for i, value in enumerate(values):
+                if isinstance(value, str) and value.startswith("="):
+                    result = known[i] if i < len(known) else None
+                    if result is None or (isinstance(result, str) and result.strip() in _ERROR_VALUES):
+                        out[(number, i)] = value
+    finally:
+        wb.close()
+    return out
 
 
 # -- one row ---------------------------------------------------------------------------------------
@@ -207,8 +369,15 @@ class _Import:
     # -- the whole import ------------------------------------------------------------------------
     def run(self) -> ImportResult:
         self._headers()
+        if self.missing and self.sheet.skipped_sheets:
+            self.error(0, None, "скрытые листы не просматривались (" + ", ".join(
+                f"«{t}»" for t in self.sheet.skipped_sheets) + "): если журнал на скрытом листе, покажите его в "
+                "Excel (Формат → Скрыть или отобразить → Отобразить лист) и сохраните файл")
         if not self.sheet.rows:
-            self.error(0, None, f"на листе «{self.sheet.title}» нет ни одного обращения (строки со 2-й пусты)")
+            self.error(0, None, f"на листе «{self.sheet.title}» нет ни одного обращения (строки со 2-й пусты)"
+                       + (f"; скрытые строки не загружаются: {row_ranges(self.sheet.skipped_rows)}"
+                          if self.sheet.skipped_rows else ""))
+        self._merged_cells()
         registrar = BulkRegistrar(self.s, self.ctx, action="import")
         settlements = _Names(self.s.execute(select(Settlement.id, Settlement.name)).all(), initials=False)
         officials = _Names(self.s.execute(select(Official.id, Official.full_name)).all(), initials=True)
@@ -229,6 +398,17 @@ class _Import:
         if self.errors:
             raise ImportRejected(self._sorted_errors())
         return self._write(registrar, order, settlements, officials)
+
+    def _merged_cells(self) -> None:
+        """A merged range over journal rows shows one value in several cells but holds it in one: the others
+        would be read as empty. Refused, naming the range."""
+        used = {i: key for key, i in self.cols.items()}
+        for ref, min_row, _max_row, min_col, max_col in self.sheet.merged:
+            keys = [used[c - 1] for c in range(min_col, max_col + 1) if c - 1 in used]
+            if keys:
+                self.error(max(min_row, self.sheet.header_row + 1), keys[0],
+                           f"ячейки {ref} объединены: значение объединённых ячеек хранится только в первой из них. "
+                           "Отмените объединение и заполните каждую строку")
 
     # -- headers ---------------------------------------------------------------------------------
     def _headers(self) -> None:
@@ -272,9 +452,21 @@ class _Import:
         bad: set[str] = set()
         cols = self.cols
 
+        formulas = self.sheet.formulas
+        for key, i in cols.items():
+            if (number, i) in formulas:
+                formula = formulas[(number, i)]
+                shown_formula = formula if len(formula) <= 40 else formula[:37] + "…"
+                self.error(number, key, f"в ячейке формула «{shown_formula}» без вычисленного значения. Откройте "
+                                        "файл в Excel, чтобы формулы пересчитались, и сохраните его (или замените "
+                                        "формулы значениями)")
+                bad.add(key)
+
         def raw(key: str) -> object:
             i = cols.get(key)
-            return values[i] if i is not None and i < len(values) else None
+            if i is None or i >= len(values) or key in bad:
+                return None
+            return values[i]
 
         def read(key: str, parser, *args):
             try:
@@ -299,17 +491,18 @@ class _Import:
         def flag(key: str) -> bool:
             return bool(read(key, parse_bool))
 
-        received = read("received_on", parse_date)
-        registered = read("registered_on", parse_date)
+        epoch = self.sheet.epoch
+        received = read("received_on", parse_date, epoch)
+        registered = read("registered_on", parse_date, epoch)
         if registered is None and "registered_on" not in bad and "registered_on" not in self.missing:
             self.error(number, "registered_on", "укажите дату регистрации")
             bad.add("registered_on")
         form, source, kind = code("form"), code("source"), code("kind")
         satisfaction = code("satisfaction")
-        legal = read("legal_deadline", parse_date)
-        extended = read("extended_deadline", parse_date)
-        control = read("control_deadline", parse_date)
-        answer_on = read("answer_on", parse_date)
+        legal = read("legal_deadline", parse_date, epoch)
+        extended = read("extended_deadline", parse_date, epoch)
+        control = read("control_deadline", parse_date, epoch)
+        answer_on = read("answer_on", parse_date, epoch)
         signatures = read("signatures", parse_int)
 
         # the applicant: an organisation (additive column), a person, or nobody (anonymous)
@@ -555,6 +748,8 @@ class _Import:
             created_settlements=tuple(n for _, n in created_settlements),
             created_executors=tuple(n for _, n in created_executors),
             ignored_columns=tuple(self.ignored),
+            skipped_rows=self.sheet.skipped_rows,
+            skipped_sheets=self.sheet.skipped_sheets,
         )
 
 

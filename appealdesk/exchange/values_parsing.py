@@ -27,8 +27,12 @@ DATE_FORMAT = "DD.MM.YYYY"  # the number format of the export's date cells
 YES, NO = "да", "нет"
 SEPARATOR = ";"
 
-_EXCEL_EPOCH = date(1899, 12, 30)
-_MIN_YEAR, _MAX_YEAR = 1900, 2100
+EXCEL_1900 = date(1899, 12, 30)  # day 0 of an Excel serial number (the 1900 date system)
+EXCEL_1904 = date(1904, 1, 1)  # day 0 in a workbook of the 1904 date system (old Mac Excel)
+EARLIEST = date(1990, 1, 1)  # no journal of an office holds older appeals: an older date is a typo
+_MAX_YEAR = 2100
+_MAX_SERIAL = 2_958_466  # 31.12.9999
+INT_LIMIT = 1_000_000_000
 _DOTTED = re.compile(r"(\d{1,2})\s*[./]\s*(\d{1,2})\s*[./]\s*(\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _TIME_TAIL = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:г\.?|года?)?")
@@ -37,7 +41,6 @@ _FALSE = frozenset({"нет", "0", "false", "ложь", "no"})
 _CODE_SPLIT = re.compile(r"[;,\n\r]+|\s+")
 _RESULT_SPLIT = re.compile(r"[;\n\r]")
 _SPACES = re.compile(r"\s+")
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # what an XLSX cannot hold
 
 
 def is_blank(value: object) -> bool:
@@ -57,9 +60,11 @@ def shown(value: object) -> str:
 
 
 # -- reading --------------------------------------------------------------------------------------
-def parse_date(value: object) -> date | None:
-    """An Excel date, an Excel serial number, or text ``ДД.ММ.ГГГГ`` (also ``Д.М.ГГГГ``, ``ДД.ММ.ГГ``,
-    ``ДД/ММ/ГГГГ``) or ISO ``ГГГГ-ММ-ДД``; a time after the date is ignored. Empty is None."""
+def parse_date(value: object, epoch: date = EXCEL_1900) -> date | None:
+    """An Excel date, an Excel serial number (counted from ``epoch``: ``EXCEL_1904`` in a workbook of the
+    1904 date system), or text ``ДД.ММ.ГГГГ`` (also ``Д.М.ГГГГ``, ``ДД.ММ.ГГ``, ``ДД/ММ/ГГГГ``) or ISO
+    ``ГГГГ-ММ-ДД``; a time after the date is ignored. Empty is None. A date before 1990 or from 2100 on is
+    refused."""
     if is_blank(value):
         return None
     if isinstance(value, datetime):
@@ -70,9 +75,9 @@ def parse_date(value: object) -> date | None:
         raise CellError(f"«{shown(value)}» — не дата; ожидается дата ДД.ММ.ГГГГ")
     if isinstance(value, int | float):
         # a date stored as a number (the cell lost its date format); a fraction is the time of day
-        if not (math.isfinite(value) and 1 <= value < 73051):  # 31.12.2099
+        if not (math.isfinite(value) and 1 <= value < _MAX_SERIAL):
             raise CellError(f"«{shown(value)}» — не дата; ожидается дата ДД.ММ.ГГГГ")
-        return _checked_year(_EXCEL_EPOCH + timedelta(days=int(value)), value)
+        return _checked_year(epoch + timedelta(days=int(value)), value)
     text = str(value).strip()
     found = _DOTTED.match(text)
     if found and _TIME_TAIL.fullmatch(text[found.end() :]):
@@ -96,7 +101,9 @@ def _make(year: int, month: int, day: int, text: str) -> date:
 
 
 def _checked_year(d: date, raw: object) -> date:
-    if not _MIN_YEAR <= d.year < _MAX_YEAR:
+    if d < EARLIEST:
+        raise CellError(f"«{shown(raw)}»: дата раньше 1990 года ({d:%d.%m.%Y}) — проверьте год")
+    if d.year >= _MAX_YEAR:
         raise CellError(f"«{shown(raw)}»: год {d.year} вне допустимого диапазона")
     return d
 
@@ -122,21 +129,28 @@ def parse_bool(value: object) -> bool:
 
 
 def parse_int(value: object) -> int | None:
-    """A whole number (a number cell or digits); empty is None."""
+    """A whole number (a number cell or digits) of at most ``INT_LIMIT``; empty is None."""
     if is_blank(value):
         return None
     if isinstance(value, bool):
         raise CellError(f"«{shown(value)}»: ожидается целое число")
+    number: int | None = None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        if value.is_integer():
-            return int(value)
+        number = value
+    elif isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            number = int(value)
+    else:
+        text = _SPACES.sub("", str(value))
+        if len(text) <= 40 and re.fullmatch(r"[+-]?\d+", text):
+            number = int(text)
+        elif re.fullmatch(r"[+-]?\d+", text):
+            number = INT_LIMIT + 1
+    if number is None:
         raise CellError(f"«{shown(value)}»: ожидается целое число")
-    text = _SPACES.sub("", str(value))
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    raise CellError(f"«{shown(value)}»: ожидается целое число")
+    if abs(number) > INT_LIMIT:
+        raise CellError(f"«{shown(value)}»: слишком большое число (допустимо не более 1 000 000 000)")
+    return number
 
 
 def parse_text(value: object) -> str | None:
@@ -224,10 +238,3 @@ def format_date(value: date | None) -> str:
 
 def join_list(items: Iterable[str]) -> str:
     return SEPARATOR.join(items)
-
-
-def cell_text(value: str | None) -> str | None:
-    """Text as an XLSX cell can hold it: control characters other than tab and line breaks removed."""
-    if value is None:
-        return None
-    return _ILLEGAL.sub("", value)

@@ -7,6 +7,8 @@ import os
 from dataclasses import dataclass
 from html import escape
 
+from ..private_files import make_private
+
 
 @dataclass(frozen=True)
 class Para:
@@ -99,6 +101,7 @@ def write_pdf(doc: PrintDoc, path: str | os.PathLike) -> None:
     pdf = SimpleDocTemplate(str(path), pagesize=page, leftMargin=15 * mm, rightMargin=15 * mm, topMargin=12 * mm,
                             bottomMargin=12 * mm, title=f"{doc.title} {doc.subtitle}".strip(), author="AppealDesk")
     pdf.build(story)
+    make_private(path)  # personal data: owner-only
 
 
 def to_html(doc: PrintDoc) -> str:

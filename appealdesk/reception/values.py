@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from ..domain.text import CleanText
+
 if TYPE_CHECKING:  # a runtime import would load the whole service layer (and loop back here)
     from ..services.values import ApplicantInput
 
@@ -36,7 +38,7 @@ NATIONAL_FROM, NATIONAL_TO = time(12, 0), time(20, 0)
 
 # -- input ------------------------------------------------------------------------------------------
 @dataclass(frozen=True)
-class RuleInput:
+class RuleInput(CleanText):
     """A standing rule: ``weekdays`` are ISO numbers (1 = Monday); ``month_weeks`` (1..5) limit it to some
     weeks of the month, empty = every week."""
 
@@ -58,7 +60,7 @@ class RuleInput:
 
 
 @dataclass(frozen=True)
-class ExceptionInput:
+class ExceptionInput(CleanText):
     official_id: int
     date_from: date
     date_to: date
@@ -70,7 +72,7 @@ class ExceptionInput:
 
 
 @dataclass(frozen=True)
-class VisitingInput:
+class VisitingInput(CleanText):
     """A visiting reception in a village (or any one-off reception when ``kind`` is regular or video)."""
 
     official_id: int
@@ -87,7 +89,7 @@ class VisitingInput:
 
 
 @dataclass(frozen=True)
-class BookingInput:
+class BookingInput(CleanText):
     slot_from: time
     applicant_id: int | None = None
     applicant: ApplicantInput | None = None  # a new visitor (or edits of the chosen one)
@@ -97,13 +99,13 @@ class BookingInput:
 
 
 @dataclass(frozen=True)
-class CardQuestionInput:
+class CardQuestionInput(CleanText):
     code: str
     note: str | None = None
 
 
 @dataclass(frozen=True)
-class CardInput:
+class CardInput(CleanText):
     """The reception card of 59-FZ art. 13. ``outcome``: oral_answer | written_answer | outside_competence
     | appeal_handed. A written answer or a handed-in appeal registers an appeal with the card."""
 

@@ -33,6 +33,9 @@ def report_json_text(report: Report) -> str:
 
 
 def write_report_json(report: Report, path: str | os.PathLike) -> Path:
+    from ..private_files import make_private
+
     target = Path(path)
     target.write_text(report_json_text(report), encoding="utf-8")
+    make_private(target)
     return target

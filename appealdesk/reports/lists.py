@@ -226,13 +226,13 @@ def _list_table(data, widths, style, table_cls):
 # -- XLSX ------------------------------------------------------------------------------------------------
 def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path: str | os.PathLike, title: str,
                     organisation: str, progress: Progress | None = None) -> Path:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
 
-    wb = Workbook(write_only=True)
+    from .. import sheets
+
+    wb = sheets.workbook(write_only=True)
     ws = wb.create_sheet("Список")
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -271,9 +271,7 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
         wb.add_named_style(ns)
 
     def cell(value, style: str):
-        c = WriteOnlyCell(ws, value)
-        c.style = style
-        return c
+        return sheets.cell(ws, value, style)
 
     ws.append([cell(title, "ad_title")])
     ws.append([cell(organisation, "ad_plain")])
@@ -290,9 +288,7 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
     ws.append([cell(f"Всего: {len(rows)}", "ad_bold")])
     wb.properties.title = title
     wb.properties.creator = "AppealDesk"
-    target = Path(path)
-    wb.save(target)
-    return target
+    return sheets.save(wb, path)
 
 
 def check_list_request(kind: str, fmt: str) -> None:

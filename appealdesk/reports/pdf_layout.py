@@ -223,4 +223,7 @@ def signature(position: str, name: str, st: Styles, width: float) -> list:
 
 
 def build(doc: BaseDocTemplate, story: Sequence, font: str, footer_left: str = "") -> None:
+    from ..private_files import make_private
+
     doc.build(list(story), canvasmaker=canvas_maker(font, footer_left))
+    make_private(doc.filename)  # personal data: owner-only

@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import sheets
 from .document import (
     CODE,
     DELTA,
@@ -99,7 +99,7 @@ class _SheetWriter:
         self.widths[col] = max(self.widths.get(col, 0), w)
 
     def text(self, value: str, font: Font | None = None, span: int = 6, height: float | None = None) -> None:
-        cell = self.ws.cell(self.row, 1, value)
+        cell = sheets.write(self.ws, self.row, 1, value)
         if font is not None:
             cell.font = font
         cell.alignment = WRAP_TOP
@@ -119,13 +119,13 @@ class _SheetWriter:
         prev_label = rep.previous.column_label() if rep.previous is not None else None
         cols = _pair_titles(table, prev_label, rep.period.column_label())
         ws = self.ws
-        ws.cell(self.row, 1, table.title).font = CAPTION
+        sheets.write(ws, self.row, 1, table.title).font = CAPTION
         self.row += 1
         header = self.row
         if self.first_header is None:
             self.first_header = header
         for j, (title, kind) in enumerate(cols, start=1):
-            cell = ws.cell(header, j, title)
+            cell = sheets.write(ws, header, j, title)
             cell.font, cell.fill, cell.border, cell.alignment = BOLD, HEAD_FILL, BORDER, HEAD_ALIGN
             if kind == TEXT:
                 longest = max((len(str(r.values[j - 1] or "")) for r in table.rows), default=0)
@@ -146,7 +146,7 @@ class _SheetWriter:
                 else:
                     values = [(v, c.kind)]
                 for value, kind in values:
-                    cell = ws.cell(r, j, value)
+                    cell = sheets.write(ws, r, j, value)
                     cell.border = BORDER
                     fmt = _number_format(kind)
                     if fmt:
@@ -160,7 +160,7 @@ class _SheetWriter:
         self.max_col = max(self.max_col, len(cols))
         self.row = r
         if table.note:
-            ws.cell(self.row, 1, table.note).font = NOTE
+            sheets.write(ws, self.row, 1, table.note).font = NOTE
             self.row += 1
         self.row += 1
         return header, first, r - 1
@@ -169,20 +169,20 @@ class _SheetWriter:
         """A small block the chart reads: categories (in column ``col``) and one column per series.
         Returns (header row, first row, last row)."""
         ws = self.ws
-        ws.cell(self.row, col, f"Данные диаграммы «{chart.title}»").font = CAPTION
+        sheets.write(ws, self.row, col, f"Данные диаграммы «{chart.title}»").font = CAPTION
         self.row += 1
         header = self.row
-        ws.cell(header, col, "Категория")
+        sheets.write(ws, header, col, "Категория")
         for j, (name, _) in enumerate(chart.series, start=col + 1):
-            ws.cell(header, j, name)
+            sheets.write(ws, header, j, name)
         for j in range(col, col + len(chart.series) + 1):
             cell = ws.cell(header, j)
             cell.font, cell.fill, cell.border = BOLD, HEAD_FILL, BORDER
         r = header + 1
         for i, cat in enumerate(chart.categories):
-            ws.cell(r, col, cat).border = BORDER
+            sheets.write(ws, r, col, cat).border = BORDER
             for j, (_, values) in enumerate(chart.series, start=col + 1):
-                cell = ws.cell(r, j, values[i])
+                cell = sheets.write(ws, r, j, values[i])
                 cell.number_format, cell.border = FMT_INT, BORDER
             r += 1
         self.width(col, max(len(c) for c in chart.categories) + 2 if chart.categories else 12)
@@ -246,7 +246,7 @@ def _add_chart(w: _SheetWriter, chart: Chart, col: int, anchor_col: int) -> None
     ws.add_chart(ch, anchor)
 
 
-def _section_sheet(wb: Workbook, sec: DocSection, report: Report) -> None:
+def _section_sheet(wb, sec: DocSection, report: Report) -> None:
     ws = wb.create_sheet(SHEET_NAMES.get(sec.key, sec.key)[:31])
     w = _SheetWriter(ws, report)
     w.text(sec.title, TITLE, span=6, height=20)
@@ -268,7 +268,7 @@ def _section_sheet(wb: Workbook, sec: DocSection, report: Report) -> None:
     w.finish(landscape=any(t.wide for t in sec.tables) or w.max_col > 6)
 
 
-def _summary_sheet(wb: Workbook, report: Report, options: ReportOptions, sections: list[DocSection]) -> None:
+def _summary_sheet(wb, report: Report, options: ReportOptions, sections: list[DocSection]) -> None:
     ws = wb.active
     ws.title = "Сводка"
     title, sub, org = heading_lines(report, options)
@@ -279,18 +279,18 @@ def _summary_sheet(wb: Workbook, report: Report, options: ReportOptions, section
     w.row += 1
     table = summary_table(report)
     w.table(table)
-    ws.cell(w.row, 1, "Разделы отчёта — на отдельных листах:").font = BOLD
+    sheets.write(ws, w.row, 1, "Разделы отчёта — на отдельных листах:").font = BOLD
     w.row += 1
     for n, sec in enumerate(sections, start=1):
         name = SHEET_NAMES.get(sec.key, sec.key)[:31]
-        cell = ws.cell(w.row, 1, f"{n}. {sec.title}")
+        cell = sheets.write(ws, w.row, 1, f"{n}. {sec.title}")
         cell.hyperlink = f"#'{name}'!A1"
         cell.font = LINK
         w.row += 1
     if options.signatory_position or options.signatory_name:
         w.row += 2
-        ws.cell(w.row, 1, options.signatory_position)
-        ws.cell(w.row, 3, options.signatory_name).alignment = Alignment(horizontal="right")
+        sheets.write(ws, w.row, 1, options.signatory_position)
+        sheets.write(ws, w.row, 3, options.signatory_name).alignment = Alignment(horizontal="right")
         ws.merge_cells(start_row=w.row, start_column=3, end_row=w.row, end_column=5)
     w.finish(landscape=False)
 
@@ -299,7 +299,7 @@ def write_report_xlsx(report: Report, path: str | os.PathLike, options: ReportOp
     """Write the report to ``path`` and return the path."""
     options = options or ReportOptions()
     sections = build_document(report, options)
-    wb = Workbook()
+    wb = sheets.workbook()
     _summary_sheet(wb, report, options, sections)
     for sec in sections:
         _section_sheet(wb, sec, report)
@@ -307,6 +307,4 @@ def write_report_xlsx(report: Report, path: str | os.PathLike, options: ReportOp
     wb.properties.title = f"{title} {sub}"
     wb.properties.creator = "AppealDesk"
     wb.properties.subject = org
-    target = Path(path)
-    wb.save(target)
-    return target
+    return sheets.save(wb, path)

@@ -16,6 +16,7 @@ from ..errors import FieldError
 from .applicants import validate_applicant
 from .values import AppealInput
 
+MAX_SIGNATURES = 1_000_000
 SERIES_APPEAL = "appeal"
 SERIES_MESSAGE = "message"
 SERIES_INFO = "info_request"
@@ -66,6 +67,8 @@ def validate(data: AppealInput, known: Known, today: date) -> list[FieldError]:
         errors.append(FieldError("signatures", "В коллективном обращении не меньше двух подписей"))
     if data.signatures is not None and data.signatures < 0:
         errors.append(FieldError("signatures", "Число подписей не может быть отрицательным"))
+    if data.signatures is not None and data.signatures > MAX_SIGNATURES:
+        errors.append(FieldError("signatures", "Число подписей слишком велико (не больше 1 000 000)"))
     if not data.questions:
         errors.append(FieldError("questions", "Добавьте хотя бы один вопрос с кодом классификатора"))
     seen = set()

@@ -218,6 +218,16 @@ class BulkRegistrar:
                 "changes": json.dumps([["reg_number", None, number]], ensure_ascii=False),
             }
         )
+        if ext is not None and extended is not None:  # the history shows it as the card's extension does
+            at = now if extra.created_at is None else max(now, datetime.combine(ext.extended_on, now.time()))
+            self._buf.audit.append(
+                {
+                    "at": at, "user": ctx.user, "user_id": ctx.user_id, "entity": "appeal", "entity_id": appeal_id,
+                    "action": "extend",
+                    "changes": json.dumps(extension_changes(legal, extended, ext.reason, ext.notice_on),
+                                          ensure_ascii=False),
+                }
+            )
         self.count += 1
         if len(self._buf.appeals) >= 5000:
             self.flush()
@@ -294,6 +304,12 @@ class BulkRegistrar:
             }
         )
         return aid, shown, fields["settlement_id"]
+
+
+def extension_changes(old: date, new: date, reason: str, notice_on: date | None) -> list[list[str | None]]:
+    """The audit changes of an extension, as the card records them."""
+    return [["extended_deadline", f"{old:%d.%m.%Y}", f"{new:%d.%m.%Y}"], ["reason", None, reason.strip()],
+            ["notice_on", None, f"{notice_on:%d.%m.%Y}" if notice_on else None]]
 
 
 def _clean(value: str | None) -> str | None:

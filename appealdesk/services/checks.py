@@ -1,6 +1,6 @@
 """The check of a database (``desk.check()``, File → «Проверить базу данных», ``appealdesk-cli check``):
-the file's integrity and its references, the scans against their hashes, the audit log's hash chain, and
-what the database holds. Reads only."""
+the file's integrity and its references, the search index against the appeals, the scans against their
+hashes, the audit log's hash chain, and what the database holds. Reads only."""
 
 from __future__ import annotations
 
@@ -24,10 +24,12 @@ class CheckReport:
     editions: tuple[tuple[str, str], ...]  # reference set -> edition loaded
     audit_rows: int
     problems: tuple[str, ...]  # Russian, one per problem; empty: all is well
+    index_problems: tuple[str, ...] = ()  # the search index disagrees with the appeals (the file is sound)
+    indexed: int | None = None  # appeals the index was checked against (None: not checked, the file is bad)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problems and not self.index_problems
 
 
 def check_database(ctx: ServiceContext) -> CheckReport:
@@ -35,7 +37,12 @@ def check_database(ctx: ServiceContext) -> CheckReport:
     problems: list[str] = []
     quick_check(db)  # DatabaseProblem("damaged") when the file cannot even be read through
     problems += integrity_report(db)
+    index = None
     with ctx.read() as s:
+        if not problems:
+            from ..storage.search_index import verify_index
+
+            index = verify_index(s)
         appeals = s.scalar(select(func.count()).select_from(Appeal).where(Appeal.deleted == false())) or 0
         applicants = s.scalar(select(func.count()).select_from(Applicant)) or 0
         editions = tuple(tuple(r) for r in s.execute(select(ReferenceEdition.name, ReferenceEdition.edition)))
@@ -59,7 +66,11 @@ def check_database(ctx: ServiceContext) -> CheckReport:
                 f"Журнал изменений нарушен начиная с записи № {broken}: она или следующая за ней изменена "
                 "либо удалена не программой"
             )
-    return CheckReport(describe_location(db), appeals, applicants, scans, editions, audit_rows, tuple(problems))
+    return CheckReport(
+        describe_location(db), appeals, applicants, scans, editions, audit_rows, tuple(problems),
+        index_problems=tuple(index.problems()) if index is not None and not index.ok else (),
+        indexed=index.appeals if index is not None else None,
+    )
 
 
 def describe_location(db) -> str:

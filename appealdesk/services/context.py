@@ -21,6 +21,7 @@ from ..domain.calendar import WorkCalendar
 from ..domain.deadlines import DeadlineEngine
 from ..domain.roles import Permission
 from ..errors import DatabaseProblem, DomainError, PermissionDenied
+from ..storage import faults
 from ..storage.database import Database, begin_write
 from ..storage.models import CalendarOverride, ClassifierEntry, User, VocabularyEntry
 from .access import Principal, not_assigned, only_assigned, refusal
@@ -37,6 +38,9 @@ PRINCIPAL_TTL_S = 10.0
 
 class ServiceContext:
     def __init__(self, db: Database, today: Callable[[], date] | None = None):
+        from . import input_text
+
+        input_text.install(db.engine)  # a lone surrogate in any text never reaches the driver
         self.db = db
         self._today = today or date.today
         self._lock = threading.RLock()
@@ -143,7 +147,7 @@ class ServiceContext:
         try:
             yield session
         except DBAPIError as exc:
-            raise _operational(exc, self.db) from exc
+            raise _operational(exc, self.db, changed=False) from exc
         finally:
             session.rollback()
             session.close()
@@ -207,30 +211,32 @@ def _short(exc: Exception) -> str:
     return text.splitlines()[0][:200]
 
 
-def _operational(exc: DBAPIError, db: Database) -> Exception:
-    text = str(exc.orig).lower()
+def _operational(exc: DBAPIError, db: Database, *, changed: bool = True) -> Exception:
+    """The Russian ``DatabaseProblem`` of a database error: a full disk, an I/O error or a refused
+    permission is told apart from damage (``storage.faults``); only real damage advises a backup."""
     path = db.where
-    if "locked" in text or "busy" in text or "lock timeout" in text or "could not obtain lock" in text:
+    kind = faults.fault_of(exc, db.path)
+    if kind == faults.LOCKED:
         return DatabaseProblem(
             "locked",
             "База данных занята: другая программа или другой пользователь сейчас записывает в неё (например, "
             "идёт загрузка журнала). Ничего не потеряно: повторите действие через минуту.",
             path,
         )
-    if "readonly" in text or "read-only" in text:
-        return DatabaseProblem("read_only", "База данных открыта только для чтения: изменения не сохранены.", path)
-    if "malformed" in text or "corrupt" in text or "not a database" in text or "disk i/o" in text:
+    if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY):
+        log.warning("database %s: %s", kind, _short(exc))
+        return faults.problem(kind, db.path, changed=changed)
+    if kind == faults.DAMAGED:
+        log.error("database damaged: %s", _short(exc))
         return DatabaseProblem(
             "damaged",
             "База данных повреждена. Восстановите её из резервной копии (Файл → Восстановить из копии).",
             path,
         )
-    if "disk" in text and "full" in text:
-        return DatabaseProblem("unreachable", "Недостаточно места на диске: изменения не сохранены.", path)
     log.error("database error: %s", _short(exc))
     return DatabaseProblem(
         "unreachable",
         "Не удалось выполнить действие с базой данных. Повторите его; если ошибка повторится, "
-        "проверьте базу (Файл → Проверить базу) или восстановите её из резервной копии.",
+        "проверьте базу (Файл → Проверить базу данных) или восстановите её из резервной копии.",
         path,
     )

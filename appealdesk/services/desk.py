@@ -238,5 +238,17 @@ class AppealDesk:
             raise
         return desk
 
+    @classmethod
+    def open_to_check(cls, db: str | os.PathLike | None = None) -> AppealDesk:
+        """The database as it is, only to be checked: an SQLite file is opened read-only (no migration, no
+        reference data, no checkpoint: nothing is written to it), and nobody signs in (a sign-in writes);
+        the check reads counts only, and whoever holds the file may look at it."""
+        from ..storage.database import open_read_only
+        from .access import FILE_HOLDER, Principal
+
+        desk = cls(open_read_only(db))
+        desk._ctx.act_as(Principal(None, "", FILE_HOLDER, "viewer"))
+        return desk
+
     def close(self) -> None:
         self._db.dispose()

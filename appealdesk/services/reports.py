@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..domain.roles import Permission as P
 from ..errors import DomainError
+from ..os_errors import os_error_text
 from ..reports.aggregate import build_report
 from ..reports.document import ALL_SECTIONS, ReportOptions
 from ..reports.model import Report
@@ -79,7 +80,9 @@ class ReportService:
         options = options or self.options()
         try:
             if fmt == "json":
-                target.write_text(self.json_text(report), encoding="utf-8")
+                from ..reports.json_report import write_report_json
+
+                write_report_json(report, target)  # owner-only: the report names no one, its file is private anyway
             elif fmt == "pdf":
                 from ..reports.pdf import write_report_pdf
 
@@ -89,7 +92,7 @@ class ReportService:
 
                 write_report_xlsx(report, target, options)
         except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{target}»: {exc.strerror or exc}") from exc
+            raise DomainError(f"Не удалось записать файл «{target}»: {os_error_text(exc)}") from exc
         return target
 
     @requires(P.REPORT)
@@ -117,7 +120,7 @@ class ReportService:
             return write_list(rows, kind, period, fmt, target, as_of=as_of,
                               organisation=self._ctx.settings().organisation, progress=progress)
         except OSError as exc:
-            raise DomainError(f"Не удалось записать файл «{target}»: {exc.strerror or exc}") from exc
+            raise DomainError(f"Не удалось записать файл «{target}»: {os_error_text(exc)}") from exc
 
     def _as_of(self, period: Period, as_of: date | None) -> date:
         return as_of or min(period.end, self._ctx.today())

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..domain.text import CleanText
+
 # -- input ------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class ApplicantInput:
+class ApplicantInput(CleanText):
     """An applicant as typed on the card or read from a journal row. Empty surname = anonymous."""
 
     type: str = "person"  # person | organisation
@@ -25,7 +27,7 @@ class ApplicantInput:
 
 
 @dataclass(frozen=True)
-class QuestionInput:
+class QuestionInput(CleanText):
     code: str
     executor_id: int | None = None
     result: str | None = None
@@ -34,7 +36,7 @@ class QuestionInput:
 
 
 @dataclass(frozen=True)
-class AppealInput:
+class AppealInput(CleanText):
     """Everything the registration card holds. ``registered_on`` None means today."""
 
     form: str
@@ -66,7 +68,7 @@ class AppealInput:
 
 
 @dataclass(frozen=True)
-class ResolutionInput:
+class ResolutionInput(CleanText):
     text: str
     executor_id: int | None
     by_id: int | None = None
@@ -76,7 +78,7 @@ class ResolutionInput:
 
 
 @dataclass(frozen=True)
-class ExtensionInput:
+class ExtensionInput(CleanText):
     days: int
     reason: str
     extended_by: str
@@ -85,7 +87,7 @@ class ExtensionInput:
 
 
 @dataclass(frozen=True)
-class ForwardingInput:
+class ForwardingInput(CleanText):
     to_body: str
     forwarded_on: date | None = None
     outgoing_number: str | None = None
@@ -95,7 +97,7 @@ class ForwardingInput:
 
 
 @dataclass(frozen=True)
-class AnswerInput:
+class AnswerInput(CleanText):
     answer_on: date
     results: dict[int, str] = field(default_factory=dict)  # question id -> result code
     answer_number: str | None = None
@@ -107,7 +109,7 @@ class AnswerInput:
 
 
 @dataclass(frozen=True)
-class OfficialInput:
+class OfficialInput(CleanText):
     full_name: str
     position: str | None = None
     department: str | None = None

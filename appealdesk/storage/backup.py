@@ -1,8 +1,13 @@
 """Backups of the SQLite file: a consistent copy through the SQLite backup API, verified, rotated.
 
 A backup is named ``<prefix>-YYYYmmdd-HHMMSS.sqlite3`` (``-2``, ``-3``... when two are made within one
-second). It is written under a temporary name, checked with ``PRAGMA integrity_check`` and only then given
-its final name, so a failed backup leaves nothing that looks like a backup.
+second). It is written under a hidden temporary name (``.<prefix>-<stamp>.<token>.partial``), checked with
+``PRAGMA integrity_check`` and only then given its final name in one atomic step (a hard link that never
+replaces an existing file, or a rename where the file system has no links). A backup killed at any moment
+leaves at most a ``.partial`` file: never a 0-byte or half-written file under a backup's name. Such an
+orphan is never listed, never counted by ``keep``, and is removed by a later backup once no process is
+writing it (a lock held while writing; on Windows the open file cannot be deleted) and it is older than
+``ORPHAN_AGE_S``. Backups and their folder are owner-only (``private_files``).
 """
 
 from __future__ import annotations
@@ -11,12 +16,16 @@ import contextlib
 import logging
 import os
 import re
+import secrets
 import sqlite3
+import time
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import DomainError
+from ..os_errors import os_error_text
+from ..private_files import POSIX, create_private, make_private, private_folder
 from .sqlite_file import connect_for_reading
 
 if TYPE_CHECKING:
@@ -26,7 +35,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PREFIX = "appealdesk"
 SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^(?P<prefix>.+)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$")
+PARTIAL = ".partial"
+ORPHAN_AGE_S = 30.0  # a partial file this old that nobody is writing is left over from a killed backup
+_NAME = re.compile(r"^(?P<prefix>[^.].*)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d+))?\.sqlite3$")
+_PARTIAL_NAME = re.compile(r"^\..+-\d{8}-\d{6}.*\.partial(?:-journal|-wal|-shm)?$")  # with SQLite's side files
 
 
 def backup_database(db: Database, to_dir: Path, keep: int = 10, prefix: str = DEFAULT_PREFIX) -> Path:
@@ -45,26 +57,56 @@ def backup_sqlite_file(source: Path, to_dir: Path, *, keep: int = 10, prefix: st
         raise ValueError("keep must be at least 1")
     to_dir = Path(to_dir)
     _make_folder(to_dir)
-    target = _reserve_name(to_dir, prefix)
-    partial = target.with_name(f".{target.name}.partial")
+    remove_orphans(to_dir)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    partial, guard = _start_partial(to_dir, prefix, stamp)
+    target: Path | None = None
     try:
         _copy(source, partial)
         _verify(partial)
-        os.replace(partial, target)
+        target = _publish(partial, to_dir, prefix, stamp)
     except (sqlite3.Error, OSError) as exc:
-        _remove_quietly(partial)
-        _remove_quietly(target)
         raise DomainError(
             f"Не удалось сделать резервную копию базы данных в папку «{to_dir}»: {_describe(exc)}. "
             "Проверьте, что в папке есть свободное место и право записи."
         ) from exc
-    except DomainError:
-        _remove_quietly(partial)
-        _remove_quietly(target)
-        raise
+    finally:
+        for leftover in (partial, Path(f"{partial}-journal")):
+            _remove_quietly(leftover)
+        _release(guard)
     log.info("backup written: %s", target)
     _rotate(to_dir, prefix, keep)
     return target
+
+
+def remove_orphans(to_dir: Path, *, older_than: float = ORPHAN_AGE_S) -> list[Path]:
+    """Remove the ``.partial`` files of backups that were killed while writing (and 0-byte files under a
+    backup's name); returns what was removed. A partial file some process is still writing, or a very
+    recent one, is left alone."""
+    removed: list[Path] = []
+    now = time.time()
+    for name in _names(Path(to_dir)):
+        path = Path(to_dir) / name
+        # a 0-byte file under a backup's name was left by an older version killed while copying
+        if not _PARTIAL_NAME.match(name) and not (_NAME.match(name) and _empty(path)):
+            continue
+        try:
+            if now - path.stat().st_mtime < older_than:
+                continue
+            main = path.with_name(name.rsplit(PARTIAL, 1)[0] + PARTIAL)  # a side file goes with its partial
+            guard = _try_guard(main if main.exists() else path)
+            if guard is False:
+                continue  # being written right now
+            try:
+                path.unlink()
+            finally:
+                _release(guard)
+        except OSError as exc:  # Windows: open by the backup writing it
+            log.info("partial backup %s left: %s", path, exc)
+            continue
+        log.warning("removed the leftover of an interrupted backup: %s", path)
+        removed.append(path)
+    return removed
 
 
 def list_backups(to_dir: Path, prefix: str | None = None) -> list[Path]:
@@ -75,8 +117,8 @@ def list_backups(to_dir: Path, prefix: str | None = None) -> list[Path]:
     found: list[tuple[str, int, Path]] = []
     for entry in to_dir.iterdir():
         m = _NAME.match(entry.name)
-        if not m or not entry.is_file():
-            continue
+        if not m or not entry.is_file() or _empty(entry):
+            continue  # a 0-byte file is no backup (left by an older version killed while copying)
         if prefix is not None and m["prefix"] != prefix:
             continue
         found.append((m["stamp"], int(m["n"] or 1), entry))
@@ -87,7 +129,7 @@ def list_backups(to_dir: Path, prefix: str | None = None) -> list[Path]:
 # -- steps ------------------------------------------------------------------------------------------
 def _make_folder(to_dir: Path) -> None:
     try:
-        to_dir.mkdir(parents=True, exist_ok=True)
+        private_folder(to_dir)
     except OSError as exc:
         raise DomainError(
             f"Не удалось создать папку резервных копий «{to_dir}»: {_describe(exc)}. "
@@ -100,9 +142,55 @@ def _make_folder(to_dir: Path) -> None:
         )
 
 
-def _reserve_name(to_dir: Path, prefix: str) -> Path:
-    """A new file name, created empty so that a second backup in the same second gets another one."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def _start_partial(to_dir: Path, prefix: str, stamp: str):
+    """A new hidden file to write the copy into (owner-only, locked while this backup writes it)."""
+    while True:
+        partial = to_dir / f".{prefix}-{stamp}.{os.getpid()}-{secrets.token_hex(3)}{PARTIAL}"
+        try:
+            fd = create_private(partial)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise DomainError(
+                f"Не удалось создать файл резервной копии в папке «{to_dir}»: {_describe(exc)}. "
+                "Проверьте права доступа или выберите другую папку."
+            ) from exc
+        if not POSIX:
+            os.close(fd)  # on Windows the file open by SQLite cannot be deleted: that is the guard
+            return partial, None
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return partial, fd
+
+
+def _try_guard(path: Path):
+    """The lock of a partial file when nobody holds it (a descriptor to release), False when a backup is
+    writing it, None where there are no such locks."""
+    if not POSIX:
+        return None
+    import errno
+    import fcntl
+
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN, errno.EACCES):
+            return False
+        raise
+    return fd
+
+
+def _release(guard) -> None:
+    if isinstance(guard, int) and not isinstance(guard, bool):
+        with contextlib.suppress(OSError):
+            os.close(guard)  # closing the descriptor releases its flock
+
+
+def _publish(partial: Path, to_dir: Path, prefix: str, stamp: str) -> Path:
+    """Give the verified copy its backup name in one atomic step, never over an existing file."""
     # after the last one of this second, even if rotation freed an earlier name: names must sort by age
     taken = [
         int(m["n"] or 1)
@@ -111,18 +199,19 @@ def _reserve_name(to_dir: Path, prefix: str) -> Path:
     ]
     n = max(taken, default=0) + 1
     while True:
-        name = f"{prefix}-{stamp}{SUFFIX}" if n == 1 else f"{prefix}-{stamp}-{n}{SUFFIX}"
-        candidate = to_dir / name
+        target = to_dir / (f"{prefix}-{stamp}{SUFFIX}" if n == 1 else f"{prefix}-{stamp}-{n}{SUFFIX}")
         try:
-            with open(candidate, "xb"):
-                return candidate
+            os.link(partial, target)  # fails if the name exists: no backup is ever replaced
         except FileExistsError:
             n += 1
-        except OSError as exc:
-            raise DomainError(
-                f"Не удалось создать файл резервной копии в папке «{to_dir}»: {_describe(exc)}. "
-                "Проверьте права доступа или выберите другую папку."
-            ) from exc
+            continue
+        except OSError:  # no hard links here (FAT, exFAT, some network shares): a rename after a check
+            if target.exists():
+                n += 1
+                continue
+            os.replace(partial, target)
+        make_private(target)
+        return target
 
 
 def _names(to_dir: Path) -> list[str]:
@@ -133,7 +222,6 @@ def _names(to_dir: Path) -> list[str]:
 
 
 def _copy(source: Path, target: Path) -> None:
-    _remove_quietly(target)
     src = connect_for_reading(source, timeout=10)
     try:
         dst = sqlite3.connect(target)
@@ -202,7 +290,27 @@ def _remove_quietly(path: Path) -> None:
         path.unlink(missing_ok=True)
 
 
+def _empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return True
+
+
 def _describe(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
+    """Russian words for what went wrong (the English text of the system or SQLite goes to the log)."""
+    if isinstance(exc, OSError):
+        return os_error_text(exc)
+    log.warning("backup failed: %s", exc)
+    if isinstance(exc, sqlite3.Error):
+        from .faults import DISK_FULL, IO_ERROR, LOCKED, fault_of
+
+        kind = fault_of(exc)
+        if kind == DISK_FULL:
+            return "на диске нет свободного места"
+        if kind == IO_ERROR:
+            return "ошибка чтения или записи диска"
+        if kind == LOCKED:
+            return "база данных занята другой программой"
+        return "ошибка базы данных SQLite"
     return str(exc)

@@ -6,6 +6,7 @@ and is never written to.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -19,8 +20,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ..errors import DatabaseProblem, DomainError
+from ..os_errors import is_disk_full, os_error_text
 from ..paths import default_backup_dir, default_db_path
-from . import migrations, server
+from ..private_files import make_private_sqlite, private_folder
+from . import faults, migrations, server
 from .sqlite_file import connect_for_reading
 
 log = logging.getLogger(__name__)
@@ -137,7 +140,8 @@ def begin_write(session: Session) -> None:
 
 # -- checks before the first write ------------------------------------------------------------------
 def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
-    """Refuse a file that is not a database, is damaged, read-only or locked. Writes nothing.
+    """Refuse a file that is not a database, is empty, damaged, read-only or locked, or that a full or
+    failing disk cannot serve. Writes nothing.
 
     ``deep`` runs ``PRAGMA quick_check`` over the whole file (about 3 ms per thousand appeals); the desktop
     skips it to show its window sooner and runs ``quick_check`` in the background instead."""
@@ -148,11 +152,11 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
         raise DatabaseProblem(
             "read_only", f"Нет доступа к файлу базы данных «{path}». Проверьте права доступа.", str(path)
         ) from exc
-    if len(header) == 0:  # an empty file: a new database will be created in it
-        if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
-            raise _read_only(path)
-        return
-    if header != SQLITE_HEADER:
+    except OSError as exc:
+        raise _os_problem(path, exc) from exc
+    if len(header) == 0 and not _has_wal(path):
+        raise _empty(path)
+    if header and header != SQLITE_HEADER:
         raise DatabaseProblem(
             "not_a_database",
             f"Файл «{path}» не является базой данных AppealDesk (или повреждён). "
@@ -165,24 +169,22 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
     try:
         con = sqlite3.connect(uri, uri=True, timeout=WRITE_WAIT_S)  # another writer at work: wait as a write would
     except sqlite3.Error as exc:
-        raise DatabaseProblem(
-            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
-        ) from exc
+        raise _sqlite_problem(path, exc) from exc
     try:
         try:
             con.execute("BEGIN IMMEDIATE")
             con.execute("ROLLBACK")
         except sqlite3.OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+            if faults.fault_of(exc, path) == faults.LOCKED:
                 raise DatabaseProblem(
                     "locked",
                     f"База данных «{path}» занята другой программой (заблокирована). "
                     "Закройте другие копии AppealDesk или программы, открывшие этот файл, и повторите.",
                     str(path),
                 ) from exc
-            raise _damaged(path, exc) from exc
+            raise _sqlite_problem(path, exc) from exc
         except sqlite3.DatabaseError as exc:
-            raise _damaged(path, exc) from exc
+            raise _sqlite_problem(path, exc) from exc
         if deep:
             problems = _quick_check(con, path)
             if problems:
@@ -191,16 +193,62 @@ def preflight_sqlite_file(path: Path, *, deep: bool = True) -> None:
             try:
                 con.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.DatabaseError as exc:
-                raise _damaged(path, exc) from exc
+                raise _sqlite_problem(path, exc) from exc
     finally:
         con.close()
+
+
+def _has_wal(path: Path) -> bool:
+    """A -wal file with content beside an empty database file: the database lives in it (SQLite reads it)."""
+    wal = Path(f"{path}-wal")
+    try:
+        return wal.is_file() and wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _empty(path: Path) -> DatabaseProblem:
+    return DatabaseProblem(
+        "empty_file",
+        f"Файл базы данных «{path}» пуст (0 байт): в нём нет ни одной записи. Файл не изменён. "
+        "Если в нём была ваша база, восстановите её из резервной копии (Файл → Восстановить из копии). "
+        "Если нужна новая база, укажите файл, которого ещё нет, или удалите этот пустой файл и запустите "
+        "программу снова.",
+        str(path),
+    )
+
+
+def _sqlite_problem(path: Path, exc: BaseException) -> DatabaseProblem:
+    """A full disk, an I/O error, a refused permission or a lock, told apart from damage."""
+    kind = faults.fault_of(exc, path)
+    if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY, faults.LOCKED):
+        log.warning("database %s: %s (%s)", path, kind, exc)
+        return faults.problem(kind, path, changed=False)
+    if kind == faults.DAMAGED or not isinstance(exc, sqlite3.OperationalError):
+        return _damaged(path, exc)
+    log.warning("database %s cannot be opened: %s", path, exc)
+    return DatabaseProblem(
+        "unreachable",
+        f"Не удалось открыть базу данных «{path}». Файл не изменён. Проверьте, что файл доступен, и повторите.",
+        str(path),
+    )
+
+
+def _os_problem(path: Path, exc: OSError) -> DatabaseProblem:
+    if is_disk_full(exc):
+        return faults.problem(faults.DISK_FULL, path, changed=False)
+    reason = "io_error" if exc.errno == errno.EIO else "unreachable"
+    return DatabaseProblem(
+        reason, f"Не удалось прочитать файл базы данных «{path}»: {os_error_text(exc)}. Файл не изменён.",
+        str(path),
+    )
 
 
 def _quick_check(con: sqlite3.Connection, path: Path) -> list[str]:
     try:
         rows = con.execute("PRAGMA quick_check(20)").fetchall()
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     return [r[0] for r in rows if r[0] != "ok"]
 
 
@@ -209,7 +257,10 @@ def quick_check(db: Database) -> None:
     in a background thread (it opens its own read-only connection)."""
     if db.path is None:
         return
-    con = sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True, timeout=5)
+    try:
+        con = sqlite3.connect(f"{db.path.as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise _sqlite_problem(db.path, exc) from exc
     try:
         problems = _quick_check(con, db.path)
     finally:
@@ -236,6 +287,44 @@ def _damaged(path: Path, detail) -> DatabaseProblem:
         "Восстановите базу из резервной копии (папка backups рядом с базой).",
         str(path),
     )
+
+
+def open_read_only(db: str | os.PathLike | None = None) -> Database:
+    """The database as it is, for looking only (``check``): an SQLite file is opened with ``mode=ro``, so
+    nothing (no migration, no reference data, no checkpoint of its -wal) is ever written to it. A server
+    database is opened as usual (its server grants the rights)."""
+    url, path = resolve_url(db)
+    if path is None:
+        return _open_without_file(url, migrate=False)
+    if not path.is_file():
+        raise DatabaseProblem("unreachable", f"Файл базы данных «{path}» не найден.", str(path))
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        raise _os_problem(path, exc) from exc
+    if len(header) == 0 and not _has_wal(path):
+        raise _empty(path)
+    if header and header != SQLITE_HEADER:
+        raise DatabaseProblem(
+            "not_a_database", f"Файл «{path}» не является базой данных AppealDesk (или повреждён). Файл не изменён.",
+            str(path),
+        )
+    uri = f"{path.as_uri()}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True, timeout=5, check_same_thread=False)
+        con.execute("PRAGMA query_only=ON")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    try:
+        with engine.connect() as con:
+            con.exec_driver_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise _sqlite_problem(path, getattr(exc, "orig", exc)) from exc
+    return Database(engine, url, path, _session_factory(engine))
 
 
 def integrity_report(db: Database) -> list[str]:
@@ -288,6 +377,8 @@ def open_database(
         if current is not None:
             backup = _backup_before_migration(path, current, backup_dir)
         _upgrade_sqlite_file(url, path, created=not state.exists, backup=backup)
+        if not state.exists:
+            make_private_sqlite(path)  # personal data: the file, its -wal and -shm are owner-only
         migrated_from = current
     database = _database(url, path, migrated_from=migrated_from, backup=backup)
     if migrate:
@@ -342,11 +433,11 @@ def _prepare_file(path: Path, *, is_default: bool, migrate: bool, deep: bool = T
                 str(path),
             )
         try:
-            parent.mkdir(parents=True, exist_ok=True)
+            private_folder(parent)  # the data folder holds personal data: owner-only
         except OSError as exc:
             raise DatabaseProblem(
                 "read_only",
-                f"Не удалось создать папку данных «{parent}» ({exc.strerror or exc}). Проверьте права доступа.",
+                f"Не удалось создать папку данных «{parent}» ({os_error_text(exc)}). Проверьте права доступа.",
                 str(path),
             ) from exc
     if not os.access(parent, os.W_OK):
@@ -366,22 +457,20 @@ def _read_file_state(path: Path) -> _FileState:
     try:
         con = connect_for_reading(path)
     except sqlite3.Error as exc:
-        raise DatabaseProblem(
-            "unreachable", f"Не удалось открыть базу данных «{path}»: {exc}", str(path)
-        ) from exc
+        raise _sqlite_problem(path, exc) from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         revisions: set[str] = set()
         if "alembic_version" in tables:
             revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if faults.fault_of(exc, path) == faults.LOCKED:
             raise DatabaseProblem(
                 "locked", f"База данных «{path}» занята другой программой (заблокирована).", str(path)
             ) from exc
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     except sqlite3.DatabaseError as exc:
-        raise _damaged(path, exc) from exc
+        raise _sqlite_problem(path, exc) from exc
     finally:
         con.close()
     return _FileState(exists=True, tables=frozenset(tables), revisions=frozenset(revisions))
@@ -481,6 +570,19 @@ def _upgrade_sqlite_file(url: str, path: Path, *, created: bool, backup: Path | 
                 str(path),
             ) from exc
         hint = f" Резервная копия перед обновлением: «{backup}»." if backup else ""
+        kind = faults.fault_of(exc, path)
+        if kind in (faults.DISK_FULL, faults.IO_ERROR, faults.READ_ONLY):
+            what = {faults.DISK_FULL: "на диске нет места", faults.IO_ERROR: "ошибка чтения или записи диска",
+                    faults.READ_ONLY: "нет права записи в файл или его папку"}[kind]
+            advice = {faults.DISK_FULL: "Освободите место на диске и запустите программу снова.",
+                      faults.IO_ERROR: "Проверьте, что диск подключён и исправен, и запустите программу снова.",
+                      faults.READ_ONLY: "Проверьте права доступа и запустите программу снова."}[kind]
+            raise DatabaseProblem(
+                kind,
+                f"Не удалось обновить структуру базы данных «{path}»: {what}. Изменения отменены, база "
+                f"данных осталась прежней и не повреждена.{hint} {advice}",
+                str(path),
+            ) from exc
         raise DatabaseProblem(
             "migration_failed",
             f"Не удалось обновить структуру базы данных «{path}»: {_first_line(exc)}. "

@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 
 from ..domain.text import fold, search_document
 from ..errors import DomainError, ImportRejected, RowError
+from ..os_errors import os_error_text
 from ..paths import resources_dir
 from .models import CalendarOverride, ClassifierEntry, ReferenceEdition, VocabularyEntry
 
@@ -153,7 +154,7 @@ def _read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as exc:
         raise DomainError(
-            f"Не удалось прочитать файл справочника «{path}» ({exc.strerror or exc}). "
+            f"Не удалось прочитать файл справочника «{path}» ({os_error_text(exc)}). "
             "Если это файл из поставки программы, переустановите AppealDesk."
         ) from exc
 

@@ -20,6 +20,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..errors import DomainError
+from ..os_errors import os_error_text
+from ..private_files import make_private, make_private_sqlite, private_folder
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +75,7 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
         with open(path, "rb") as fh:
             header = fh.read(16)
     except OSError as exc:
-        raise DomainError(f"Не удалось прочитать файл «{path}»: {exc.strerror or exc}.") from exc
+        raise DomainError(f"Не удалось прочитать файл «{path}»: {os_error_text(exc)}.") from exc
     if header != b"SQLite format 3\x00":
         raise DomainError(f"Файл «{path.name}» не является резервной копией базы AppealDesk.")
     try:
@@ -101,8 +103,9 @@ def inspect_backup(path: str | os.PathLike) -> BackupInfo:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
+        log.warning("backup %s cannot be read: %s", path, exc)
         raise DomainError(
-            f"Резервная копия «{path.name}» повреждена и не может быть прочитана ({exc})."
+            f"Резервная копия «{path.name}» повреждена и не может быть прочитана. Выберите другую копию."
         ) from exc
     if len(revisions) != 1:
         raise DomainError(f"В резервной копии «{path.name}» неверные сведения о версии структуры базы.")
@@ -178,13 +181,19 @@ def restore_backup(
             f"В резервной копии «{backup.name}» повреждены сканы вложений ({', '.join(bad[:5])}). "
             "Выберите другую копию; текущая база данных не изменена."
         )
+    ensure_not_open(db_path)
     safety = _save_current(db_path, Path(backup_dir), keep)
+    new_file = not db_path.exists()
     try:
         _copy_over(backup, db_path)
+        if new_file:
+            make_private_sqlite(db_path)  # a database restored into a new place is owner-only too
         problems = _integrity(db_path, read_only=False)
     except (sqlite3.Error, OSError) as exc:
+        log.error("restore of %s from %s failed: %s", db_path, backup, exc)
+        reason = os_error_text(exc) if isinstance(exc, OSError) else "ошибка базы данных SQLite"
         raise DomainError(
-            f"Не удалось восстановить базу данных из копии «{backup.name}»: {exc}. "
+            f"Не удалось восстановить базу данных из копии «{backup.name}»: {reason}. "
             + (f"Прежняя база сохранена в «{safety}»." if safety else "")
         ) from exc
     if problems != ["ok"]:
@@ -194,6 +203,35 @@ def restore_backup(
         )
     log.info("database %s restored from %s (safety copy %s)", db_path, backup, safety)
     return RestoreResult(info=info, safety_copy=safety)
+
+
+def ensure_not_open(db_path: Path) -> None:
+    """Refuse while another program has the database open: an exclusive lock on the file (SQLite's own
+    locking, which an open connection of any program holds off, even an idle one in WAL mode) is tried
+    and given back at once. A file SQLite cannot read (damaged) is not refused here."""
+    if not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=rw", uri=True, timeout=0.5)
+    except sqlite3.Error:
+        return
+    try:
+        con.execute("PRAGMA locking_mode=EXCLUSIVE")
+        con.execute("BEGIN EXCLUSIVE")
+        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        con.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DomainError(
+                f"База данных «{db_path}» открыта другой программой (другим окном AppealDesk, командой "
+                "appealdesk-cli или программой просмотра баз). Закройте её и повторите восстановление. "
+                "Текущая база не изменена."
+            ) from exc
+    except sqlite3.DatabaseError:
+        pass  # damaged: nothing can have it open through SQLite in a useful way; restoring is the cure
+    finally:
+        con.close()
 
 
 def _save_current(db_path: Path, backup_dir: Path, keep: int) -> Path | None:
@@ -209,19 +247,30 @@ def _save_current(db_path: Path, backup_dir: Path, keep: int) -> Path | None:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         target = backup_dir / f"{BEFORE_RESTORE_PREFIX}-{stamp}.damaged"
         try:
-            backup_dir.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(db_path, target)
-            for extra in ("-wal", "-shm"):
+            private_folder(backup_dir)
+            for extra in ("", "-wal", "-shm"):
                 side = db_path.with_name(db_path.name + extra)
                 if side.exists():
-                    shutil.copy2(side, target.with_name(target.name + extra))
+                    _copy_privately(side, target.with_name(target.name + extra))
         except OSError as exc:
             raise DomainError(
                 f"Не удалось сохранить текущую базу данных перед восстановлением в папку «{backup_dir}»: "
-                f"{exc.strerror or exc}. База данных не изменена."
+                f"{os_error_text(exc)}. База данных не изменена."
             ) from exc
         log.warning("current database is damaged; raw copy kept at %s", target)
         return target
+
+
+def _copy_privately(source: Path, target: Path) -> None:
+    """A byte copy under a hidden temporary name, owner-only, put in place at the end (a kill leaves no
+    half-written file under the real name)."""
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        shutil.copyfile(source, partial)
+        make_private(partial)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _copy_over(backup: Path, db_path: Path) -> None:
@@ -245,6 +294,7 @@ def _copy_over(backup: Path, db_path: Path) -> None:
                 src.backup(dst)
             finally:
                 dst.close()
+            make_private(fresh)
             for extra in ("-wal", "-shm"):
                 with contextlib.suppress(OSError):
                     db_path.with_name(db_path.name + extra).unlink()

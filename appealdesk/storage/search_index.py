@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from sqlalchemy import Integer, column, delete, insert, text
 from sqlalchemy.orm import Session
@@ -18,6 +19,26 @@ from ..domain.text import stem, words
 from .models import AppealSearch
 
 _CHUNK = re.compile(r"\S+")
+# what a typed search is cut to: a person types a few words; a pasted page must not make a query of
+# thousands of terms (a 10 000-character search took seconds). Repeated chunks say nothing new.
+MAX_TERMS = 12  # distinct chunks, in the order typed
+MAX_PHRASE = 8  # words of one chunk (``12-ОГ/26``, ``ул.Ленина``)
+MAX_WORD = 40  # letters of one word
+
+
+def query_chunks(query: str) -> list[tuple[str, ...]]:
+    """The distinct chunks of what a user typed, each as its folded words, within the limits above."""
+    out: list[tuple[str, ...]] = []
+    seen: set[tuple[str, ...]] = set()
+    for match in _CHUNK.finditer(query):
+        tokens = tuple(t[:MAX_WORD] for t in words(match.group()))[:MAX_PHRASE]
+        if not tokens or tokens in seen:
+            continue
+        seen.add(tokens)
+        out.append(tokens)
+        if len(out) == MAX_TERMS:
+            break
+    return out
 
 
 def document(parts: Iterable[str | None]) -> tuple[str, str]:
@@ -67,15 +88,18 @@ def fts_query(query: str) -> str | None:
     """The FTS5 expression of what a user typed, or ``None`` when nothing searchable is left.
 
     A chunk of several tokens (``12-ОГ/26``, ``ул.Ленина``) is a phrase of words; a single token
-    matches its stem or any word starting with it (so a name or a word can be typed partly).
+    matches its stem or any word starting with it (so a name or a word can be typed partly). A one-letter
+    word matches words starting with it only as the last chunk (an initial, or the word being typed):
+    before that it is a word of its own («в», «и», «к»), since a one-letter prefix has to scan the whole
+    index.
     """
     parts = []
-    for chunk in _CHUNK.findall(query):
-        tokens = words(chunk)
-        if not tokens:
-            continue
+    chunks = query_chunks(query)
+    for n, tokens in enumerate(chunks, start=1):
         if len(tokens) > 1:
             parts.append('words : "' + " ".join(tokens) + '"')
+        elif len(tokens[0]) == 1 and n < len(chunks):
+            parts.append(f'words : "{tokens[0]}"')
         else:
             t = tokens[0]
             parts.append(f'(stems : "{stem(t)}" OR words : "{t}" *)')
@@ -102,8 +126,7 @@ def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: st
             return None
         sub = text("SELECT rowid FROM appeal_fts WHERE appeal_fts MATCH :fts").bindparams(fts=expr)
         return stmt.where(id_column.in_(sub.columns(column("rowid", Integer))))
-    chunks = [words(c) for c in _CHUNK.findall(query)]
-    chunks = [c for c in chunks if c]
+    chunks = query_chunks(query)
     if not chunks:
         return None
     for tokens in chunks:
@@ -116,3 +139,71 @@ def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: st
         stmt = stmt.where(id_column.in_(sub))
     return stmt
 
+
+
+# -- verification ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class IndexReport:
+    """How the search index compares with the appeals: ``missing`` and ``stale`` hold registration numbers
+    (an appeal search cannot find, or finds by old words), ``orphans`` counts index rows of no appeal."""
+
+    appeals: int
+    missing: tuple[str, ...] = ()
+    stale: tuple[str, ...] = ()
+    orphans: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.stale or self.orphans)
+
+    def problems(self) -> list[str]:
+        """Russian lines for the user, each saying what it means."""
+        out = []
+        if self.missing:
+            out.append(f"Поисковый указатель: нет записей для {len(self.missing)} обращ.: № {_numbers(self.missing)}. "
+                       "Поиск их не находит.")
+        if self.stale:
+            out.append(f"Поисковый указатель: устарели записи {len(self.stale)} обращ.: № {_numbers(self.stale)}. "
+                       "Поиск может не находить их по нынешнему тексту.")
+        if self.orphans:
+            out.append(f"Поисковый указатель: {self.orphans} лишн. записей (удалённых или несуществующих обращений).")
+        return out
+
+
+def _numbers(numbers: Sequence[str], shown: int = 20) -> str:
+    head = ", ".join(numbers[:shown])
+    return head + (f" и ещё {len(numbers) - shown}" if len(numbers) > shown else "")
+
+
+def verify_index(session: Session) -> IndexReport:
+    """Compare the search index with the appeals table: every appeal that is not deleted has an index row
+    holding every word of its own fields (number, applicant, summary, answer); no row is left for a deleted
+    or missing appeal. Reads only."""
+    from sqlalchemy import select
+
+    from .models import Appeal
+
+    if _is_sqlite(session):
+        indexed = dict(session.execute(text("SELECT rowid, words FROM appeal_fts")).all())
+    else:
+        indexed = dict(session.execute(select(AppealSearch.appeal_id, AppealSearch.document)).all())
+    rows = session.execute(
+        select(Appeal.id, Appeal.reg_number, Appeal.deleted, Appeal.applicant_name, Appeal.summary,
+               Appeal.answer_text).order_by(Appeal.reg_year, Appeal.reg_series, Appeal.reg_seq, Appeal.id)
+    ).all()
+    missing: list[str] = []
+    stale: list[str] = []
+    live: set[int] = set()
+    for appeal_id, number, deleted, name, summary, answer in rows:
+        if deleted:
+            continue
+        live.add(appeal_id)
+        doc = indexed.get(appeal_id)
+        if doc is None:
+            missing.append(number)
+            continue
+        held = set(doc.split())
+        if not set(words(number)) | set(words(name)) | set(words(summary)) | set(words(answer)) <= held:
+            stale.append(number)
+    orphans = sum(1 for appeal_id in indexed if appeal_id not in live)
+    return IndexReport(len(live), tuple(missing), tuple(stale), orphans)

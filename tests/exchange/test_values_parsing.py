@@ -23,7 +23,7 @@ from appealdesk.exchange.values_parsing import (
     split_results,
 )
 
-dates = st.dates(min_value=date(1900, 3, 1), max_value=date(2099, 12, 31))
+dates = st.dates(min_value=date(1990, 1, 1), max_value=date(2099, 12, 31))
 
 
 # -- dates -------------------------------------------------------------------------------------------

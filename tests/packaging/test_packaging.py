@@ -78,7 +78,7 @@ def test_data_folder_of_the_installer_is_the_programs_data_folder():
     assert APP_NAME == "AppealDesk"
 
 
-@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (apt-get install nsis) not installed")
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="needs makensis (apt-get install nsis)")
 def test_installer_script_compiles(tmp_path):
     bundle = tmp_path / "AppealDesk"
     (bundle / "_internal").mkdir(parents=True)

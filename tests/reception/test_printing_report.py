@@ -18,7 +18,7 @@ from appealdesk.reception.printing import (
 )
 
 HEAT = "0005.0005.0056.1156"
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (apt-get install poppler-utils)")
 
 
 def _text(path) -> str:

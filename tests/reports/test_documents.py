@@ -28,7 +28,7 @@ from appealdesk.reports.pdf import write_report_pdf
 from appealdesk.reports.xlsx import write_report_xlsx
 
 H1 = Period(date(2026, 1, 1), date(2026, 6, 30))
-NEEDS_POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
+NEEDS_POPPLER = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (apt-get install poppler-utils)")
 
 
 def pdf_text(path) -> str:

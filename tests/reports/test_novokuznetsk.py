@@ -124,7 +124,7 @@ def pdf_text(path) -> str:
     return re.sub(r"\s+", " ", out)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler-utils) missing")
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (apt-get install poppler-utils)")
 def test_pdf_text(novokuznetsk):
     text = pdf_text(novokuznetsk["pdf"])
     assert "Администрация Новокузнецкого муниципального района" in text
@@ -145,7 +145,7 @@ def test_pdf_text(novokuznetsk):
     assert "Глава Новокузнецкого муниципального района" in text and "А.В. Шарнин" in text
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) missing")
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm (apt-get install poppler-utils)")
 def test_pdf_pages_render(novokuznetsk, tmp_path):
     subprocess.run(["pdftoppm", "-r", "30", "-png", str(novokuznetsk["pdf"]), str(tmp_path / "page")], check=True)
     pages = sorted(tmp_path.glob("page-*.png"))
@@ -158,7 +158,7 @@ def _soffice() -> str | None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(_soffice() is None or shutil.which("pdftotext") is None, reason="LibreOffice not installed")
+@pytest.mark.skipif(_soffice() is None or shutil.which("pdftotext") is None, reason="needs LibreOffice and pdftotext (apt-get install libreoffice-calc-nogui poppler-utils); CI leaves LibreOffice out: a download of hundreds of MB")
 def test_libreoffice_reads_the_xlsx_and_draws_the_charts(novokuznetsk, tmp_path):
     profile = tmp_path / "lo-profile"
     run = subprocess.run(

@@ -156,3 +156,33 @@ def test_restoring_a_database_from_itself_is_refused(tmp_path, desk):
     desk.close()
     with pytest.raises(DomainError, match="из неё самой"):
         restore_backup(db_path, db_path, tmp_path / "copies")
+
+
+@pytest.mark.parametrize("other", ["idle reader", "another desk"])
+def test_restore_refuses_while_another_program_has_the_database_open(tmp_path, desk, other):
+    import hashlib
+
+    _register(desk, 1)
+    copies = tmp_path / "copies"
+    backup = backup_database(desk._db, copies, keep=5)
+    _register(desk, 2)
+    db_path, today = desk._db.path, desk._ctx._today
+    desk.close()
+    if other == "idle reader":  # e.g. a database viewer: an open connection that holds no transaction
+        holder = sqlite3.connect(db_path)
+        holder.execute("SELECT count(*) FROM appeals").fetchone()
+        close = holder.close
+    else:  # another window of the program, its pool of connections open
+        second = AppealDesk.open(db_path, today=today)
+        second.journal.count(JournalQuery())
+        close = second.close
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    try:
+        with pytest.raises(DomainError, match="открыта другой программой") as info:
+            restore_backup(backup, db_path, copies, keep=5)
+        assert "Текущая база не изменена" in str(info.value)
+        assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before
+        assert not [p for p in list_backups(copies) if p.name.startswith(BEFORE_RESTORE_PREFIX)]
+    finally:
+        close()
+    assert restore_backup(backup, db_path, copies, keep=5).info.appeals == 1  # closed: it goes ahead

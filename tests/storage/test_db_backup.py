@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from types import SimpleNamespace
@@ -48,7 +49,7 @@ def test_backups_made_within_one_second_get_distinct_names(db, tmp_path):
 
 def test_only_the_newest_backups_are_kept(db, tmp_path):
     other = tmp_path / "appealdesk-before-migration-0001-20200101-000000.sqlite3"
-    other.write_bytes(b"")  # another series: never rotated by the regular backups
+    other.write_bytes(b"SQLite format 3\x00")  # another series: never rotated by the regular backups
     copies = [backup_database(db, tmp_path, keep=3) for _ in range(5)]
     assert list_backups(tmp_path, "appealdesk") == list(reversed(copies[-3:]))
     assert other.exists()
@@ -63,8 +64,10 @@ def test_list_backups_is_newest_first_and_ignores_other_files(tmp_path):
         "appealdesk-20250101-120000-10.sqlite3",
         "notes.txt",
         ".appealdesk-20260101-000000.sqlite3.partial",
+        ".appealdesk-20260101-000000.4242-a1b2c3.partial",
     ):
-        (tmp_path / name).write_bytes(b"")
+        (tmp_path / name).write_bytes(b"SQLite format 3\x00")
+    (tmp_path / "appealdesk-20260102-000000.sqlite3").write_bytes(b"")  # 0 bytes: no backup
     assert [p.name for p in list_backups(tmp_path)] == [
         "appealdesk-20250101-120000-10.sqlite3",
         "appealdesk-20250101-120000-2.sqlite3",
@@ -94,3 +97,94 @@ def test_a_server_database_is_backed_up_by_its_administrator(tmp_path):
     with pytest.raises(DomainError, match="администратор"):
         backup_database(server, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a backup killed at any moment --------------------------------------------------------------------
+KILLED = """
+import sqlite3, sys
+from pathlib import Path
+from appealdesk.storage import backup as b
+
+def pause():
+    print("paused", flush=True)
+    sys.stdin.readline()  # killed here
+
+if sys.argv[3] == "copy":
+    def copy(source, target):
+        src, dst, seen = sqlite3.connect(source), sqlite3.connect(target), []
+        def progress(status, remaining, total):
+            if not seen and remaining < total / 2:
+                seen.append(1)
+                pause()
+        src.backup(dst, pages=4, progress=progress)
+        dst.close()
+        src.close()
+    b._copy = copy
+else:
+    verify = b._verify
+    b._verify = lambda copy: (verify(copy), pause())
+b.backup_sqlite_file(Path(sys.argv[1]), Path(sys.argv[2]), keep=2)
+print("finished", flush=True)
+"""
+
+
+def _kill_backup_at(source, to_dir, stage: str) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    proc = subprocess.Popen([sys.executable, "-c", KILLED, str(source), str(to_dir), stage], cwd=root,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "paused"
+    proc.kill()  # kill -9 in the middle of the backup
+    proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("stage", ["copy", "verify"])
+def test_a_killed_backup_leaves_no_file_under_a_backup_name(db, tmp_path, stage):
+    to_dir = tmp_path / "copies"
+    with db.engine.begin() as con:  # enough pages for the copy to be stopped in the middle
+        con.execute(text("CREATE TABLE filler (x BLOB)"))
+        con.execute(text("INSERT INTO filler SELECT zeroblob(4096) FROM classifier LIMIT 300"))
+    good = [backup_database(db, to_dir, keep=2)]
+    _kill_backup_at(db.path, to_dir, stage)
+    names = sorted(p.name for p in to_dir.iterdir())
+    partials = [n for n in names if n.endswith(".partial")]
+    assert len(partials) == 1 and partials[0].startswith(".")  # hidden
+    assert set(names) - {good[0].name} <= {partials[0], f"{partials[0]}-journal"}  # and only that
+    assert [p.name for p in list_backups(to_dir)] == [good[0].name]  # never listed
+    for p in list_backups(to_dir):
+        assert p.stat().st_size > 0 and NAME.match(p.name)
+
+    good.append(backup_database(db, to_dir, keep=2))  # a recent orphan is left: it may still be written
+    assert (to_dir / partials[0]).exists()
+    assert list_backups(to_dir) == list(reversed(good))  # --keep 2 counts real backups only
+    old = (to_dir / partials[0]).stat().st_mtime - 3600
+    for leftover in to_dir.glob(f"{partials[0]}*"):
+        os.utime(leftover, (old, old))  # the next backup comes later: the orphan is removed
+    good.append(backup_database(db, to_dir, keep=2))
+    assert not list(to_dir.glob(".*"))  # the partial file and SQLite's journal beside it
+    assert list_backups(to_dir) == list(reversed(good[-2:]))
+    for p in list_backups(to_dir):
+        con = _read_only(p)
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        con.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs POSIX file locks (on Windows an open file cannot be deleted)")
+def test_a_partial_file_being_written_is_never_removed(tmp_path):
+    import fcntl
+
+    from appealdesk.storage.backup import remove_orphans
+
+    busy = tmp_path / ".appealdesk-20260101-000000.1-abcdef.partial"
+    busy.write_bytes(b"x")
+    os.utime(busy, (0, 0))
+    fd = os.open(busy, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # as the backup writing it holds it
+    try:
+        assert remove_orphans(tmp_path) == [] and busy.exists()
+    finally:
+        os.close(fd)
+    assert remove_orphans(tmp_path) == [busy] and not busy.exists()

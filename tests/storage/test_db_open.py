@@ -68,11 +68,15 @@ def test_a_missing_folder_of_an_explicit_path_is_refused(tmp_path):
     assert not (tmp_path / "no").exists()
 
 
-def test_an_empty_file_becomes_a_database(db_path, opened):
+def test_an_empty_file_is_refused_not_made_a_new_database(db_path, snapshot):
+    """A 0-byte file is most likely a database that lost its contents: say so, change nothing."""
     db_path.parent.mkdir()
     db_path.touch()
-    db = opened(db_path)
-    assert current_revision(db) == head_revision()
+    before = snapshot(db_path.parent)
+    problem = _problem(db_path)
+    assert problem.reason == "empty_file"
+    assert "пуст (0 байт)" in problem.message and "резервной копии" in problem.message
+    assert snapshot(db_path.parent) == before
 
 
 def test_reopening_an_up_to_date_database_changes_nothing(db_path, opened):
@@ -176,17 +180,37 @@ def test_a_read_only_database_is_refused_and_left_untouched(db_path, opened, sna
     assert snapshot(db_path.parent) == before
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores file permissions")
 def test_a_read_only_file_on_disk_is_refused(db_path, opened, digest):
     db_path.parent.mkdir()
     opened(db_path).dispose()
     before = digest(db_path)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:  # root ignores file modes: a read-only disk instead
+        _refused_on_a_read_only_disk(db_path, before, digest)
+        return
     db_path.chmod(0o444)
     try:
         assert _problem(db_path).reason == "read_only"
     finally:
         db_path.chmod(0o644)
     assert digest(db_path) == before
+
+
+def _refused_on_a_read_only_disk(db_path, before, digest):
+    import shutil
+    import subprocess
+
+    disk = db_path.parent.parent / "ro-disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("needs a non-root user, or root allowed to mount a tmpfs (as CI is)")
+    try:
+        copy = disk / db_path.name
+        shutil.copyfile(db_path, copy)
+        subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True, capture_output=True)
+        assert _problem(copy).reason == "read_only"
+        assert digest(copy) == before
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
 
 
 def test_a_locked_database_is_refused_and_left_untouched(db_path, opened, snapshot):

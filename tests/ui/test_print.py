@@ -15,7 +15,7 @@ def _pdf_text(path) -> str:
     if shutil.which("pdftotext"):
         return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True,
                               text=True).stdout
-    pypdf = pytest.importorskip("pypdf")
+    pypdf = pytest.importorskip("pypdf", reason="needs pdftotext (poppler-utils) or pypdf (the test extra)")
     return "\n".join(p.extract_text() for p in pypdf.PdfReader(str(path)).pages)
 
 

@@ -101,3 +101,65 @@ def test_a_domain_error_shows_its_own_message(qtbot, monkeypatch):
     handler.excepthook(DomainError, DomainError("Срок уже продлевался"), None)
     qtbot.waitUntil(lambda: bool(shown), timeout=3000)
     assert shown == ["Срок уже продлевался"]
+
+
+RACER = """
+import sys
+from PySide6.QtCore import QCoreApplication, QTimer
+app = QCoreApplication([])
+from ui.safety.single import SingleInstance
+print("ready", flush=True)
+sys.stdin.readline()  # all start together
+guard = SingleInstance(sys.argv[1])
+if guard.claim():
+    print("owner", flush=True)
+    asked = []
+    def count():
+        asked.append(1)
+        if len(asked) >= int(sys.argv[2]):
+            app.quit()
+    guard.activate_requested.connect(count)
+    QTimer.singleShot(30000, app.quit)
+    app.exec()
+    print(f"asked {len(asked)}", flush=True)
+else:
+    print("second", flush=True)
+"""
+
+
+def _race(db, n: int) -> list[str]:
+    procs = [subprocess.Popen([sys.executable, "-c", RACER, str(db), str(n - 1)], cwd=ROOT, stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True) for _ in range(n)]
+    for p in procs:
+        assert p.stdout.readline().strip() == "ready"
+    for p in procs:  # within a fraction of a millisecond of each other
+        p.stdin.write("go\n")
+        p.stdin.flush()
+    return [p.communicate(timeout=60)[0] for p in procs]
+
+
+def test_starts_in_the_same_millisecond_never_both_own_the_database(tmp_path):
+    """Real processes racing for one database: exactly one owner, and every other start reached it (its
+    socket was never removed by a loser)."""
+    db = tmp_path / "office.sqlite3"
+    for _ in range(3):
+        outputs = _race(db, 4)
+        owners = [o for o in outputs if o.startswith("owner")]
+        assert len(owners) == 1, outputs
+        assert "asked 3" in owners[0], outputs
+        assert sum(o.strip() == "second" for o in outputs) == 3
+
+
+def test_a_killed_owner_leaves_no_lock_behind(tmp_path):
+    db = tmp_path / "office.sqlite3"
+    owner = subprocess.Popen([sys.executable, "-c", RACER, str(db), "99"], cwd=ROOT, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    assert owner.stdout.readline().strip() == "ready"
+    owner.stdin.write("go\n")
+    owner.stdin.flush()
+    assert owner.stdout.readline().strip() == "owner"
+    owner.kill()  # kill -9: its socket file stays, its lock goes with it
+    owner.wait(timeout=30)
+    after = subprocess.run([sys.executable, "-c", SECOND, str(db)], cwd=ROOT, capture_output=True, text=True,
+                           timeout=60)
+    assert after.stdout.strip() == "first"

@@ -480,12 +480,14 @@ class AppealCardWindow(QWidget):
             self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def save_pdf(self, path: str) -> bool:
+        from appealdesk.os_errors import os_error_text
+
         from .printing import save_pdf
 
         try:
             save_pdf(self.desk, self.card, path)
         except OSError as exc:
-            show_error(self, f"Не удалось записать PDF: {exc.strerror or exc}")
+            show_error(self, f"Не удалось записать PDF: {os_error_text(exc)}")
             return False
         return True
 

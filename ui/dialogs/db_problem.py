@@ -68,6 +68,19 @@ ADVICE = {
         "к администратору сервера базы данных."
     ),
     "driver_missing": "Что делать: переустановите AppealDesk или обратитесь к администратору.",
+    "disk_full": (
+        "Что делать: освободите место на диске, где лежит база (удалите ненужные файлы, перенесите старые "
+        "резервные копии на другой диск), и нажмите «Повторить». База не повреждена: восстанавливать её "
+        "из копии не нужно."
+    ),
+    "io_error": (
+        "Что делать: проверьте, что диск, флешка или сетевая папка с базой подключены, и нажмите «Повторить». "
+        "Если ошибка повторяется, диск может быть неисправен: скопируйте базу на другой диск."
+    ),
+    "empty_file": (
+        "Что делать: восстановите базу из резервной копии (кнопка «Восстановить из копии…») или выберите "
+        "другой файл. Пустой файл не изменён."
+    ),
 }
 
 BUTTONS = {
@@ -81,6 +94,9 @@ BUTTONS = {
     "unreachable": (Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE),
     "access_denied": (Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE),
     "driver_missing": (Choice.OTHER_FILE,),
+    "disk_full": (Choice.RETRY, Choice.OTHER_FILE),
+    "io_error": (Choice.RETRY, Choice.OTHER_FILE),
+    "empty_file": (Choice.RESTORE, Choice.OTHER_FILE),
 }
 
 BUTTON_TEXT = {

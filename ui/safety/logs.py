@@ -12,7 +12,6 @@ import logging
 import logging.handlers
 import sys
 import threading
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
@@ -46,18 +45,32 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
     for h in root.handlers:
         if isinstance(h, logging.handlers.RotatingFileHandler) and Path(h.baseFilename) == path:
             return path
+    from appealdesk.private_files import private_folder
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
+        private_folder(path.parent)
+        handler = PrivateRotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
     except OSError:
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
+    from appealdesk.log_privacy import PrivateFormatter
+
+    # a database error is logged with its statement's kind, never the values (names, addresses)
+    handler.setFormatter(PrivateFormatter("%(asctime)s %(levelname)s %(name)s [%(threadName)s] %(message)s"))
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
     return path
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """The log holds names and addresses now and then: every file of it is owner-only (0600 on POSIX)."""
+
+    def _open(self):
+        from appealdesk.private_files import open_private_text
+
+        return open_private_text(self.baseFilename, self.mode, encoding=self.encoding or "utf-8")
 
 
 class _Relay(QObject):
@@ -93,7 +106,9 @@ class CrashHandler:
             log.warning("domain error not caught by a screen (%s): %s", where, exc)
             self.relay.error.emit(str(exc), "AppealDesk")
             return
-        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        from appealdesk.log_privacy import format_exception_safely
+
+        text = format_exception_safely(exc_type, exc, tb)
         log.error("unexpected error in %s:\n%s", where, text)
         path = log_file()
         where_text = f"\n\nПодробности записаны в файл:\n{path}" if path.exists() else ""

@@ -1,5 +1,9 @@
-"""One running program per database: a local server named after the database file. A second start finds
-the server, asks the first program to bring its window forward and exits.
+"""One running program per database. The owner is whoever holds an operating-system lock on a small file
+named after the database (``instance_lock``): of two starts within the same millisecond exactly one gets
+it, and the system releases it when that program ends, however it ends. The owner then serves a local
+socket of the same name; a second start, refused the lock, asks the owner through that socket to bring its
+window forward and exits. Only the lock holder ever removes a stale socket, so a loser can never remove the
+winner's.
 
 The name is a hash of the database's full path (case-folded on Windows), so two databases may be open in
 two programs, but one database only in one.
@@ -11,10 +15,18 @@ import hashlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QDir, QElapsedTimer, QObject, QThread, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from .instance_lock import InstanceLock
+
 MESSAGE = b"show\n"
+REACH_OWNER_MS = 5000  # how long a second start tries to reach the owner (it may be starting itself)
+
+
+def lock_path(name: str) -> Path:
+    """The lock file beside the local socket (Qt puts a socket's file in the temporary folder)."""
+    return Path(QDir.tempPath()) / f"{name}.lock"
 
 
 def server_name(db: str | os.PathLike | None) -> str:
@@ -38,6 +50,7 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = server_name(db)
         self.server: QLocalServer | None = None
+        self.lock = InstanceLock(lock_path(self.name))
 
     def ask_running(self, timeout_ms: int = 700) -> bool:
         """True if a program already serves this database (it has been asked to show its window)."""
@@ -53,18 +66,32 @@ class SingleInstance(QObject):
         return True
 
     def claim(self) -> bool:
-        if self.ask_running():
+        """True when this program owns the database (it holds the lock and serves the socket)."""
+        owned = self.lock.try_acquire()
+        if owned is False:
+            self._reach_owner()
             return False
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):
-            # a stale name left by a crashed program (Unix sockets): remove it and listen again
+            if owned is None and self.ask_running():
+                return False  # no lock possible here: the socket decides, as before
+            # a stale socket left by a crashed owner: we hold the lock, so no live owner can be serving it
             QLocalServer.removeServer(self.name)
             if not server.listen(self.name):
-                return True  # cannot guard; never refuse to start because of it
+                return True  # cannot serve; never refuse to start because of it
         server.newConnection.connect(self._incoming)
         self.server = server
         return True
+
+    def _reach_owner(self) -> None:
+        """Ask the owner to show its window; it may still be starting, so try for a while."""
+        clock = QElapsedTimer()
+        clock.start()
+        while clock.elapsed() < REACH_OWNER_MS:
+            if self.ask_running(300):
+                return
+            QThread.msleep(50)
 
     def _incoming(self) -> None:
         assert self.server is not None
@@ -86,6 +113,7 @@ class SingleInstance(QObject):
         if self.server is not None:
             self.server.close()
             self.server = None
+        self.lock.release()
 
 
 def bring_forward(window) -> None:

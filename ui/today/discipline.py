@@ -108,9 +108,14 @@ class DisciplineDialog(QDialog):
             self.save(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def save(self, path: str) -> None:
+        from appealdesk.errors import AppealDeskError
+        from appealdesk.os_errors import os_error_text
+
         from ..errors import show_error
 
         try:
             self.desk.control.export_discipline(self.result_, path)
+        except AppealDeskError as exc:
+            show_error(self, str(exc), "Исполнительская дисциплина")
         except OSError as exc:
-            show_error(self, f"Не удалось сохранить файл: {exc.strerror or exc}", "Исполнительская дисциплина")
+            show_error(self, f"Не удалось сохранить файл: {os_error_text(exc)}", "Исполнительская дисциплина")
