@@ -65,9 +65,11 @@ class Launcher:
         except Exception as exc:  # e.g. a damaged table met while filling the journal
             self._failed(exc)
             return
-        from .startup import run_in_thread
+        from . import ops
 
-        run_in_thread(opened.desk.check_integrity, self.loader.failed.emit)
+        check = ops.query(self.window, opened.desk.check_integrity)
+        # damage found: the same Russian dialog as a problem met at the open
+        check.failure(lambda _msg: self._failed(check.exception)).run()
 
     def switch(self, db: str) -> None:
         """Work with another database from now on: the office's server, or this PC's file ("")."""

@@ -20,7 +20,7 @@ TITLE = "AppealDesk — обращения граждан"
 
 class MainWindow(QMainWindow):
     desk_attached = Signal(object)
-    appeal_saved = Signal(int)  # any card saved an appeal: the journal and the counts refresh
+    appeal_saved = Signal(int)  # a card saved an appeal (the journal selects it; ops.desk_changed refreshes)
     classifier_ready = Signal()
     sections_warm = Signal()  # what the sections need was loaded in the background: build them now
     gave_up = Signal()  # no database could be opened: the program ends
@@ -59,7 +59,11 @@ class MainWindow(QMainWindow):
         self.journal.open_requested.connect(self.open_when_ready)
         # a card asked for while the database was still opening: (appeal id, or None for a new appeal)
         self._pending_open: tuple[int | None] | None = None
-        self.appeal_saved.connect(self._after_save)
+        self._select_after_change: int | None = None  # the appeal a card just saved: selected in the journal
+        self.appeal_saved.connect(self._remember_saved)
+        from . import ops
+
+        ops.subscribe(self, self._desk_changed)
         self.classifier_ready.connect(self.journal.set_topics_ready)
         self.sections_warm.connect(self.build_sections, Qt.ConnectionType.QueuedConnection)
         self._set_enabled(False)
@@ -265,8 +269,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
         from .startup import preload_classifier, warm_up_sections
 
-        preload_classifier(self.desk, self.classifier_ready)
-        warm_up_sections(self.desk, self.sections_warm)  # then build_sections, without a pause in the window
+        preload_classifier(self, self.desk, self.classifier_ready)
+        warm_up_sections(self, self.desk, self.sections_warm)  # then build_sections, without a pause in the window
 
     def switch_user(self) -> None:
         """Sign in as somebody else (the cards are closed first: they were opened for the one before)."""
@@ -349,13 +353,30 @@ class MainWindow(QMainWindow):
         if aid is not None:
             self.open_when_ready(aid)
 
-    def _after_save(self, appeal_id: int) -> None:
-        self.journal.refresh(select_id=appeal_id)
-        self.counts.refresh()
+    def _remember_saved(self, appeal_id: int) -> None:
+        self._select_after_change = appeal_id
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        """Something changed (``ui.ops``): the journal and the counts show it; new settings or lists
+        refill the filters and the title."""
+        from . import ops
+
+        if self.desk is None:
+            return
+        if ops.touches(kinds, ops.SETTINGS, ops.REFERENCE):
+            self.journal.populate_filters()
+            org = self.desk.settings.get().organisation
+            self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+        if ops.touches(kinds, ops.APPEALS, ops.RECEPTION, ops.SETTINGS, ops.REFERENCE, ops.CALENDAR):
+            select, self._select_after_change = self._select_after_change, None
+            self.journal.refresh(select_id=select)
+            self.counts.refresh()
 
     def refresh(self) -> None:
-        self.journal.refresh()
-        self.counts.refresh()
+        """F5: everything read again."""
+        from . import ops
+
+        ops.changed(ops.DATABASE)
 
     def _show_state(self, state: str) -> None:
         self.journal.show_state(state)
@@ -381,20 +402,18 @@ class MainWindow(QMainWindow):
         self.export_to(path)
 
     def export_to(self, path: str):
+        from . import ops
         from .errors import show_error
         from .journal.export import export_view
-        from .workers import run_with_progress
 
         desk, query, count = self.desk, self.journal.query(), self.journal.model.rowCount()
 
         def done(n) -> None:
             self.statusBar().showMessage(f"Журнал сохранён: {path} (обращений: {n})", 10000)
 
-        return run_with_progress(
-            self, f"Экспорт журнала ({count} обращений)…",
-            lambda progress: export_view(desk, query, path, progress),
-            done, lambda msg: show_error(self, msg, "Экспорт журнала"),
-        )
+        return (ops.query(self, lambda progress: export_view(desk, query, path, progress))
+                .with_progress(f"Экспорт журнала ({count} обращений)…")
+                .success(done).failure(lambda msg: show_error(self, msg, "Экспорт журнала")).run())
 
     def open_settings(self) -> None:
         if self.desk is None:
@@ -408,11 +427,9 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dlg
 
     def _settings_saved(self) -> None:
-        self.journal.populate_filters()
-        self.journal.refresh()
-        self.counts.refresh()
-        org = self.desk.settings.get().organisation if self.desk else ""
-        self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+        from . import ops
+
+        ops.changed({ops.SETTINGS, ops.REFERENCE, ops.CALENDAR, ops.USERS})
 
     def open_reports(self) -> None:
         if self.desk is None:
@@ -426,8 +443,8 @@ class MainWindow(QMainWindow):
         message box."""
         if self.desk is None:
             return None
+        from . import ops
         from .errors import show_error
-        from .workers import run_with_progress
 
         desk = self.desk
 
@@ -448,8 +465,8 @@ class MainWindow(QMainWindow):
                     f"База данных в порядке: нарушений не найдено.\n\nОбращений: {report.appeals}; "
                     f"сканов вложений: {report.scans}; записей журнала изменений: {report.audit_rows}.")
 
-        return run_with_progress(self, "Проверка базы данных…", work, done,
-                                 lambda msg: show_error(self, msg, "Проверка базы данных"))
+        return (ops.query(self, work).with_progress("Проверка базы данных…").success(done)
+                .failure(lambda msg: show_error(self, msg, "Проверка базы данных")).run())
 
     def _about(self) -> None:
         import appealdesk

@@ -7,7 +7,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -98,8 +97,8 @@ def test_the_full_open_waits_until_the_first_screen_is_shown(office_db):
     opening = Opening(str(office_db), gate)
     screen = opening.first_screen.result(timeout=10)
     assert screen is not None and screen.page.total == 40
-    time.sleep(0.3)
-    assert not opening.future.done()  # the core waits: the window is being painted
+    assert opening.at_gate.wait(10)  # the core waits: the window is being painted
+    assert not opening.future.done()
     gate.set()
     opened = opening.future.result(timeout=30)
     try:

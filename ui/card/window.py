@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import ops
 from ..errors import show_error
 from ..i18n import fmt_date
 from ..widgets.validation import INVALID_STYLE, FieldErrors
@@ -340,6 +341,7 @@ class AppealCardWindow(QWidget):
             return False
         self.load(card)
         self.saved.emit(card.id)
+        ops.changed(ops.APPEALS)
         return True
 
     def _show_errors(self, errors) -> None:
@@ -462,6 +464,7 @@ class AppealCardWindow(QWidget):
             return
         self.load(card)
         self.saved.emit(card.id)
+        ops.changed(ops.APPEALS)
 
     # -- printing --------------------------------------------------------------------------------
     def print_preview(self) -> None:

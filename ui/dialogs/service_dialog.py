@@ -10,6 +10,7 @@ from ..widgets.validation import INVALID_STYLE, FieldErrors, with_error
 
 class ServiceDialog(QDialog):
     done = Signal(object)  # what the service returned
+    kinds: tuple[str, ...] = ("appeals",)  # what a successful call changed (``ui.ops.desk_changed``)
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -71,5 +72,8 @@ class ServiceDialog(QDialog):
             self.banner.setText(str(exc))
             self.banner.show()
             return
+        from .. import ops
+
         self.done.emit(result)
+        ops.changed(self.kinds)
         self.accept()

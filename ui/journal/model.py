@@ -72,8 +72,6 @@ class JournalModel(QAbstractTableModel):
     reloaded = Signal(int)  # the number of matching appeals
     completed = Signal()  # every id of the current query is known (after a progressive load)
     reordered = Signal()  # the rows are in the order asked for by ``sort``
-    _ids_ready = Signal(int, object)  # generation, ids (from the background thread)
-    _sorted_ids = Signal(int, object)  # generation, ids in the new order (from the background thread)
 
     def __init__(self, journal, label: Callable[[str, str | None], str], topic_name=None, parent=None):
         super().__init__(parent)
@@ -86,8 +84,6 @@ class JournalModel(QAbstractTableModel):
         self._ids: tuple[int, ...] = ()
         self._total = 0  # rows of the query; more than len(_ids) while the ids load in the background
         self._generation = 0
-        self._ids_ready.connect(self._take_ids, Qt.ConnectionType.QueuedConnection)
-        self._sorted_ids.connect(self._take_sorted, Qt.ConnectionType.QueuedConnection)
         self._blocks: OrderedDict[int, dict[int, object]] = OrderedDict()
         self._brushes = {
             k: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)) if fg else None)
@@ -150,14 +146,14 @@ class JournalModel(QAbstractTableModel):
         if len(self._ids) >= self._total:
             self.completed.emit()
             return
-        journal, emit, query, generation = self._journal, self._ids_ready.emit, self._query, self._generation
+        self._ask_ids(self._take_ids)
 
-        def fetch() -> None:
-            emit(generation, tuple(journal.ids(query)))
+    def _ask_ids(self, take) -> None:
+        """All ids of the current query, off the GUI thread; ``take(generation, ids)`` on it."""
+        from .. import ops
 
-        import threading
-
-        threading.Thread(target=fetch, name="journal-ids", daemon=True).start()
+        journal, query, generation = self._journal, self._query, self._generation
+        ops.query(self, lambda: tuple(journal.ids(query))).success(lambda ids: take(generation, ids)).run()
 
     def is_complete(self) -> bool:
         return len(self._ids) == self._total
@@ -305,7 +301,7 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key) or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask the service for the ids in the new order in a background thread; the table keeps the old
+        """Ask the service for the ids in the new order (an operation off the GUI thread); the table keeps the old
         order (and stays responsive) until they arrive, then rows move with the selection (``reordered``)."""
         if not 0 <= column < len(COLUMNS) or self._journal is None:
             return
@@ -314,14 +310,7 @@ class JournalModel(QAbstractTableModel):
             return  # already in that order (the view asks again when sorting is turned on)
         self._query = replace(self._query, sort=COLUMNS[column].key, descending=descending)
         self._generation += 1
-        journal, emit, query, generation = self._journal, self._sorted_ids.emit, self._query, self._generation
-
-        def fetch() -> None:
-            emit(generation, tuple(journal.ids(query)))
-
-        import threading
-
-        threading.Thread(target=fetch, name="journal-sort", daemon=True).start()
+        self._ask_ids(self._take_sorted)
 
     def _take_sorted(self, generation: int, ids: tuple[int, ...]) -> None:
         if generation != self._generation:

@@ -243,12 +243,21 @@ class JournalPanel(QWidget):
         self._last_search = time.monotonic()
 
     def refresh(self, select_id: int | None = None) -> None:
-        """Reload the ids (an appeal was saved); keep or move the selection."""
-        if self.model is None:
+        """Read the journal again (the data changed): its first screen at once, the other ids off the GUI
+        thread; the selection stays on its appeal (or moves to ``select_id``) once that row is known."""
+        if self.model is None or not self.model.is_attached():
             return
         keep = select_id if select_id is not None else self.table.current_id()
-        self.model.reload()
-        self._select(keep)
+        self.model.load_progressive(self.model.query)
+        if keep is None or self.model.row_of(keep) is not None or self.model.is_complete():
+            self._select(keep)
+            return
+
+        def known() -> None:
+            self.model.completed.disconnect(known)
+            self._select(keep)
+
+        self.model.completed.connect(known)
 
     def _select(self, appeal_id: int | None) -> None:
         if self.model is None or self.model.rowCount() == 0:

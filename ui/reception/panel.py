@@ -122,6 +122,19 @@ class ReceptionPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._buttons(False)
+        self._announcing = False
+        from .. import ops
+
+        ops.subscribe(self, self._desk_changed)
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        from .. import ops
+
+        if self.desk is None or self._announcing:
+            return
+        if ops.touches(kinds, ops.RECEPTION, ops.SETTINGS, ops.CALENDAR, ops.REFERENCE):
+            key = self.current.entry.key if self.current else None
+            self.refresh(keep=key)
 
     # -- data ------------------------------------------------------------------------------------
     def set_desk(self, desk: AppealDesk) -> None:
@@ -257,6 +270,13 @@ class ReceptionPanel(QWidget):
             self.show_day(key)
             if 0 <= row < self.day.rowCount():
                 self.day.selectRow(row)
+        from .. import ops
+
+        self._announcing = True  # a reception card may have registered an appeal: the journal shows it
+        try:
+            ops.changed({ops.RECEPTION, ops.APPEALS})
+        finally:
+            self._announcing = False
 
     # -- actions ---------------------------------------------------------------------------------
     def book(self) -> None:

@@ -45,7 +45,8 @@ from PySide6.QtWidgets import (
 from appealdesk.reports.document import SECTION_TITLES, ReportOptions
 from appealdesk.reports.periods import Period, half_year, nine_months, quarter, whole_year
 
-from ..workers import Task, run_with_progress
+from .. import ops
+from ..ops import Op
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -96,7 +97,7 @@ class ReportWizard(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.report = None
-        self._jobs: list[Task] = []  # at most one: the buttons are disabled while it runs
+        self._jobs: list[Op] = []  # at most one: the buttons are disabled while it runs
         self._narratives: dict[str, str] = {}
         self._current_narrative: str | None = None
         self._paths_edited = {"pdf": False, "xlsx": False}
@@ -422,8 +423,8 @@ class ReportWizard(QDialog):
             self.tabs.setCurrentIndex(0)
         return period
 
-    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Task:
-        task: Task | None = None
+    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Op:
+        task = ops.query(self, work, "Отчёт не сформирован")
 
         def finish() -> None:
             if task in self._jobs:
@@ -431,7 +432,7 @@ class ReportWizard(QDialog):
             self._set_busy(False)
 
         self._set_busy(True)
-        task = run_with_progress(self, title, work, on_done, self._failed, "Отчёт не сформирован", finish)
+        task.with_progress(title).success(on_done).failure(self._failed).finally_(finish).run()
         self._jobs.append(task)
         return task
 
@@ -443,7 +444,7 @@ class ReportWizard(QDialog):
         return bool(self._jobs)
 
     @Slot()
-    def preview(self) -> Task | None:
+    def preview(self) -> Op | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -469,7 +470,7 @@ class ReportWizard(QDialog):
         self.previewed.emit(report)
 
     @Slot()
-    def generate(self) -> Task | None:
+    def generate(self) -> Op | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -540,7 +541,7 @@ class ReportWizard(QDialog):
                 path += "." + fmt
             self.generate_list(kind, fmt, Path(path))
 
-    def generate_list(self, kind: str, fmt: str, path: Path) -> Task | None:
+    def generate_list(self, kind: str, fmt: str, path: Path) -> Op | None:
         """The journal of the period or the overdue appeals, as PDF or XLSX."""
         period = self._checked_period()
         if period is None:

@@ -65,11 +65,14 @@ class ControlUi:
             bar.addMenu(menu)
         self.menu = menu
         win.desk_attached.connect(self.attach)
-        win.appeal_saved.connect(lambda _id: self.refresh())
+        from .. import ops
+
+        ops.subscribe(win, self._desk_changed)
         self.calendar.open_requested.connect(win.open_card)
         self.today.journal_requested.connect(self.show_journal_state)
         self.today.list_requested.connect(self.show_list)
         self.notifier.summary_ready.connect(self.today.set_summary)
+        self.today.counted.connect(self.notifier.baseline)
         self.notifier.clicked.connect(self.show_today)
 
     # -- the database ----------------------------------------------------------------------------
@@ -83,7 +86,7 @@ class ControlUi:
         if desk is None:
             return
         self.today.set_desk(desk)
-        self.notifier.set_desk(desk, self.today.summary)
+        self.notifier.set_desk(desk)
         self.calendar.set_desk(desk)
         if prefs.show_at_start():
             self.dock.show()
@@ -95,6 +98,13 @@ class ControlUi:
         self.today.set_desk(None)
         self.calendar.set_desk(None)
         self.dock.hide()
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        from .. import ops
+
+        if ops.touches(kinds, ops.APPEALS, ops.RECEPTION, ops.PROMISES, ops.SETTINGS, ops.CALENDAR,
+                       ops.REFERENCE):
+            self.refresh()
 
     def refresh(self) -> None:
         if self.win.desk is None:
@@ -135,7 +145,6 @@ class ControlUi:
         title = DESCRIPTIONS.get(key, key)
         dlg = ItemsDialog(self.win.desk, key, title, self.win)
         dlg.open_requested.connect(self.win.open_card)
-        dlg.changed.connect(self.refresh)
         self._keep(dlg)
         return dlg
 
@@ -146,7 +155,6 @@ class ControlUi:
             return None
         dlg = ItemsDialog(self.win.desk, "promises", "Обещания в ответах на контроле", self.win)
         dlg.open_requested.connect(self.win.open_card)
-        dlg.changed.connect(self.refresh)
         self._keep(dlg)
         return dlg
 
