@@ -40,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     from ui.i18n import install_russian
 
     keep = install_russian(app)  # noqa: F841
+    from ui import screen_fit
+
+    screen_fit.install(app)
 
     from appealdesk.services import AppealDesk
     from ui.main_window import MainWindow

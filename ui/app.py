@@ -164,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install_russian
 
     translators = install_russian(app)  # noqa: F841 (kept alive)
+    from . import screen_fit
+
+    screen_fit.install(app)  # every window and dialog fits the screen it opens on
     if ask_server_password:
         from .server_dialog import server_url_at_start
 

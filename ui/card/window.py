@@ -41,6 +41,28 @@ if TYPE_CHECKING:
 BAD_DATE = "Неверная дата: введите ДД.ММ.ГГГГ"
 
 
+class CardTabs(QTabWidget):
+    """The card's tabs; a form tab sits in a scroll area, but is set and read as the form itself."""
+
+    def add_scrolling(self, widget: QWidget, title: str) -> None:
+        scroll = QScrollArea()
+        scroll.setObjectName("card-page")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(widget)
+        self.addTab(scroll, title)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is widget or (isinstance(page, QScrollArea) and page.widget() is widget):
+                self.setCurrentIndex(i)
+                return
+
+    def currentWidget(self) -> QWidget:
+        page = super().currentWidget()
+        return page.widget() if isinstance(page, QScrollArea) and page.objectName() == "card-page" else page
+
+
 class AppealCardWindow(QWidget):
     saved = Signal(int)
     registered = Signal(int)
@@ -56,8 +78,7 @@ class AppealCardWindow(QWidget):
         self.dirty_reg = False
         self.dirty_answer = False
         self.errors = FieldErrors()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(1150, min(920, screen.height() - 60) if screen else 880)
+        self.resize(1150, 880)  # as much as the screen allows (ui.screen_fit)
 
         self.title = QLabel()
         f = self.title.font()
@@ -79,18 +100,16 @@ class AppealCardWindow(QWidget):
         cl.addWidget(self.reopen_button)
         self.closed_box.hide()
 
-        self.tabs = QTabWidget()
+        self.tabs = CardTabs()
         self.registration = RegistrationTab(desk)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.registration)
         self.resolution = ResolutionTab(desk)
         self.progress = ProgressTab(desk, self.registration.questions.model)
         self.attachments = AttachmentsTab(desk)
         self.history = HistoryTab(desk)
-        self.tabs.addTab(scroll, "&1 Регистрация")
-        self.tabs.addTab(self.resolution, "&2 Резолюция и контроль")
-        self.tabs.addTab(self.progress, "&3 Сроки и ответ")
+        # the form tabs scroll inside the window: the card fits a 1366×768 screen with its buttons shown
+        self.tabs.add_scrolling(self.registration, "&1 Регистрация")
+        self.tabs.add_scrolling(self.resolution, "&2 Резолюция и контроль")
+        self.tabs.add_scrolling(self.progress, "&3 Сроки и ответ")
         self.tabs.addTab(self.attachments, "&4 Вложения")
         self.tabs.addTab(self.history, "&5 История")
 

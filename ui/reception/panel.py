@@ -25,6 +25,7 @@ from appealdesk.errors import DomainError
 from appealdesk.reception.values import RECEPTION_LABELS, WEEKDAY_SHORT
 
 from ..errors import show_error
+from ..widgets.flow import FlowLayout
 from ..widgets.list_table import ListTable
 
 if TYPE_CHECKING:
@@ -64,11 +65,16 @@ class ReceptionPanel(QWidget):
                            "В эти недели приёмов нет. Графики должностных лиц и выездные приёмы задаются "
                            "в «Графике приёма…».")
         self.list.itemSelectionChanged.connect(self._chosen)
-        nav = QHBoxLayout()
-        nav.addWidget(_button("◀ Раньше", lambda: self.shift(-WEEKS), "Предыдущие четыре недели"))
-        nav.addWidget(_button("Сегодня", lambda: self.shift(0)))
-        nav.addWidget(_button("Позже ▶", lambda: self.shift(WEEKS), "Следующие четыре недели"))
-        nav.addWidget(self.period, 1)
+        nav_box = QWidget()
+        nav = FlowLayout(nav_box, h_spacing=6)
+        steps = QWidget()
+        sl = QHBoxLayout(steps)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(_button("◀ Раньше", lambda: self.shift(-WEEKS), "Предыдущие четыре недели (Ctrl+PgUp)"))
+        sl.addWidget(_button("Сегодня", lambda: self.shift(0)))
+        sl.addWidget(_button("Позже ▶", lambda: self.shift(WEEKS), "Следующие четыре недели (Ctrl+PgDown)"))
+        nav.addWidget(steps)
+        nav.addWidget(self.period)
         self.schedule_button = _button("График приёма…", self.open_schedule,
                                        "Графики должностных лиц, исключения, выездные приёмы")
         nav.addWidget(self.schedule_button)
@@ -83,7 +89,7 @@ class ReceptionPanel(QWidget):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(nav)
+        ll.addWidget(nav_box)
         ll.addWidget(self.list, 1)
         # the reception day
         self.title = QLabel("Выберите приём в списке слева.")
@@ -99,21 +105,17 @@ class ReceptionPanel(QWidget):
         self.move_button = _button("Пере&нести…", self.move_booking, "Перенести запись на другое время или день")
         self.cancel_button = _button("&Отменить запись", self.cancel_booking)
         self.list_button = _button("Список &посетителей", self.print_visitors)
-        row1 = QHBoxLayout()
-        for b in (self.book_button, self.card_button, self.walk_in_button):
-            row1.addWidget(b)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
-        for b in (self.move_button, self.no_show_button, self.cancel_button, self.list_button):
-            row2.addWidget(b)
-        row2.addStretch(1)
+        actions = QWidget()
+        row = FlowLayout(actions, h_spacing=6)
+        for b in (self.book_button, self.card_button, self.walk_in_button, self.move_button, self.no_show_button,
+                  self.cancel_button, self.list_button):
+            row.addWidget(b)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.title)
         rl.addWidget(self.day, 1)
-        rl.addLayout(row1)
-        rl.addLayout(row2)
+        rl.addWidget(actions)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
