@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
 
 from .journal.view import JournalPanel
 from .status_counts import StatusCounts
@@ -56,6 +56,11 @@ class MainWindow(QMainWindow):
         self.user_label.setToolTip("Кто работает с программой (Файл → Сменить пользователя)")
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_actions()
+        from PySide6.QtWidgets import QApplication
+
+        from . import help as help_
+
+        help_.install(QApplication.instance())  # F1 in every window and dialog
         self.journal.open_requested.connect(self.open_when_ready)
         # a card asked for while the database was still opening: (appeal id, or None for a new appeal)
         self._pending_open: tuple[int | None] | None = None
@@ -86,12 +91,13 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         self.act_new = self._action("&Новое обращение", lambda: self.open_when_ready(None), "Ctrl+N", sp.SP_FileIcon,
                                     "Зарегистрировать новое обращение (Ctrl+N)")
-        self.act_open = self._action("&Открыть карточку", self._open_current, None, sp.SP_DialogOpenButton,
+        self.act_open = self._action("&Открыть карточку\tEnter", self._open_current, None, sp.SP_DialogOpenButton,
                                      "Открыть карточку выбранного обращения (Enter)")
+        self.act_open.setIconText("Открыть карточку")
         self.act_find = self._action("&Найти", self.journal.focus_search, "Ctrl+F", sp.SP_FileDialogContentsView,
                                      "Поиск в журнале (Ctrl+F)")
         self.act_filters = self._action("&Фильтры", self.journal.filter_toggle.toggle, "Ctrl+Shift+F")
-        self.act_reset = self._action("&Сбросить фильтры", self.journal.filters.reset)
+        self.act_reset = self._action("&Сбросить фильтры", self.journal.filters.reset, "Ctrl+Shift+R")
         self.act_refresh = self._action("О&бновить", self.refresh, "F5", sp.SP_BrowserReload, "Обновить журнал (F5)")
         self.act_export = self._action("&Экспорт журнала в Excel…", self.export_journal, "Ctrl+E",
                                        sp.SP_DialogSaveButton, "Сохранить журнал (как он показан) в XLSX (Ctrl+E)")
@@ -100,18 +106,26 @@ class MainWindow(QMainWindow):
         self.act_reports = self._action("&Отчёт о работе с обращениями…", self.open_reports, "Ctrl+R",
                                         sp.SP_FileDialogInfoView, "Справка за квартал, полугодие, год: PDF, XLSX")
         # the safety net (ui.safety): a backup at once, a restore that shows the backup before replacing
-        self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, None, None,
+        self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, "Ctrl+Shift+B", None,
                                        "Сохранить проверенную резервную копию базы данных")
-        self.act_restore = self._action("&Восстановить из копии…", self._restore, None, None,
+        self.act_restore = self._action("&Восстановить из копии…", self._restore, "Ctrl+Shift+O", None,
                                         "Заменить базу данных резервной копией (текущая будет сохранена)")
-        self.act_check = self._action("&Проверить базу данных", self.check_database, None, None,
+        self.act_check = self._action("&Проверить базу данных", self.check_database, "Ctrl+Shift+D", None,
                                       "Проверить целостность файла базы данных")
-        self.act_switch_user = self._action("Сменить &пользователя…", self.switch_user, None, None,
+        self.act_switch_user = self._action("Сменить &пользователя…", self.switch_user, "Ctrl+Shift+U", None,
                                             "Войти под другим пользователем программы")
         self.act_mine = self._action("&Мои обращения", self.show_mine, "Ctrl+M", None,
                                      "Обращения, вопросы которых поручены вам как исполнителю (Ctrl+M)")
         self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
-        self.act_about = self._action("&О программе", self._about)
+        self.act_help = self._action("&Руководство пользователя", self.show_help, "F1", sp.SP_DialogHelpButton,
+                                     "Справка по разделу, где вы работаете (F1)")
+        self.act_help.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # F1 itself: ui.help, in every window
+        self.act_glossary = self._action("&Словарь сокращений", lambda: self.show_help("glossary"), "Shift+F1")
+        self.act_about = self._action("&О программе", self._about, "Ctrl+F1")
+        self.act_sections = []
+        for n, name in enumerate(("журнал обращений", "личный приём", "календарь сроков"), start=1):
+            self.act_sections.append(self._action(f"Раздел: {name}", lambda _=False, i=n - 1: self.show_section(i),
+                                                  f"Ctrl+{n}"))
         mb = self.menuBar()
         m = mb.addMenu("&Файл")
         for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check,
@@ -119,19 +133,23 @@ class MainWindow(QMainWindow):
                   self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Журнал")
-        for a in (self.act_find, self.act_mine, self.act_filters, self.act_reset, None, self.act_refresh):
+        for a in (self.act_find, self.act_mine, self.act_filters, self.act_reset, None, self.act_refresh, None,
+                  *self.act_sections):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Приём")
-        self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule, None, None,
+        self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule,
+                                                   "Ctrl+Shift+G", None,
                                                    "Графики должностных лиц, исключения, выездные приёмы")
-        self.act_reception_print = self._action("&Печать графика на месяц…",
-                                                lambda: self._reception_call("print_schedule", "month"))
+        self.act_reception_print = self._action("&Печать графика…", lambda: self._reception_call("schedule_dialog"),
+                                                "Ctrl+Shift+P", None,
+                                                "График приёма на выбранный месяц или квартал: печать или PDF")
         for a in (self.act_reception_schedule, self.act_reception_print):
             m.addAction(a)
         m = mb.addMenu("&Отчёты")
         m.addAction(self.act_reports)
         m = mb.addMenu("&Справка")
-        m.addAction(self.act_about)
+        for a in (self.act_help, self.act_glossary, None, self.act_about):
+            m.addSeparator() if a is None else m.addAction(a)
         tb = QToolBar("Панель инструментов")
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
@@ -140,6 +158,34 @@ class MainWindow(QMainWindow):
                   self.act_settings):
             tb.addSeparator() if a is None else tb.addAction(a)
         self.addToolBar(tb)
+
+    def show_section(self, index: int) -> None:
+        if index > 0:
+            self.build_sections()
+        if index < self.sections.count():
+            self.sections.setCurrentIndex(index)
+            page = self.sections.currentWidget()
+            focus = getattr(page, "table", None) or getattr(page, "list", None) or getattr(page, "grid", None)
+            (focus or page).setFocus()
+
+    def help_section(self) -> str:
+        """The guide's section for what is on the screen (F1)."""
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if self.control_ui is not None and focus is not None and self.control_ui.dock.isAncestorOf(focus):
+            return "today"
+        page = self.sections.currentWidget()
+        if page is self.reception and page is not None:
+            return "reception"
+        if self.control_ui is not None and page is self.control_ui.calendar:
+            return "calendar"
+        return "journal"
+
+    def show_help(self, section: str | None = None):
+        from .help import show_help
+
+        return show_help(section or self.help_section())
 
     def _reception_schedule(self) -> None:
         self._reception_call("open_schedule")
@@ -392,14 +438,12 @@ class MainWindow(QMainWindow):
             return
         from datetime import date
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Экспорт журнала в Excel", f"Журнал обращений {date.today():%d.%m.%Y}.xlsx", "Книга Excel (*.xlsx)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        self.export_to(path)
+        from . import files
+
+        path = files.save_file(self, files.JOURNAL, "Экспорт журнала в Excel",
+                               f"Журнал обращений {date.today():%d.%m.%Y}.xlsx", files.XLSX_FILTER)
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str):
         from . import ops
@@ -469,16 +513,9 @@ class MainWindow(QMainWindow):
                 .failure(lambda msg: show_error(self, msg, "Проверка базы данных")).run())
 
     def _about(self) -> None:
-        import appealdesk
+        from .help.about import AboutDialog
 
-        box = QMessageBox(self)
-        box.setWindowTitle("О программе")
-        box.setText(
-            f"<b>AppealDesk {getattr(appealdesk, '__version__', '')}</b><br>"
-            "Регистрация обращений граждан и контроль сроков рассмотрения (59-ФЗ).<br><br>"
-            + (self._db_text() if self.desk else "")
-        )
-        box.exec()
+        AboutDialog(self.desk, self).exec()
 
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

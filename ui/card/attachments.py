@@ -9,7 +9,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -88,8 +87,10 @@ class AttachmentsTab(QWidget):
     def add(self) -> None:
         if self.appeal_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Прикрепить файлы", "",
-                                                "Сканы и документы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc "
+        from .. import files
+
+        paths = files.open_files(self, files.SCAN, "Прикрепить файлы",
+                                 "Сканы и документы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc "
                                                 "*.docx *.odt *.xls *.xlsx *.txt);;Все файлы (*)")
         for p in paths:
             try:

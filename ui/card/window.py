@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -497,9 +496,11 @@ class AppealCardWindow(QWidget):
         if not self._saved_first():
             return
         safe = self.card.reg_number.replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", "PDF (*.pdf)")
+        from .. import files
+
+        path = files.save_file(self, files.PDF, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", files.PDF_FILTER)
         if path:
-            self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.save_pdf(path)
 
     def save_pdf(self, path: str) -> bool:
         from appealdesk.os_errors import os_error_text

@@ -82,8 +82,8 @@ class ReceptionPanel(QWidget):
         self.print_button.setText("Печать графика")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
-        menu.addAction("На месяц…", lambda: self.print_schedule("month"))
-        menu.addAction("На квартал…", lambda: self.print_schedule("quarter"))
+        menu.addAction("На месяц…", lambda: self.schedule_dialog("month"))
+        menu.addAction("На квартал…", lambda: self.schedule_dialog("quarter"))
         self.print_button.setMenu(menu)
         nav.addWidget(self.print_button)
         left = QWidget()
@@ -383,6 +383,16 @@ class ReceptionPanel(QWidget):
                       else quarter_period(day.year, (day.month - 1) // 3 + 1))
         st = self.desk.settings.get()
         return schedule_document(self.desk.reception.schedule(start, end), st.organisation, st.organisation_address)
+
+    def schedule_dialog(self, span: str = "month"):
+        """«Печать графика»: the month or quarter chosen, then printed or saved as PDF."""
+        if self.desk is None:
+            return None
+        from .schedule_print import SchedulePrintDialog
+
+        self.dialog = SchedulePrintDialog(self.desk, self, span)
+        self.dialog.open()
+        return self.dialog
 
     def print_schedule(self, span: str) -> None:
         if self.desk is None:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -365,8 +364,9 @@ class ReportWizard(QDialog):
         return page
 
     def _folder(self) -> Path:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+        from .. import files
+
+        return files.folder(files.REPORT)
 
     def _default_paths(self, period: Period) -> None:
         base = _safe_name(f"Справка о работе с обращениями {period.phrase()}")
@@ -379,7 +379,9 @@ class ReportWizard(QDialog):
     def _browse(self, kind: str) -> None:
         edit = self.pdf_path if kind == "pdf" else self.xlsx_path
         flt = "PDF (*.pdf)" if kind == "pdf" else "Книга Excel (*.xlsx)"
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", edit.text(), flt)
+        from .. import files
+
+        path, _ = files.save_file_and_filter(self, files.REPORT, "Сохранить отчёт", edit.text(), flt)
         if path:
             if not path.lower().endswith("." + kind):
                 path += "." + kind
@@ -533,8 +535,10 @@ class ReportWizard(QDialog):
         if kind is None:
             return
         default = self._folder() / (_safe_name(f"{dict(LIST_KINDS)[kind]} {period.phrase()}") + ".pdf")
-        path, flt = QFileDialog.getSaveFileName(self, "Сохранить список", str(default),
-                                                "PDF (*.pdf);;Книга Excel (*.xlsx)")
+        from .. import files
+
+        path, flt = files.save_file_and_filter(self, files.REPORT, "Сохранить список", str(default),
+                                               "PDF (*.pdf);;Книга Excel (*.xlsx)")
         if path:
             fmt = "xlsx" if path.lower().endswith(".xlsx") or "xlsx" in flt else "pdf"
             if not path.lower().endswith("." + fmt):

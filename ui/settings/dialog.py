@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -237,8 +236,11 @@ class SettingsDialog(QDialog):
             self.db_note.setText("Программа переключится на выбранную базу, когда вы закроете настройки.")
 
     def _choose_db(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Файл базы данных", str(Path(self.db_path.text()).parent),
-                                              "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)")
+        from .. import files
+
+        path = files.open_file(self, files.DATABASE, "Файл базы данных",
+                               "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)",
+                               Path(self.db_path.text()).parent if self.db_path.text() else None)
         if path:
             from appealdesk.services import connection
 
@@ -247,7 +249,9 @@ class SettingsDialog(QDialog):
             self.db_note.setText(f"После перезапуска программа откроет «{path}».")
 
     def _choose_backup(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Папка резервных копий", self.backup_dir.text())
+        from .. import files
+
+        folder = files.choose_folder(self, files.BACKUP, "Папка резервных копий", self.backup_dir.text() or None)
         if folder:
             self.backup_dir.setText(folder)
 

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -61,10 +60,12 @@ class RemindersDialog(QDialog):
         self.view.setHtml(self.desk.control.reminders_html(self.data))
 
     def save_pdf(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить PDF", f"Напоминания по {self.data.until:%d.%m.%Y}.pdf",
-                                              "PDF (*.pdf)")
+        from .. import files
+
+        path = files.save_file(self, files.PDF, "Сохранить PDF", f"Напоминания по {self.data.until:%d.%m.%Y}.pdf",
+                               files.PDF_FILTER)
         if path:
-            self.desk.control.reminders_pdf(self.data, path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.desk.control.reminders_pdf(self.data, path)
 
     def preview(self) -> None:
         from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument

@@ -41,9 +41,10 @@ class ControlUi:
             ("&Сегодня: сроки и нарушения", self.show_today, "Ctrl+T", "Что просрочено и что наступает (Ctrl+T)"),
             ("&Календарь сроков", self.show_calendar, "Ctrl+K", "Сроки по дням месяца (Ctrl+K)"),
             (None, None, None, None),
-            ("&Обещания на контроле…", self.show_promises, None, "Обещания в ответах, ещё не подтверждённые"),
-            ("&Исполнительская дисциплина…", self.show_discipline, None, "В срок, с нарушением, просрочено"),
-            ("&Напоминания исполнителям…", self.show_reminders, None, "Список сроков каждого исполнителя: PDF, печать"),
+            ("&Обещания на контроле…", self.show_promises, "Ctrl+Shift+J", "Обещания в ответах, ещё не подтверждённые"),
+            ("&Исполнительская дисциплина…", self.show_discipline, "Ctrl+Shift+I", "В срок, с нарушением, просрочено"),
+            ("&Напоминания исполнителям…", self.show_reminders, "Ctrl+Shift+N",
+             "Список сроков каждого исполнителя: PDF, печать"),
         ):
             if text is None:
                 menu.addSeparator()
