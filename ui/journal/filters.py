@@ -101,6 +101,12 @@ class FilterPanel(QWidget):
             collective=self.collective.value(),
         )
 
+    def active_count(self) -> int:
+        combos = (self.state, self.form, self.source, self.kind, self.executor, self.settlement, self.section,
+                  self.repeated, self.collective)
+        dates = not (self.date_from.is_empty() and self.date_to.is_empty())
+        return sum(c.value() is not None for c in combos) + int(dates)
+
     def is_active(self) -> bool:
         combos = (self.state, self.form, self.source, self.kind, self.executor, self.settlement, self.section,
                   self.repeated, self.collective)

@@ -31,14 +31,17 @@ COLUMNS: tuple[Column, ...] = (
     Column("registered_on", "Зарегистрировано", 115),
     Column("applicant", "Заявитель", 210),
     Column("settlement", "Населённый пункт", 130),
-    Column("form", "Форма", 110),
+    Column("form", "Форма", 80),
     Column("kind", "Вид", 95),
     Column("topic", "Тема", 240),
     Column("executor", "Исполнитель", 150),
     Column("legal_deadline", "Срок по закону", 105),
     Column("control_deadline", "Контрольный срок", 115),
     Column("state", "Состояние", 120),
+    # shown while searching, in front (the view moves it there): where the row matched
+    Column("matched", "Совпадение", 90),
 )
+MATCHED = len(COLUMNS) - 1
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 STATE_LABELS = {
@@ -59,6 +62,17 @@ STATE_COLOURS: dict[str, tuple[str | None, str | None]] = {
     "closed": (None, "#6d6d6d"),
     "in_progress": (None, None),
 }
+
+# short labels where the column is narrow (the full one in the tooltip)
+FORM_SHORT = {"written": "Письм.", "electronic": "Эл.", "personal_reception": "Личн. приём",
+              "visiting_reception": "Выезд.", "phone": "Тел."}
+KIND_SHORT = {"info_request": "Запрос (8-ФЗ)", "message": "Сообщение"}
+MATCH_LABELS = {"surname": "фамилия", "number": "номер", "address": "адрес", "text": "текст"}
+MATCH_TIPS = {"surname": "Слово поиска совпало с фамилией заявителя",
+              "number": "Совпал регистрационный номер",
+              "address": "Слово поиска совпало с адресом заявителя",
+              "text": "Слова поиска найдены в содержании, ответе или имени заявителя"}
+UNSORTED = ("matched",)  # columns the service does not sort by
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the JournalRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the appeal id (without fetching the row)
@@ -212,7 +226,7 @@ class JournalModel(QAbstractTableModel):
                 return None  # only the first screen is known until the service is attached
             start = block * BLOCK
             chunk = self._ids[start : start + BLOCK]
-            fetched = self._journal.rows(chunk)
+            fetched = self._journal.rows(chunk, self._query.text)
             self.fetches += 1
             rows = {r.id: r for r in fetched}
             self._blocks[block] = rows
@@ -271,11 +285,16 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key)
 
     def _display(self, r, key: str) -> str:
+        if key == "matched":
+            return MATCH_LABELS.get(r.matched, "")
         if key == "topic":
             if not r.topic_code:
                 return ""
-            name = self._topic_name(r.topic_code)
-            return f"{name} ({r.topic_code})" if name else r.topic_code
+            return self._topic_name(r.topic_code) or r.topic_code  # the code is in the tooltip
+        if key == "form":
+            return FORM_SHORT.get(r.form) or self._label(key, r.form)
+        if key == "kind":
+            return KIND_SHORT.get(r.kind) or self._label(key, r.kind)
         if key == "state":
             text = STATE_LABELS.get(r.state, r.state)
             if r.state == "extended":
@@ -291,7 +310,17 @@ class JournalModel(QAbstractTableModel):
         return value or ""
 
     def _tooltip(self, r, key: str) -> str | None:
-        if key in ("applicant", "reg_number", "topic"):
+        if key == "matched":
+            return MATCH_TIPS.get(r.matched)
+        if key == "topic":
+            name = self._topic_name(r.topic_code) if r.topic_code else None
+            head = f"{r.topic_code} — {name}" if name else (r.topic_code or "")
+            return f"{head}\n\n{r.summary}" if head else r.summary
+        if key in ("form", "kind"):
+            return self._label(key, getattr(r, key))
+        if key == "state" and r.state == "closed":
+            return "Закрыто: ответ дан по всем вопросам" + (f" ({fmt_date(r.answer_on)})" if r.answer_on else "")
+        if key in ("applicant", "reg_number"):
             return r.summary
         if key in ("state", "legal_deadline", "control_deadline"):
             text = f"Срок: {fmt_date(r.deadline)}"
@@ -303,7 +332,7 @@ class JournalModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the service for the ids in the new order (an operation off the GUI thread); the table keeps the old
         order (and stays responsive) until they arrive, then rows move with the selection (``reordered``)."""
-        if not 0 <= column < len(COLUMNS) or self._journal is None:
+        if not 0 <= column < len(COLUMNS) or self._journal is None or COLUMNS[column].key in UNSORTED:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column].key and self._query.descending == descending:

@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from .filters import FilterPanel
-from .model import COLUMNS, JournalModel
+from .model import COLUMNS, MATCHED, JournalModel
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
+MAX_WIDTH = {"applicant": 260, "topic": 300, "executor": 200, "settlement": 160, "state": 170,
+             "matched": 90}  # a column sized to its content stops here (the tooltip has the rest)
 SEARCH_DELAY_MS = 150  # while one types on, the search waits for a pause this long
 MIN_TEXT = 2  # shorter text matches nearly everything: not searched
 
@@ -110,7 +112,9 @@ class JournalPanel(QWidget):
         self.filter_toggle = QToolButton()
         self.filter_toggle.setText("Фильтры")
         self.filter_toggle.setCheckable(True)
-        self.filter_toggle.setChecked(True)
+        from .. import prefs
+
+        self.filter_toggle.setChecked(bool(prefs.get("journal_filters_shown", False)))
         self.filter_toggle.setToolTip("Показать или скрыть фильтры (Ctrl+Shift+F)")
         self.count = QLabel("")
         self.count.setMinimumWidth(140)
@@ -124,7 +128,10 @@ class JournalPanel(QWidget):
         top.addWidget(self.filter_toggle)
         top.addWidget(self.count)
         self.filters = FilterPanel()
+        self.filters.setVisible(self.filter_toggle.isChecked())
         self.filter_toggle.toggled.connect(self.filters.setVisible)
+        self.filter_toggle.toggled.connect(lambda on: prefs.put("journal_filters_shown", on))
+        self.filters.changed.connect(self._count_filters)
         self.table = JournalTable()
         self.table.open_requested.connect(self.open_requested)
         lay = QVBoxLayout(self)
@@ -132,6 +139,7 @@ class JournalPanel(QWidget):
         lay.addLayout(top)
         lay.addWidget(self.filters)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self._legend())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
@@ -140,6 +148,43 @@ class JournalPanel(QWidget):
         self.search.textEdited.connect(self._typed)
         self.filters.changed.connect(self.apply_search)
         self.setEnabled(False)
+
+    def _legend(self) -> QWidget:
+        """What the colours of the rows mean (the guide's «Цвета строк» says more: F1)."""
+        from ..widgets.flow import FlowLayout
+        from .model import STATE_COLOURS
+
+        box = QWidget()
+        flow = FlowLayout(box, h_spacing=12)
+        flow.setContentsMargins(2, 2, 2, 2)
+        for state, text in (("overdue", "просрочено"), ("due_today", "срок сегодня"), ("due_soon", "срок скоро"),
+                            ("extended", "продлено"), ("closed", "закрыто (ответ дан)")):
+            bg, fg = STATE_COLOURS[state]
+            label = QLabel(f" {text} ")
+            label.setStyleSheet(f"background:{bg or 'palette(base)'}; color:{fg or 'palette(text)'};"
+                                "border:1px solid #c8c8c8; padding:0 4px;")
+            flow.addWidget(label)
+        box.setToolTip("Цвета строк журнала: F1 — подробнее")
+        return box
+
+    def _count_filters(self) -> None:
+        n = self.filters.active_count()
+        self.filter_toggle.setText(f"Фильтры ({n})" if n else "Фильтры")
+
+    def fit_columns(self) -> None:
+        """Columns as wide as the rows on the first screen need (within limits), the «Совпадение» column
+        only while searching."""
+        model = self.model
+        if model is None:
+            return
+        hh = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        rows = range(min(model.rowCount(), 64))
+        for n, col in enumerate(COLUMNS):
+            widest = max((fm.horizontalAdvance(model.index(r, n).data() or "") for r in rows), default=0)
+            head = hh.fontMetrics().horizontalAdvance(col.title) + 28
+            self.table.setColumnWidth(n, max(head, min(widest + 16, MAX_WIDTH.get(col.key, 160))))
+        self.table.setColumnHidden(MATCHED, not (model.query.text if model.query else ""))
 
     # -- life ------------------------------------------------------------------------------------
     def show_loading(self) -> None:
@@ -163,6 +208,7 @@ class JournalPanel(QWidget):
 
         self._new_model(JournalModel(None, screen.label, screen.topic_name, parent=self))
         self.model.show_page(JournalQuery(), screen.page)
+        self.fit_columns()
         self.filters.setEnabled(False)
         self.setEnabled(True)
         if self.model.rowCount():
@@ -181,6 +227,7 @@ class JournalPanel(QWidget):
         self._new_model(JournalModel(desk.journal, desk.reference.label, parent=self))
         self.table.setSortingEnabled(True)
         self.model.load_progressive(self.model.query, page)
+        self.fit_columns()
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -194,6 +241,9 @@ class JournalPanel(QWidget):
             self.table.setColumnWidth(n, max(col.width, fm.horizontalAdvance(col.title) + 28))
         hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS if c.key == "registered_on")),
                             Qt.SortOrder.DescendingOrder)
+        if hh.visualIndex(MATCHED) != 0:
+            hh.moveSection(hh.visualIndex(MATCHED), 0)  # «Совпадение» first, beside the number
+        self.table.setColumnHidden(MATCHED, True)
 
     def populate_filters(self) -> None:
         if self.desk is not None:
@@ -210,6 +260,7 @@ class JournalPanel(QWidget):
             return item.name if item else None
 
         self.model.set_topic_names(name)
+        self.fit_columns()
         self.filters.set_sections(ref.classifier_children(None))
 
     # -- search and filters ----------------------------------------------------------------------
@@ -281,6 +332,7 @@ class JournalPanel(QWidget):
 
     def _reloaded(self, n: int) -> None:
         text = self.query().text if self.model is not None else ""
+        self.table.setColumnHidden(MATCHED, not text)  # «Совпадение»: only while searching
         filtered = bool(text) or self.filters.is_active()
         typed = self.search.text().strip()
         if n == 0:
