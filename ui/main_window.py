@@ -363,6 +363,7 @@ class MainWindow(QMainWindow):
         card.saved.connect(self.appeal_saved)
         card.registered.connect(lambda aid, c=card: self._registered(c, aid))
         card.closed.connect(lambda c=card: self._forget(c))
+        card.new_requested.connect(lambda c=card: self._next_new(c))
         if appeal_id is None:
             self._new_cards.append(card)
         else:
@@ -370,6 +371,13 @@ class MainWindow(QMainWindow):
         card.show()
         card.raise_()
         card.activateWindow()
+
+    def _next_new(self, previous) -> None:
+        """«Сохранить и новое»: a new card where the saved one was."""
+        geometry = previous.geometry()
+        self.open_card(None)
+        if self._new_cards:
+            self._new_cards[-1].setGeometry(geometry)
 
     def open_when_ready(self, appeal_id: int | None) -> None:
         """Open a card (None: a new appeal) now, or as soon as the database is open."""

@@ -135,6 +135,11 @@ def measure(window, area) -> list[str]:
     if hint.width() + FRAME.left() + FRAME.right() > area.width() or \
             hint.height() + FRAME.top() + FRAME.bottom() > area.height():
         problems.append(f"its smallest size {hint.width()}×{hint.height()} does not fit the screen")
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for view in window.findChildren(QAbstractItemView):
+        if view.tabKeyNavigation() and view.window() is window:
+            problems.append(f"{type(view).__name__} «{view.objectName()}» keeps Tab inside (setTabKeyNavigation(False))")
     inside = window.geometry()
     for b in window.findChildren(QAbstractButton):
         if not b.isVisibleTo(window) or b.window() is not window:

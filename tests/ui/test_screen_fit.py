@@ -1,4 +1,4 @@
-"""Every window and dialog fits the office's screen: 1366×768 with a Windows taskbar (1366×728 usable) and
+"""Every window and dialog fits the office's screen (and Tab leaves each of its tables): 1366×768 with a Windows taskbar (1366×728 usable) and
 1280×720, measured with the fonts of this machine (DejaVu: wider) and with Windows-like metrics (Liberation
 Sans, metric-compatible with Arial).
 

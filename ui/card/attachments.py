@@ -40,6 +40,7 @@ class AttachmentsTab(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(["Файл", "Размер", "Добавлен"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

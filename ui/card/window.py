@@ -66,6 +66,7 @@ class AppealCardWindow(QWidget):
     saved = Signal(int)
     registered = Signal(int)
     closed = Signal()
+    new_requested = Signal()  # «Сохранить и новое»: saved, the next new card wanted
 
     def __init__(self, desk: AppealDesk, appeal_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -88,6 +89,7 @@ class AppealCardWindow(QWidget):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.closed_box = QWidget()
         cl = QHBoxLayout(self.closed_box)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -113,6 +115,11 @@ class AppealCardWindow(QWidget):
         self.tabs.addTab(self.history, "&5 История")
 
         self.save_button = QPushButton("Сохранить (Ctrl+S)")
+        self.save_new_button = QPushButton("Сохранить и новое (Ctrl+Shift+S)")
+        self.save_new_button.setToolTip("Сохранить обращение и сразу открыть чистую карточку для следующего")
+        self.save_new_button.clicked.connect(self.save_and_new)
+        self._opened_new = appeal_id is None
+        self.save_new_button.setVisible(appeal_id is None)  # on the new-appeal card
         self.print_button = QPushButton("Печать… (Ctrl+P)")
         self.pdf_button = QPushButton("Сохранить в PDF…")
         self.close_button = QPushButton("Закрыть (Esc)")
@@ -122,6 +129,7 @@ class AppealCardWindow(QWidget):
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
@@ -134,7 +142,8 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
-        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Esc", self.close)):
+        for key, slot in (("Ctrl+S", self.save), ("Ctrl+Shift+S", self.save_and_new), ("Ctrl+P", self.print_preview),
+                          ("Esc", self.escape)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
@@ -322,7 +331,27 @@ class AppealCardWindow(QWidget):
         return bool(p.answer_number.text().strip() or p.method.value() or p.satisfaction.value() or p.ground.value()
                     or p.answer_text.toPlainText().strip())
 
+    def escape(self) -> None:
+        """Esc closes what is open on top first (a list of suggestions, a drop-down), then the card."""
+        from PySide6.QtWidgets import QApplication
+
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+            return
+        self.close()
+
     # -- saving ----------------------------------------------------------------------------------
+    def save_and_new(self) -> bool:
+        """Save, then the next new card (the main window opens it where this one was)."""
+        if not self._opened_new:  # an existing appeal's card: Ctrl+Shift+S just saves
+            return self.save()
+        if not self.save():
+            return False
+        self.new_requested.emit()
+        self.close()
+        return True
+
     def save(self) -> bool:
         from appealdesk.errors import DomainError, ValidationError
 

@@ -21,6 +21,7 @@ class ServiceDialog(QDialog):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -41,6 +41,19 @@ APPEAL_KINDS = (("statement", "Заявление"), ("proposal", "Предло�
 DOCUMENTS = ("паспорт гражданина РФ", "водительское удостоверение", "военный билет", "удостоверение ветерана")
 
 
+def _walk_in_time(desk, entry):
+    """A walk-in comes now: the current time on the reception's day (within its hours), else its start."""
+    from datetime import datetime
+
+    if entry.day != desk.today():
+        return entry.time_from
+    now = datetime.now().time().replace(second=0, microsecond=0)
+    end = getattr(entry, "time_to", None)
+    if now < entry.time_from or (end is not None and now > end):
+        return entry.time_from
+    return now
+
+
 class ReceptionCardDialog(QDialog):
     saved = Signal(object)
 
@@ -57,12 +70,11 @@ class ReceptionCardDialog(QDialog):
         head = QLabel(f"<b>{e.kind_label}</b>, {e.day:%d.%m.%Y}: {who}<br>{e.place} — посетитель {how}")
         head.setWordWrap(True)
         self.error = banner()
-        self.visited = time_edit(booking.slot_from if booking is not None else e.time_from)
+        self.visited = time_edit(booking.slot_from if booking is not None else _walk_in_time(desk, e))
         self.applicant = ApplicantBox(desk, self)
         self.document = QLineEdit()
         self.document.setPlaceholderText("Например: паспорт 01 02 123456")
-        self.social = QLineEdit()
-        self.social.setPlaceholderText("пенсионер, ветеран труда, многодетная семья…")
+        self.social = self.applicant.social  # asked once: the visitor's «Соц. категория» above
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText("Содержание устного обращения")
@@ -111,7 +123,6 @@ class ReceptionCardDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Время приёма:", self.visited)
         form.addRow("&Документ, удостоверяющий личность:", self.document)
-        form.addRow("Социальная &категория:", self.social)
         form.addRow("&Содержание:", self.summary)
         qrow = QHBoxLayout()
         qrow.addWidget(self.code, 1)
@@ -143,7 +154,6 @@ class ReceptionCardDialog(QDialog):
         applicant_id = c.applicant_id if c is not None else (b.applicant_id if b is not None else None)
         if applicant_id is not None:
             self.applicant.load(self.desk.applicants.get(applicant_id))
-            self.social.setText(self.applicant.social.text())
         if b is not None and b.topic and c is None:
             self.summary.setPlainText(b.topic)
         if c is None:

@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -97,6 +98,15 @@ class ReceptionPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"], "")  # the title says it
         self.day.itemActivated.connect(lambda _i: self.open_card())
+        self.day.itemSelectionChanged.connect(self._selection_buttons)
+        # the list and the day by keyboard: Enter on a reception goes to its day; Tab leaves each table
+        self.list.itemActivated.connect(lambda _i: self.day.setFocus())
+        dh = self.day.horizontalHeader()
+        dh.setStretchLastSection(False)
+        for col, mode in ((0, QHeaderView.ResizeMode.ResizeToContents), (1, QHeaderView.ResizeMode.Interactive),
+                          (2, QHeaderView.ResizeMode.Stretch), (3, QHeaderView.ResizeMode.ResizeToContents),
+                          (4, QHeaderView.ResizeMode.ResizeToContents)):
+            dh.setSectionResizeMode(col, mode)  # «Отметка» stays in view, «Вопрос» takes the rest
         self.book_button = _button("&Записать…", self.book, "Записать посетителя на выбранное время (Ins)")
         self.book_button.setShortcut("Ins")
         self.card_button = _button("&Карточка приёма…", self.open_card, "Заполнить карточку выбранного посетителя (Enter)")
@@ -125,6 +135,10 @@ class ReceptionPanel(QWidget):
         lay.addWidget(split)
         self._buttons(False)
         self._announcing = False
+        for key, weeks in (("Ctrl+PgUp", -WEEKS), ("Ctrl+PgDown", WEEKS)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda w=weeks: self.shift(w))
         from .. import ops
 
         ops.subscribe(self, self._desk_changed)
@@ -239,11 +253,12 @@ class ReceptionPanel(QWidget):
                 if ref[0] == "slot" and ref[1] is None:
                     item.setForeground(QColor("#777777"))
                 self.day.setItem(r, col, item)
-        self.day.resizeColumnsToContents()
-        self.day.setColumnWidth(1, max(self.day.columnWidth(1), 200))
+        self.day.resizeColumnToContents(1)
+        self.day.setColumnWidth(1, min(max(self.day.columnWidth(1), 160), 260))
+        self._buttons(True)
         if rows:
             self.day.selectRow(0)
-        self._buttons(True)
+        self._selection_buttons()
 
     def _buttons(self, on: bool) -> None:
         cancelled = bool(self.current and self.current.entry.status == "cancelled")
@@ -251,6 +266,17 @@ class ReceptionPanel(QWidget):
                   self.cancel_button, self.list_button):
             b.setEnabled(on and not cancelled)
         self.list_button.setEnabled(on)
+
+    def _selection_buttons(self) -> None:
+        """What the selected row allows: a booked visitor can be moved, marked absent or cancelled."""
+        if self.current is None or self.current.entry.status == "cancelled":
+            return
+        ref = self.selected()
+        booking = self._booking(ref[1]) if ref and ref[0] == "slot" and ref[1] is not None else None
+        booked = booking is not None and booking.status == "booked"
+        for b in (self.move_button, self.no_show_button, self.cancel_button):
+            b.setEnabled(booked)
+        self.card_button.setEnabled(ref is not None and not (ref[0] == "slot" and ref[1] is None))
 
     def selected(self):
         row = self.day.currentRow()

@@ -73,6 +73,7 @@ class SettingsDialog(QDialog):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Сохранить")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Закрыть")

@@ -50,6 +50,7 @@ class DisciplineDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3261e;")
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
