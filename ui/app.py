@@ -13,6 +13,7 @@ import sys
 import time
 
 _T0 = time.perf_counter()
+FIRST_SCREEN_WAIT_S = 0.15  # the window waits this long at most for the journal's first rows
 
 
 def _parse(argv: list[str]) -> str | None:
@@ -156,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     painted = threading.Event()  # the window is up with the journal's first screen
     # the journal's first screen is read while Qt starts (a local file only); the core after
     opening = None if ask_server_password else Opening(db, painted)
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv)
@@ -185,7 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     window.journal_filled.connect(painted.set)  # then the core loads without slowing the first paint
     window.gave_up.connect(lambda: app.exit(1))
     install_excepthook(window)
-    safety.install(app, window, instance)  # log file, crash dialog, icon, automatic backups
+    from .safety.icon import app_icon
+
+    icon = app_icon()  # on the window from its first frame (the taskbar shows it)
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+        window.setWindowIcon(icon)
+    # the log file, the crash dialog and the automatic backups once the window is up (meanwhile an error
+    # goes through install_excepthook above, to the same log file)
+    window.first_painted.connect(lambda: safety.install(app, window, instance),
+                                 Qt.ConnectionType.SingleShotConnection)
     from . import first_run
 
     first_run.install(window)  # the wizard when the database has no organisation yet
@@ -194,6 +205,15 @@ def main(argv: list[str] | None = None) -> int:
         from .bench_hooks import install
 
         install(window, _T0, launcher)
+    if opening is not None:  # the first screen is read by now as a rule: the first paint shows the rows
+        from concurrent.futures import TimeoutError as Pending
+
+        try:
+            screen = opening.first_screen.result(timeout=FIRST_SCREEN_WAIT_S)
+        except Pending:
+            screen = None
+        if screen is not None:
+            window.show_first_screen(screen)
     window.show()
     launcher.start()
     return app.exec()

@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.act_find = self._action("&Найти", self.journal.focus_search, "Ctrl+F", sp.SP_FileDialogContentsView,
                                      "Поиск в журнале (Ctrl+F)")
         self.act_filters = self._action("&Фильтры", self.journal.filter_toggle.toggle, "Ctrl+Shift+F")
-        self.act_reset = self._action("&Сбросить фильтры", self.journal.filters.reset, "Ctrl+Shift+R")
+        self.act_reset = self._action("&Сбросить фильтры", lambda: self.journal.filters.reset(), "Ctrl+Shift+R")
         self.act_refresh = self._action("О&бновить", self.refresh, "F5", sp.SP_BrowserReload, "Обновить журнал (F5)")
         self.act_export = self._action("&Экспорт журнала в Excel…", self.export_journal, "Ctrl+E",
                                        sp.SP_DialogSaveButton, "Сохранить журнал (как он показан) в XLSX (Ctrl+E)")
@@ -254,15 +254,17 @@ class MainWindow(QMainWindow):
 
     def show_first_screen(self, screen) -> None:
         """The journal's first rows, read while the database is still opening (``FirstScreen``)."""
-        if self.desk is not None:
+        if self.desk is not None or screen is getattr(self, "_previewed", None):
             return
-        if not self._shown_once:  # the window comes first: an empty frame is up sooner than a full table
-            self.first_painted.connect(lambda: self.show_first_screen(screen))
-            return
+        self._previewed = screen
+        # read before the window was up (the usual case): its first paint shows the rows, one paint not two
         self.journal.preview(screen)
         for a in (self.act_new, self.act_open, self.act_find):  # they wait for the database if need be
             a.setEnabled(True)
-        self._journal_filled()
+        if self._shown_once:
+            self._journal_filled()
+        else:  # the first paint shows them: nothing to repaint
+            self.first_painted.connect(self.journal_filled.emit, Qt.ConnectionType.SingleShotConnection)
 
     def _journal_filled(self) -> None:
         self.journal.table.viewport().repaint()  # the rows on the screen now, before the core loads on

@@ -29,10 +29,12 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QProgressDialog
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +191,8 @@ class Op(QObject):
         h = hub()
         h.running.add(self)
         if self._progress_label is not None:
+            from PySide6.QtWidgets import QProgressDialog, QWidget
+
             parent = self._parent if isinstance(self._parent, QWidget) else None
             dlg = QProgressDialog(self._progress_label, "Отмена", 0, 0, parent)
             dlg.setWindowTitle("AppealDesk")
@@ -271,6 +275,8 @@ class Op(QObject):
                 elif self._quiet:
                     log.warning("background operation failed: %s", self.error)
                 else:
+                    from PySide6.QtWidgets import QWidget
+
                     from .errors import show_error
 
                     show_error(self._parent if isinstance(self._parent, QWidget) else None, self.error)

@@ -18,19 +18,9 @@ outside it.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QBoxLayout,
-    QDialog,
-    QDialogButtonBox,
-    QFrame,
-    QMainWindow,
-    QScrollArea,
-    QSpacerItem,
-    QWidget,
-    QWizard,
-)
+from PySide6.QtWidgets import QApplication, QWidget
+
+# the other widget classes are imported where a window is fitted: this module loads before the main window
 
 FRAME = QMargins(8, 31, 8, 8)  # left, title bar, right, bottom: a Windows 10/11 window at 100 %
 FITTED = "appealdesk_fitted"  # a window's property once it has been fitted
@@ -53,6 +43,8 @@ def room(widget: QWidget | None = None) -> QSize:
 
 def _is_button_row(item) -> bool:
     """A layout item that holds only buttons (and stretches): a dialog's «ОК / Отмена» row."""
+    from PySide6.QtWidgets import QAbstractButton, QBoxLayout, QDialogButtonBox, QSpacerItem
+
     w = item.widget()
     if w is not None:
         return isinstance(w, QDialogButtonBox)
@@ -73,6 +65,8 @@ def _is_button_row(item) -> bool:
 
 def make_scrolling(window: QWidget) -> bool:
     """Put the content of ``window`` into a scroll area, keeping its bottom button row outside."""
+    from PySide6.QtWidgets import QBoxLayout, QFrame, QMainWindow, QScrollArea, QWizard
+
     lay = window.layout()
     if lay is None or isinstance(window, (QMainWindow, QWizard)) or window.property(FITTED + "_scroll"):
         return False
@@ -116,6 +110,8 @@ def _needs_scrolling(window: QWidget, limit: QSize) -> bool:
 
 def fit(window: QWidget) -> None:
     """Make ``window`` fit its screen (see the module's text); done once, at its first show."""
+    from PySide6.QtWidgets import QDialog
+
     limit = room(window)
     if isinstance(window, QDialog) and _needs_scrolling(window, limit):
         make_scrolling(window)

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .filters import FilterPanel
 from .model import COLUMNS, MATCHED, JournalModel
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
+
+    from .filters import FilterPanel
 
 MAX_WIDTH = {"applicant": 260, "topic": 300, "executor": 200, "settlement": 160, "state": 170,
              "matched": 90}  # a column sized to its content stops here (the tooltip has the rest)
@@ -107,7 +108,8 @@ class JournalPanel(QWidget):
         self.model: JournalModel | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText("Поиск: номер, заявитель, адрес, содержание… (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
+        # its clear button (an icon to load) once the window is up: it shows only when something is typed
+        QTimer.singleShot(0, lambda: self.search.setClearButtonEnabled(True))
         self.search.installEventFilter(self)
         self.filter_toggle = QToolButton()
         self.filter_toggle.setText("Фильтры")
@@ -127,17 +129,16 @@ class JournalPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.filter_toggle)
         top.addWidget(self.count)
-        self.filters = FilterPanel()
-        self.filters.setVisible(self.filter_toggle.isChecked())
-        self.filter_toggle.toggled.connect(self.filters.setVisible)
+        # the filters are built when first needed (the database attached, or the button pressed): the
+        # window with the journal's first rows comes up sooner without them
+        self._filters: FilterPanel | None = None
+        self.filter_toggle.toggled.connect(lambda on: self.filters.setVisible(on))
         self.filter_toggle.toggled.connect(lambda on: prefs.put("journal_filters_shown", on))
-        self.filters.changed.connect(self._count_filters)
         self.table = JournalTable()
         self.table.open_requested.connect(self.open_requested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 0)
         lay.addLayout(top)
-        lay.addWidget(self.filters)
         lay.addWidget(self.table, 1)
         lay.addWidget(self._legend())
         self._timer = QTimer(self)
@@ -146,7 +147,6 @@ class JournalPanel(QWidget):
         self._timer.timeout.connect(self.apply_search)
         self._last_search = 0.0
         self.search.textEdited.connect(self._typed)
-        self.filters.changed.connect(self.apply_search)
         self.setEnabled(False)
 
     def _legend(self) -> QWidget:
@@ -167,6 +167,20 @@ class JournalPanel(QWidget):
         box.setToolTip("Цвета строк журнала: F1 — подробнее")
         return box
 
+    @property
+    def filters(self) -> FilterPanel:
+        if self._filters is None:
+            from .filters import FilterPanel
+
+            f = FilterPanel()
+            f.setVisible(self.filter_toggle.isChecked())
+            f.setEnabled(self.desk is not None)
+            f.changed.connect(self._count_filters)
+            f.changed.connect(self.apply_search)
+            self.layout().insertWidget(1, f)
+            self._filters = f
+        return self._filters
+
     def _count_filters(self) -> None:
         n = self.filters.active_count()
         self.filter_toggle.setText(f"Фильтры ({n})" if n else "Фильтры")
@@ -179,7 +193,7 @@ class JournalPanel(QWidget):
             return
         hh = self.table.horizontalHeader()
         fm = self.table.fontMetrics()
-        rows = range(min(model.rowCount(), 64))
+        rows = range(min(model.rowCount(), 32))  # what a screen shows
         for n, col in enumerate(COLUMNS):
             widest = max((fm.horizontalAdvance(model.index(r, n).data() or "") for r in rows), default=0)
             head = hh.fontMetrics().horizontalAdvance(col.title) + 28
@@ -209,7 +223,8 @@ class JournalPanel(QWidget):
         self._new_model(JournalModel(None, screen.label, screen.topic_name, parent=self))
         self.model.show_page(JournalQuery(), screen.page)
         self.fit_columns()
-        self.filters.setEnabled(False)
+        if self._filters is not None:
+            self._filters.setEnabled(False)
         self.setEnabled(True)
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -331,9 +346,9 @@ class JournalPanel(QWidget):
         self.search.selectAll()
 
     def _reloaded(self, n: int) -> None:
-        text = self.query().text if self.model is not None else ""
+        text = self.model.query.text if self.model is not None else ""  # what the rows shown were searched by
         self.table.setColumnHidden(MATCHED, not text)  # «Совпадение»: only while searching
-        filtered = bool(text) or self.filters.is_active()
+        filtered = bool(text) or (self._filters is not None and self._filters.is_active())
         typed = self.search.text().strip()
         if n == 0:
             self.table.set_overlay(EMPTY_FOUND if filtered else EMPTY_DB)
