@@ -132,12 +132,51 @@ class Launcher:
         self.restore_dialog.open()
 
 
+NO_DISPLAY = ("AppealDesk — программа с окнами: ей нужен графический экран, а его нет (переменные DISPLAY и "
+              "WAYLAND_DISPLAY не заданы). Запустите её в графическом сеансе рабочего стола; для проверки без "
+              "экрана есть «appealdesk --self-test», для работы с базой из терминала — «appealdesk-cli».")
+NO_XCB_CURSOR = ("AppealDesk не может открыть окно: в системе нет библиотеки libxcb-cursor, без которой Qt не "
+                 "работает в X11. Установите её: sudo apt-get install libxcb-cursor0")
+
+
+def display_problem(env=None, platform: str | None = None, find_library=None) -> str | None:
+    """A Russian sentence when the desktop cannot open a window here (Linux without a display, or without
+    the library Qt's X11 plugin needs), instead of Qt's English abort; None when it can."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return NO_DISPLAY
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        found = (find_library or _has_xcb_cursor)("xcb-cursor")
+        if found is False or (found is None and find_library is not None):
+            return NO_XCB_CURSOR
+    return None
+
+
+LIB_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib64", "/lib")
+
+
+def _has_xcb_cursor(_name: str) -> bool | None:
+    """Whether libxcb-cursor.so.0 is in the usual library folders (``ctypes.util.find_library`` runs
+    ldconfig: too slow for the start); None when none of those folders is there (then Qt decides)."""
+    dirs = [d for d in LIB_DIRS if os.path.isdir(d)]
+    if not dirs:
+        return None
+    return any(os.path.exists(os.path.join(d, "libxcb-cursor.so.0")) for d in dirs)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     if "--self-test" in argv[1:]:  # the installed or bundled program checks itself (ui.selftest)
         from .selftest import main as self_test
 
         return self_test(argv)
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(problem + "\n")
+        return 1
     db = _parse(argv[1:])
     ask_server_password = False
     if db is None:
