@@ -49,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
 
     desk = AppealDesk.open(args.db)
     win = MainWindow()
-    win.showMaximized()
+    win.show()  # ui.screen_fit makes it as big as the screen allows (Xvfb has no window manager to maximise)
+    area = app.primaryScreen().availableGeometry()
+    win.setGeometry(area.adjusted(8, 31, -8, -48))  # a Windows frame, and a 40-px taskbar below
     win.attach(desk)
     only = set(args.only.split(",")) if args.only else None
     steps: list = []
@@ -93,6 +95,18 @@ def main(argv: list[str] | None = None) -> int:
         win.reception.walk_in()
         dlg = win.reception.dialog
         return lambda: dlg.reject() if dlg is not None else None
+
+    @step("help")
+    def help_window():
+        win.sections.setCurrentWidget(win.journal)
+        w = win.show_help()
+        return w.close
+
+    @step("schedule-print")
+    def schedule_print():
+        win.act_reception_print.trigger()
+        dlg = win.reception.dialog
+        return dlg.reject
 
     @step("calendar")
     def calendar():

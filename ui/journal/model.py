@@ -23,20 +23,21 @@ class Column:
     key: str  # the service's sort key
     title: str
     width: int
+    full: str = ""  # the header's tooltip where the title is short
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("reg_number", "Рег. номер", 95),
     Column("received_on", "Поступило", 85),
-    Column("registered_on", "Зарегистрировано", 115),
+    Column("registered_on", "Дата рег.", 85, "Дата регистрации"),
     Column("applicant", "Заявитель", 210),
-    Column("settlement", "Населённый пункт", 130),
+    Column("settlement", "Нас. пункт", 120, "Населённый пункт"),
     Column("form", "Форма", 80),
     Column("kind", "Вид", 95),
     Column("topic", "Тема", 240),
     Column("executor", "Исполнитель", 150),
-    Column("legal_deadline", "Срок по закону", 105),
-    Column("control_deadline", "Контрольный срок", 115),
+    Column("legal_deadline", "Срок", 85, "Срок рассмотрения по закону (59-ФЗ)"),
+    Column("control_deadline", "Контр. срок", 90, "Контрольный срок (внутренний)"),
     Column("state", "Состояние", 120),
     # shown while searching, in front (the view moves it there): where the row matched
     Column("matched", "Совпадение", 90),
@@ -247,6 +248,8 @@ class JournalModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
                 return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(COLUMNS):
+                return COLUMNS[section].full or COLUMNS[section].title
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1

@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .model import COLUMNS, MATCHED, JournalModel
+from .model import COLUMN_KEYS, COLUMNS, MATCHED, JournalModel
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
     from .filters import FilterPanel
 
-MAX_WIDTH = {"applicant": 260, "topic": 300, "executor": 200, "settlement": 160, "state": 170,
+VISUAL_ORDER = ("matched", "reg_number", "registered_on", "applicant", "topic", "executor", "legal_deadline",
+                "state", "received_on", "settlement", "form", "kind", "control_deadline")
+MAX_WIDTH = {"applicant": 230, "topic": 230, "executor": 180, "settlement": 160, "state": 170,
              "matched": 90}  # a column sized to its content stops here (the tooltip has the rest)
 SEARCH_DELAY_MS = 150  # while one types on, the search waits for a pause this long
 MIN_TEXT = 2  # shorter text matches nearly everything: not searched
@@ -256,8 +258,12 @@ class JournalPanel(QWidget):
             self.table.setColumnWidth(n, max(col.width, fm.horizontalAdvance(col.title) + 28))
         hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS if c.key == "registered_on")),
                             Qt.SortOrder.DescendingOrder)
-        if hh.visualIndex(MATCHED) != 0:
-            hh.moveSection(hh.visualIndex(MATCHED), 0)  # «Совпадение» first, beside the number
+        # what a clerk looks at first on a 1366-px screen: who, about what, who answers, by when, how it
+        # stands; then the rest («Совпадение» in front while searching)
+        for place, key in enumerate(VISUAL_ORDER):
+            logical = COLUMN_KEYS.index(key)
+            if hh.visualIndex(logical) != place:
+                hh.moveSection(hh.visualIndex(logical), place)
         self.table.setColumnHidden(MATCHED, True)
 
     def populate_filters(self) -> None:

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
 
+TODAY_WIDTH = 270  # the today panel beside the journal: its lines wrap, the journal keeps the room
+
+
 class ControlUi:
     def __init__(self, win):
         self.win = win
@@ -91,6 +94,7 @@ class ControlUi:
         self.calendar.set_desk(desk)
         if prefs.show_at_start():
             self.dock.show()
+            self.win.resizeDocks([self.dock], [TODAY_WIDTH], Qt.Orientation.Horizontal)
 
     def detach(self) -> None:
         for a in self.actions:
@@ -117,7 +121,10 @@ class ControlUi:
     # -- the sections and lists ------------------------------------------------------------------
     def show_today(self) -> None:
         self.today.refresh()
+        shown = self.dock.isVisible()
         self.dock.show()
+        if not shown:
+            self.win.resizeDocks([self.dock], [TODAY_WIDTH], Qt.Orientation.Horizontal)
         self.dock.raise_()
         first = next((b for b in self.today.buttons.values() if b.isEnabled()), None)
         if first is not None:
