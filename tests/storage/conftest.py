@@ -112,12 +112,31 @@ def _sample_rows_0004(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
+def _sample_rows_0005(con: Connection) -> None:
+    """Revision 0005 adds the 547-FZ channel and the art. 11 facts of an appeal, every answer kept, requests
+    for documents and the reception day's facts of a card: 0004's rows with one of each."""
+    _sample_rows_0004(con)
+    statements = [
+        "UPDATE appeals SET crime_report = FALSE, call_on = '2025-02-20', call_note = 'подтвердил' WHERE id = 1",
+        "INSERT INTO appeal_answers (appeal_id, kind, answer_on, number, method, text, final_due, created_at, "
+        "created_by) VALUES (1, 'interim', '2025-02-10', '01-12/5', 'post', 'Промежуточный ответ', '2025-03-05', "
+        "'2025-02-10 11:00:00', 'clerk')",
+        "INSERT INTO document_requests (appeal_id, direction, body, request_on, number, subject, due_on, "
+        "created_at, created_by) VALUES (1, 'outgoing', 'ООО «Теплосеть»', '2025-02-04', '01-12/3', "
+        "'Акт обследования', '2025-02-19', '2025-02-04 09:00:00', 'clerk')",
+        "UPDATE reception_cards SET official_id = 1, video_consent = FALSE WHERE id = 1",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
 # revision -> rows written against the schema of that revision (0003 adds indexes only: 0002's rows)
 SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {
     "0001": _sample_rows_0001,
     "0002": _sample_rows_0002,
     "0003": _sample_rows_0002,
     "0004": _sample_rows_0004,
+    "0005": _sample_rows_0005,
 }
 
 
