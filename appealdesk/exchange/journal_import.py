@@ -29,7 +29,7 @@ from ..domain.names import name_key
 from ..errors import AppealDeskError, DomainError, ImportRejected, RowError
 from ..os_errors import os_error_text
 from ..services import audit
-from ..services.appeal_rules import deadlines_for
+from ..services.appeal_rows import deadlines_for
 from ..services.bulk import BulkExtension, BulkExtra, BulkRegistrar
 from ..services.context import ServiceContext
 from ..services.values import AppealInput, ApplicantInput, QuestionInput

@@ -36,7 +36,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     # appeals: registration and the workflow
     "appeals.get": ALL, "appeals.by_number": ALL, "appeals.register": STAFF, "appeals.update": STAFF,
     "appeals.set_resolution": HEAD, "appeals.extend": HEAD, "appeals.record_extension_notice": STAFF,
-    "appeals.forward": STAFF, "appeals.record_forwarding_notice": STAFF, "appeals.answer": OWN,
+    "appeals.forward": STAFF, "appeals.record_forwarding_notice": STAFF, "appeals.answer": OWN, "appeals.interim_answer": OWN,
     "appeals.close": STAFF, "appeals.reopen": STAFF, "appeals.delete": ADMIN, "appeals.restore": ADMIN,
     # applicants
     "applicants.search": ALL, "applicants.get": ALL, "applicants.find_duplicates": ALL,
@@ -73,7 +73,8 @@ POLICY: dict[str, frozenset[str] | None] = {
     "control.today_items": ALL, "control.add_promise": OWN, "control.promises": ALL, "control.promise": ALL,
     "control.confirm_promise": OWN, "control.cancel_promise": OWN, "control.discipline": ALL,
     "control.export_discipline": ALL, "control.reminders": ALL, "control.reminders_pdf": ALL,
-    "control.reminders_html": ALL,
+    "control.reminders_html": ALL, "control.add_document_request": STAFF,
+    "control.answer_document_request": STAFF, "control.document_requests": ALL,
     # reports and prints: everybody reads and prints
     "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
     "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,

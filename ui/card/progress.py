@@ -43,6 +43,7 @@ class ProgressTab(QWidget):
 
     def __init__(self, desk: AppealDesk, questions: QuestionsModel, parent: QWidget | None = None):
         super().__init__(parent)
+        self._forwarding_days = desk.settings.get().deadline_rules().forwarding_days
         # -- the terms
         terms = QGroupBox("Сроки")
         g = QGridLayout(terms)
@@ -213,7 +214,7 @@ class ProgressTab(QWidget):
             else:
                 lines = []
                 for fw in card.forwardings:
-                    late = "" if fw.within_term else " — позже 7 дней!"
+                    late = "" if fw.within_term else f" — позже {self._forwarding_days} дней!"
                     num = f", исх. № {fw.outgoing_number}" if fw.outgoing_number else ""
                     told = f", заявитель уведомлён {fmt_date(fw.notice_on)}" if fw.notice_on else ", уведомления нет"
                     lines.append(f"{fmt_date(fw.forwarded_on)} → {fw.to_body}{num}{told}{late}")

@@ -97,7 +97,8 @@ class ReceptionCardDialog(QDialog):
         self.referred = QLineEdit()
         self.referred.setPlaceholderText("Куда гражданину следует обратиться")
         self.appeal_kind = ValueCombo(APPEAL_KINDS)
-        self.appeal_note = QLabel("Будет зарегистрировано обращение с датой приёма и сроком рассмотрения 30 дней.")
+        days = desk.settings.get().deadline_rules().consideration_days
+        self.appeal_note = QLabel(f"Будет зарегистрировано обращение с датой приёма и сроком рассмотрения {days} дней.")
         self.appeal_note.setWordWrap(True)
         rf = QFormLayout()
         rf.addRow(self.consent)

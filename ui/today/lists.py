@@ -78,7 +78,7 @@ class ItemsDialog(QDialog):
 
     def _open_current(self) -> None:
         item = self.table.current_item()
-        if item is not None:
+        if item is not None and item.appeal_id is not None:  # another body's request has no card here
             self.open_requested.emit(item.appeal_id)
 
     def _confirm(self) -> None:
