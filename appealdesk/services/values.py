@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -411,3 +413,34 @@ class DeadlineItem:
     state: str
     days_left: int  # calendar days, negative when overdue
     summary: str
+
+
+@dataclass(frozen=True)
+class DeadlineMove:
+    """One appeal on consideration whose deadlines the change moves."""
+
+    appeal_id: int
+    reg_number: str
+    applicant: str
+    old_deadline: date  # the deadline in force
+    new_deadline: date
+    old_legal: date
+    new_legal: date
+    old_control: date
+    new_control: date
+    old_extended: date | None
+    new_extended: date | None
+
+
+@dataclass(frozen=True)
+class DeadlineShift:
+    """What a change of the calendar or of the rules does to the appeals on consideration."""
+
+    what: str  # the change in Russian: «09.11.2026 — выходной день (перенос)»
+    moves: tuple[DeadlineMove, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        text = json.dumps([(m.appeal_id, str(m.new_legal), str(m.new_control), str(m.new_extended))
+                           for m in self.moves])
+        return hashlib.sha256(text.encode()).hexdigest()

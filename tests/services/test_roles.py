@@ -48,7 +48,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "reference.settlements": ALL, "reference.add_settlement": ADMIN, "reference.rename_settlement": ADMIN,
     "reference.officials": ALL, "reference.save_official": ADMIN, "reference.calendar_overrides": ALL,
     "reference.set_calendar_override": ADMIN, "reference.remove_calendar_override": ADMIN,
-    "settings.get": ALL, "settings.save": ADMIN,
+    "settings.get": ALL, "settings.save": ADMIN, "settings.preview": ADMIN,
     "journal.page": ALL, "journal.count": ALL, "journal.ids": ALL, "journal.rows": ALL,
     "deadlines.counts": ALL, "deadlines.overdue_count": ALL, "deadlines.due": ALL,
     "audit.history": ALL, "audit.recent": ALL,
@@ -84,7 +84,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "backups.due_today": ALL, "backups.changed_since_last": ALL, "backups.list": ADMIN,
     "backups.inspect": ADMIN, "backups.restore": ADMIN,
     "calendar.is_working": ALL, "calendar.holiday_name": ALL, "calendar.national_reception_day": ALL,
-    "calendar.next_working": ALL,
+    "calendar.next_working": ALL, "calendar.preview_override": ADMIN, "calendar.preview_removal": ADMIN,
     "demo.make": ADMIN, "setup.needed": ALL, "setup.check": ADMIN, "setup.apply": ADMIN, "transfer.move_to": ADMIN,
     "desk.check": ALL, "desk.check_integrity": ALL, "desk.schema_revision": ALL,
 }
