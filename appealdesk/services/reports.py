@@ -34,14 +34,16 @@ class ReportService:
     def build(self, period: Period, *, compare: bool = True, top_n: int = 10,
               progress: Progress | None = None) -> Report:
         """The figures of ``period`` (registration dates), with the same period of the previous year when
-        ``compare``."""
+        ``compare`` (while the period is not over: the same days of it, up to today's date)."""
         from ..reception.report import reception_figures
 
         ctx = self._ctx
+        st = ctx.settings()
         with ctx.read() as s:
             return build_report(
-                s, period, today=ctx.today(), vocab=ctx.vocabulary(), organisation=ctx.settings().organisation,
+                s, period, today=ctx.today(), vocab=ctx.vocabulary(), organisation=st.organisation,
                 compare=compare, top_n=top_n, reception_provider=reception_figures, progress=progress,
+                oktmo=st.oktmo.strip() or None, inn=st.inn.strip() or None, message_hours=st.message_hours,
             )
 
     @requires(P.REPORT)
