@@ -488,6 +488,8 @@ def _messages(report: Report):
     t1 = _cmp_table(report, "messages", "Сообщения ПОС и социальных сетей", rows)
     if m.messages.current == 0 and not m.messages.previous:
         return (*intro, "Сообщений через ПОС и социальные сети за период не поступало."), (t1,), ()
+    if not m.results:  # a district roll-up: the settlements' files count the messages only
+        return intro, (t1,), ()
     res_rows = [r[:3] for r in _results_rows(report, m.results)]
     res_rows.insert(-1, ("Вопросы сообщений с нарушением срока ответа", m.overdue, NORMAL))
     t2 = _cmp_table(report, "messages_results", "Результаты рассмотрения сообщений (вопросы)", res_rows, first="Результат")

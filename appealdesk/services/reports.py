@@ -124,6 +124,40 @@ class ReportService:
         except OSError as exc:
             raise DomainError(f"Не удалось записать файл «{target}»: {os_error_text(exc)}") from exc
 
+    @requires(P.REPORT)
+    def rollup(self, paths: Sequence[str | os.PathLike]) -> Report:
+        """The district's roll-up of its settlements' JSON reports (version 2, one period): one report of the
+        same shape with the district's organisation from the settings and ``by_organisation``. Write it with
+        ``write`` as JSON, PDF or XLSX."""
+        import json
+
+        from sqlalchemy import select
+
+        from ..reports.model import Organisation
+        from ..reports.rollup import rollup
+        from ..storage.models import ClassifierEntry
+
+        files = []
+        for path in paths:
+            target = Path(path)
+            try:
+                text = target.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise DomainError(f"Файл «{target.name}» — не отчёт AppealDesk (не текст JSON): свод не составлен") from exc
+            except OSError as exc:
+                raise DomainError(f"Не удалось прочитать файл «{target.name}»: {os_error_text(exc)}") from exc
+            try:
+                data = json.loads(text)
+            except ValueError as exc:
+                raise DomainError(f"Файл «{target.name}» — не отчёт AppealDesk (не JSON): свод не составлен") from exc
+            files.append((target.name, data))
+        ctx = self._ctx
+        st = ctx.settings()
+        with ctx.read() as s:
+            names = dict(s.execute(select(ClassifierEntry.code, ClassifierEntry.name).where(ClassifierEntry.level <= 2)).all())
+        district = Organisation(st.organisation, st.oktmo.strip() or None, st.inn.strip() or None)
+        return rollup(files, district, ctx.vocabulary(), lambda code: names.get(code, code), made_on=ctx.today())
+
     def _as_of(self, period: Period, as_of: date | None) -> date:
         return as_of or min(period.end, self._ctx.today())
 

@@ -77,7 +77,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "control.answer_document_request": STAFF, "control.document_requests": ALL,
     # reports and prints: everybody reads and prints
     "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
-    "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,
+    "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL, "reports.rollup": ALL,
     "exchange.import_journal": STAFF, "exchange.export_journal": STAFF,
     # backups: the program's own copy for all; a copy anywhere for the staff; restore for the admin
     "backups.available": OPEN, "backups.folders": ALL, "backups.make_scheduled": ALL, "backups.make": STAFF,
