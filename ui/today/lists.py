@@ -39,6 +39,15 @@ class ItemsDialog(QDialog):
         elif key in ("extension_notice", "forwarding"):
             self.action_button = QPushButton("Записать уведомление заявителя…")
             self.action_button.clicked.connect(self._notice)
+        elif key == "documents":
+            self.action_button = QPushButton("Исполнено…")
+            self.action_button.setToolTip("Документы предоставлены (или получены): дата и номер ответа")
+            self.action_button.clicked.connect(self._documents_done)
+            incoming = QPushButton("Запрос другого органа…")
+            incoming.setToolTip("Записать запрос документов, поступивший из другого органа (срок — 15 дней)")
+            incoming.setAutoDefault(False)
+            incoming.clicked.connect(self._incoming_request)
+            self.buttons.addButton(incoming, QDialogButtonBox.ButtonRole.ActionRole)
         if self.action_button is not None:
             self.action_button.setAutoDefault(False)
             self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -88,6 +97,25 @@ class ItemsDialog(QDialog):
         from .promises import ConfirmPromiseDialog
 
         dlg = ConfirmPromiseDialog(self.desk, self.desk.control.promise(item.promise_id), self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _documents_done(self) -> None:
+        item = self.table.current_item()
+        if item is None or item.document_id is None:
+            return
+        from ..dialogs.answers import DocumentAnswerDialog
+
+        dlg = DocumentAnswerDialog(self.desk, item.document_id, item.detail, self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _incoming_request(self) -> None:
+        from ..dialogs.answers import DocumentRequestDialog
+
+        dlg = DocumentRequestDialog(self.desk, None, self)
         dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
         dlg.open()
         self._dialog = dlg
