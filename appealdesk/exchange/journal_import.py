@@ -498,6 +498,7 @@ class _Import:
             self.error(number, "registered_on", "укажите дату регистрации")
             bad.add("registered_on")
         form, source, kind = code("form"), code("source"), code("kind")
+        channel = code("channel")
         satisfaction = code("satisfaction")
         legal = read("legal_deadline", parse_date, epoch)
         extended = read("extended_deadline", parse_date, epoch)
@@ -543,6 +544,7 @@ class _Import:
             is_repeated=flag("is_repeated"),
             previous_number=previous,
             reg_number=reg_number,
+            channel=channel,
         )
         extension = None
         if registered is not None and kind:
