@@ -115,7 +115,8 @@ class ProgressTab(QWidget):
         self.documents_text.setWordWrap(True)
         self.documents_button = QPushButton("Запрос документов…")
         self.documents_button.setAutoDefault(False)
-        self.documents_button.setToolTip("Запросить документы в другом органе (ответ — в течение 15 дней)")
+        self.documents_button.setToolTip("Запросить документы в другом органе (ответ — в течение "
+                                         f"{settings.deadline_rules().document_request_days} дней)")
         self.documents_button.clicked.connect(self.documents_requested)
         r4 = QHBoxLayout()
         r4.addWidget(self.documents_text, 1)

@@ -61,10 +61,11 @@ class ReceptionCardDialog(QDialog):
         head.setWordWrap(True)
         self.error = banner()
         self.national = e.kind == "national_day"
+        invite_days = desk.settings.get().deadline_rules().reception_invite_working_days
         if self.national:
             live = QLabel("Общероссийский день приёма: живая очередь при предъявлении документа, удостоверяющего "
                           "личность; гражданина принимает любое из присутствующих должностных лиц. Не принятого "
-                          "в этот день приглашают на личный приём в течение 7 рабочих дней.")
+                          f"в этот день приглашают на личный приём в течение {invite_days} рабочих дней.")
             live.setWordWrap(True)
             live.setProperty("role", "banner-info")
         self.visited = time_edit(booking.slot_from if booking is not None else e.time_from)
@@ -114,7 +115,8 @@ class ReceptionCardDialog(QDialog):
         self.referred = QLineEdit()
         self.referred.setPlaceholderText("Куда гражданину следует обратиться")
         self.invited_on = DateField()
-        self.invited_on.setToolTip("День личного приёма, на который приглашён гражданин (в течение 7 рабочих дней)")
+        self.invited_on.setToolTip(f"День личного приёма, на который приглашён гражданин (в течение {invite_days} "
+                                   "рабочих дней)")
         self.earlier = QLineEdit()
         self.earlier.setPlaceholderText("Рег. номер обращения, на которое дан ответ по существу")
         self.appeal_kind = ValueCombo(APPEAL_KINDS)

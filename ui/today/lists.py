@@ -44,7 +44,8 @@ class ItemsDialog(QDialog):
             self.action_button.setToolTip("Документы предоставлены (или получены): дата и номер ответа")
             self.action_button.clicked.connect(self._documents_done)
             incoming = QPushButton("Запрос другого органа…")
-            incoming.setToolTip("Записать запрос документов, поступивший из другого органа (срок — 15 дней)")
+            days = desk.settings.get().deadline_rules().document_request_days
+            incoming.setToolTip(f"Записать запрос документов, поступивший из другого органа (срок — {days} дней)")
             incoming.setAutoDefault(False)
             incoming.clicked.connect(self._incoming_request)
             self.buttons.addButton(incoming, QDialogButtonBox.ButtonRole.ActionRole)
