@@ -15,6 +15,7 @@ from .model import CrossTab, Figure, Report, TopItem
 from .numbers import (
     APPEALS,
     MESSAGES,
+    NBSP,
     QUESTIONS,
     count_phrase,
     fmt_decimal,
@@ -117,7 +118,7 @@ def format_cell(value, kind: str) -> str:
         return fmt_int(cur) if prev is None else f"{fmt_int(prev)}/{fmt_int(cur)}"
     if kind == SHARE:
         count, share = value
-        return fmt_int(count) if share is None else f"{fmt_int(count)} ({fmt_decimal(share)} %)"
+        return fmt_int(count) if share is None else f"{fmt_int(count)} ({fmt_decimal(share)}{NBSP}%)"
     return str(value)
 
 
@@ -334,7 +335,7 @@ def _by_form(report: Report):
         tables.append(_crosstab_table(report, ct, "questions_by_quarter_form"))
     oral = report.figure("oral")
     intro = (f"Устных обращений (на личном приёме, на выездном приёме, по телефону) — {fmt_int(oral.current)}"
-             + (f" ({fmt_decimal(_share_of(oral.current, a.current))} %)" if a.current else "") + ".",)
+             + (f" ({fmt_decimal(_share_of(oral.current, a.current))}{NBSP}%)" if a.current else "") + ".",)
     return intro, tuple(tables), ()
 
 
@@ -411,6 +412,7 @@ RESULT_ROWS = (
     (Result.FORWARDED.value, None, NORMAL),
     (Result.ANSWERED.value, None, NORMAL),
     (Result.LEFT_WITHOUT_ANSWER.value, None, NORMAL),
+    (Result.RETURNED.value, None, NORMAL),
 )
 PIE_RESULTS = (*(k for k, _, style in RESULT_ROWS if style != SUB), Result.IN_PROGRESS.value)
 
@@ -454,7 +456,7 @@ def _results(report: Report):
     share = report.shares.get("results", {}).get(Result.SUPPORTED.value)
     if supported is not None and supported.current:
         intro += (f"Положительно рассмотрено (поддержано) {count_phrase(supported.current, QUESTIONS)}"
-                  + (f" ({fmt_decimal(share)} %)" if share is not None else "") + ".",)
+                  + (f" ({fmt_decimal(share)}{NBSP}%)" if share is not None else "") + ".",)
     if ip is not None:
         intro += (f"По состоянию на {report.state_date:%d.%m.%Y} на рассмотрении "
                   f"{plural(ip.current, 'находится', 'находятся', 'находятся')} {count_phrase(ip.current, QUESTIONS)}.",)
@@ -499,8 +501,8 @@ def _messages(report: Report):
 def _by_organisation(report: Report):
     """A district roll-up: the main figures of each organisation summed, and the total."""
     orgs = report.by_organisation or {}
-    cols = (Column("Организация", TEXT, 3.6), Column("Обращений", INT, 1.0), Column("Вопросов", INT, 1.0),
-            Column("Сообщений", INT, 1.0), Column("На рассмотрении", INT, 1.2), Column("С нарушением срока", INT, 1.2))
+    cols = (Column("Организация", TEXT, 2.4), Column("Обращения", INT, 1.3), Column("Вопросы", INT, 1.3),
+            Column("Сообщения", INT, 1.3), Column("На рассмотрении", INT, 1.4), Column("С нарушением срока", INT, 1.4))
 
     def line(name: str, sections: dict) -> tuple:
         return (name, sections["appeals"]["current"], sections["questions"]["current"],

@@ -81,7 +81,9 @@ class RollupDialog(QDialog):
         out_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Формат:", self.fmt)
-        form.addRow("&Файл свода:", out_row)
+        out_label = QLabel("&Файл свода:")
+        out_label.setBuddy(self.out)  # the row holds a layout: the label needs its buddy for Alt+Ф
+        form.addRow(out_label, out_row)
         buttons = QDialogButtonBox()
         self.generate_button = buttons.addButton("&Сформировать", QDialogButtonBox.ButtonRole.AcceptRole)
         close = buttons.addButton("&Закрыть", QDialogButtonBox.ButtonRole.RejectRole)
