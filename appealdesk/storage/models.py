@@ -364,6 +364,7 @@ __all__ = [
 
 # the tables of the later parts live in their own modules; importing them here puts them on Base.metadata
 from .models_control import Promise  # noqa: E402
+from .models_letters import Letter, SstuBatch, SstuUpload  # noqa: E402
 from .models_reception import (  # noqa: E402
     Reception,
     ReceptionBooking,
@@ -375,6 +376,7 @@ from .models_reception import (  # noqa: E402
 from .models_users import User  # noqa: E402
 
 __all__ += [
+    "Letter",
     "Promise",
     "Reception",
     "ReceptionBooking",
@@ -382,5 +384,7 @@ __all__ += [
     "ReceptionCardQuestion",
     "ReceptionException",
     "ReceptionRule",
+    "SstuBatch",
+    "SstuUpload",
     "User",
 ]
