@@ -95,6 +95,13 @@ class AppealDesk:
         return ReportService(self._ctx)
 
     @cached_property
+    def letters(self):
+        """Letters from the office's templates: numbered, attached, notices recorded (``LetterService``)."""
+        from .letters import LetterService
+
+        return LetterService(self._ctx)
+
+    @cached_property
     def exchange(self):
         """The XLSX registration journal: import and export (``ExchangeService``)."""
         from .exchange import ExchangeService

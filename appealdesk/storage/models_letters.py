@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
@@ -33,6 +33,19 @@ class Letter(Base):
     made_by: Mapped[str] = mapped_column(String(100), default="")
 
     __table_args__ = (Index("ix_letters_appeal", "appeal_id", "kind"), Index("ix_letters_made_on", "made_on"))
+
+
+class LetterTemplate(Base):
+    """A letter template the office edited in Word (a DOCX with {{ placeholders }}); a kind without a row
+    uses the program's default. Kept in the database, so that backups, restores and every workstation of a
+    server carry the office's own templates."""
+
+    __tablename__ = "letter_templates"
+    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100), default="")
 
 
 class SstuBatch(Base):

@@ -78,6 +78,11 @@ POLICY: dict[str, frozenset[str] | None] = {
     "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
     "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,
     "exchange.import_journal": STAFF, "exchange.export_journal": STAFF,
+    # letters: the clerk's and the head's; the templates are settings (the admin's); reading for all
+    "letters.kinds": ALL, "letters.signatories": ALL, "letters.list": ALL, "letters.draft": STAFF,
+    "letters.save": STAFF, "letters.pdf": ALL, "letters.docx_pdf": ALL, "letters.fields": ALL,
+    "letters.templates": ALL, "letters.template": ALL, "letters.default_template": ALL,
+    "letters.check_template": ALL, "letters.save_template": ADMIN, "letters.restore_default": ADMIN,
     # backups: the program's own copy for all; a copy anywhere for the staff; restore for the admin
     "backups.available": OPEN, "backups.folders": ALL, "backups.make_scheduled": ALL, "backups.make": STAFF,
     "backups.due_today": ALL, "backups.changed_since_last": ALL, "backups.list": ADMIN,
@@ -90,7 +95,7 @@ POLICY: dict[str, frozenset[str] | None] = {
 
 SERVICES = ("appeals", "applicants", "reference", "settings", "journal", "deadlines", "audit", "attachments",
             "users", "reception", "control", "reports", "exchange", "backups", "calendar", "demo", "setup",
-            "transfer")
+            "transfer", "letters")
 # the facade's own methods that are not data: who is signed in, "today", where the database is
 DESK_PLAIN = {"can", "sign_in", "sign_in_by_itself", "sign_out", "today", "location", "warm_up", "close", "open"}
 
@@ -138,7 +143,8 @@ def office(tmp_path_factory, databases, template_db):
 # the tables a service call can write to (a server's files cannot be watched as an SQLite file can)
 WATCHED = ("audit_log", "appeals", "applicants", "users", "settlements", "officials", "settings",
            "calendar_overrides", "classifier_favourites", "attachments", "reception_rules", "reception_exceptions",
-           "receptions", "reception_bookings", "reception_cards", "promises", "reg_counters")
+           "receptions", "reception_bookings", "reception_cards", "promises", "reg_counters", "letters",
+           "letter_templates")
 
 
 def _file_state(path, desk) -> tuple:

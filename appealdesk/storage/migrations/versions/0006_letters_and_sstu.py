@@ -3,6 +3,7 @@
 - ``letters``: each letter made from a template for an appeal, with its number from the office's outgoing
   series (the last number of each year is a ``reg_counters`` row of the series ``letter``), its date,
   the term it was due by, and the DOCX (and PDF) attached to the appeal.
+- ``letter_templates``: the templates the office edited in Word (a kind without a row uses the default).
 - ``sstu_batches`` and ``sstu_uploads``: what was uploaded to ССТУ.РФ and when, per appeal with the
   appeal's version and a digest of what was sent, so that the next upload takes what changed.
 
@@ -52,6 +53,15 @@ def upgrade() -> None:
     op.create_index("ix_letters_appeal", "letters", ["appeal_id", "kind"])
     op.create_index("ix_letters_made_on", "letters", ["made_on"])
     op.create_table(
+        "letter_templates",
+        sa.Column("kind", sa.String(length=40), nullable=False),
+        sa.Column("content", sa.LargeBinary(), nullable=False),
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("updated_at", sa.DateTime(), nullable=False),
+        sa.Column("updated_by", sa.String(length=100), nullable=False),
+        sa.PrimaryKeyConstraint("kind"),
+    )
+    op.create_table(
         "sstu_batches",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("made_at", sa.DateTime(), nullable=False),
@@ -78,6 +88,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("sstu_uploads")
     op.drop_table("sstu_batches")
+    op.drop_table("letter_templates")
     op.drop_index("ix_letters_made_on", table_name="letters")
     op.drop_index("ix_letters_appeal", table_name="letters")
     op.drop_table("letters")
