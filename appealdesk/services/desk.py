@@ -102,6 +102,13 @@ class AppealDesk:
         return LetterService(self._ctx)
 
     @cached_property
+    def sstu(self):
+        """The monthly upload to ССТУ.РФ and its remembered state (``SstuService``)."""
+        from .sstu import SstuService
+
+        return SstuService(self._ctx)
+
+    @cached_property
     def exchange(self):
         """The XLSX registration journal: import and export (``ExchangeService``)."""
         from .exchange import ExchangeService

@@ -83,6 +83,8 @@ POLICY: dict[str, frozenset[str] | None] = {
     "letters.save": STAFF, "letters.pdf": ALL, "letters.docx_pdf": ALL, "letters.fields": ALL,
     "letters.templates": ALL, "letters.template": ALL, "letters.default_template": ALL,
     "letters.check_template": ALL, "letters.save_template": ADMIN, "letters.restore_default": ADMIN,
+    # the ССТУ upload is a report of the clerk and above; its state is read by the today panel of anyone
+    "sstu.state": ALL, "sstu.check": STAFF, "sstu.upload": STAFF,
     # backups: the program's own copy for all; a copy anywhere for the staff; restore for the admin
     "backups.available": OPEN, "backups.folders": ALL, "backups.make_scheduled": ALL, "backups.make": STAFF,
     "backups.due_today": ALL, "backups.changed_since_last": ALL, "backups.list": ADMIN,
@@ -95,7 +97,7 @@ POLICY: dict[str, frozenset[str] | None] = {
 
 SERVICES = ("appeals", "applicants", "reference", "settings", "journal", "deadlines", "audit", "attachments",
             "users", "reception", "control", "reports", "exchange", "backups", "calendar", "demo", "setup",
-            "transfer", "letters")
+            "transfer", "letters", "sstu")
 # the facade's own methods that are not data: who is signed in, "today", where the database is
 DESK_PLAIN = {"can", "sign_in", "sign_in_by_itself", "sign_out", "today", "location", "warm_up", "close", "open"}
 
@@ -144,7 +146,7 @@ def office(tmp_path_factory, databases, template_db):
 WATCHED = ("audit_log", "appeals", "applicants", "users", "settlements", "officials", "settings",
            "calendar_overrides", "classifier_favourites", "attachments", "reception_rules", "reception_exceptions",
            "receptions", "reception_bookings", "reception_cards", "promises", "reg_counters", "letters",
-           "letter_templates")
+           "letter_templates", "sstu_batches", "sstu_uploads")
 
 
 def _file_state(path, desk) -> tuple:
