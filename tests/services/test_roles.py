@@ -73,7 +73,10 @@ POLICY: dict[str, frozenset[str] | None] = {
     "control.today_items": ALL, "control.add_promise": OWN, "control.promises": ALL, "control.promise": ALL,
     "control.confirm_promise": OWN, "control.cancel_promise": OWN, "control.discipline": ALL,
     "control.export_discipline": ALL, "control.reminders": ALL, "control.reminders_pdf": ALL,
-    "control.reminders_html": ALL,
+    "control.reminders_document": ALL,
+    # papers: everybody prints
+    "papers.card": ALL, "papers.schedule": ALL, "papers.visitors": ALL, "papers.reception_card": ALL,
+    "papers.reminders": ALL, "papers.pdf": ALL, "papers.write_pdf": ALL,
     # reports and prints: everybody reads and prints
     "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
     "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,
@@ -97,7 +100,7 @@ POLICY: dict[str, frozenset[str] | None] = {
 
 SERVICES = ("appeals", "applicants", "reference", "settings", "journal", "deadlines", "audit", "attachments",
             "users", "reception", "control", "reports", "exchange", "backups", "calendar", "demo", "setup",
-            "transfer", "letters", "sstu")
+            "transfer", "letters", "sstu", "papers")
 # the facade's own methods that are not data: who is signed in, "today", where the database is
 DESK_PLAIN = {"can", "sign_in", "sign_in_by_itself", "sign_out", "today", "location", "warm_up", "close", "open"}
 

@@ -464,31 +464,39 @@ class AppealCardWindow(QWidget):
         self.saved.emit(card.id)
 
     # -- printing --------------------------------------------------------------------------------
-    def print_preview(self) -> None:
+    def print_preview(self):
         if not self._saved_first():
-            return
+            return None
         from .printing import print_preview
 
-        print_preview(self.desk, self.card, self)
+        self.preview_dialog = print_preview(self.desk, self.card, self)
+        return self.preview_dialog
 
     def ask_pdf(self) -> None:
         if not self._saved_first():
             return
-        safe = self.card.reg_number.replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", "PDF (*.pdf)")
+        from ..print_preview import start_path
+        from .printing import file_name
+
+        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", str(start_path(file_name(self.card))),
+                                              "PDF (*.pdf)")
         if path:
             self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def save_pdf(self, path: str) -> bool:
-        from appealdesk.os_errors import os_error_text
+        from appealdesk.errors import DomainError
 
+        from ..print_preview import remember_folder
         from .printing import save_pdf
 
         try:
             save_pdf(self.desk, self.card, path)
-        except OSError as exc:
-            show_error(self, f"Не удалось записать PDF: {os_error_text(exc)}")
+        except DomainError as exc:
+            show_error(self, str(exc))
             return False
+        from pathlib import Path
+
+        remember_folder(Path(path))
         return True
 
     # -- closing ---------------------------------------------------------------------------------
