@@ -145,6 +145,10 @@ class PagesView(QScrollArea):
             self._relayout.start()
 
     def pixmap(self, index: int, size: QSize) -> QPixmap | None:
+        if self._doc is None and self._data:
+            import pypdfium2 as pdfium
+
+            self._doc = pdfium.PdfDocument(self._data)
         if self._doc is None:
             return None
         ratio = self.devicePixelRatioF()
@@ -159,6 +163,10 @@ class PagesView(QScrollArea):
         """Every page onto ``printer``, each in its own orientation, at up to 300 dpi."""
         from PySide6.QtGui import QPageLayout
 
+        if self._doc is None and self._data:
+            import pypdfium2 as pdfium
+
+            self._doc = pdfium.PdfDocument(self._data)
         if self._doc is None:
             return
         dpi = min(PRINT_DPI_MAX, printer.resolution())
@@ -183,11 +191,25 @@ class PagesView(QScrollArea):
             if painter is not None:
                 painter.end()
 
-    def closeEvent(self, event) -> None:
+    def release(self) -> None:
+        """Let PDFium's document go (the bytes stay: the view can be given them again)."""
         if self._doc is not None:
+            for page in self._pages:
+                page.pixmap = None
             self._doc.close()
             self._doc = None
-        super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self.window() is not None and not self.window().isVisible():
+            self.release()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._doc is None and self._data:
+            import pypdfium2 as pdfium
+
+            self._doc = pdfium.PdfDocument(self._data)
 
 
 def save_pdf_as(parent: QWidget, data: bytes, suggested: str, title: str = "Сохранить в PDF") -> Path | None:
@@ -269,6 +291,10 @@ class PrintPreview(QDialog):
         screen = self.screen().availableGeometry() if self.screen() else QRect(0, 0, 1366, 728)
         self.resize(min(980, screen.width() - 40), min(900, screen.height() - 60))
         self.print_button.setDefault(True)
+
+    def done(self, result: int) -> None:
+        self.view.release()
+        super().done(result)
 
     def _count(self, n: int) -> None:
         self.count.setText(f"Страниц: {n}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from ..domain.text import CleanText
 
@@ -102,6 +103,7 @@ class SavedLetter:
     letter: LetterView
     docx: bytes
     warnings: tuple[str, ...] = ()
+    path: Path | None = None  # where the DOCX was written beside the database
 
 
 @dataclass(frozen=True)

@@ -134,11 +134,13 @@ class LetterService:
     @requires(P.LETTER)
     def save(self, appeal_id: int, data: LetterInput, out: str | os.PathLike | None = None) -> SavedLetter:
         """Number the letter, attach its DOCX (and PDF) to the appeal, record the notice or the answer
-        number, and audit it, in one unit of work; ``out``: also write the DOCX there (before the commit:
-        a file that cannot be written saves nothing)."""
+        number, and audit it, in one unit of work; ``out``: also write the DOCX there — a file, or a folder
+        where it is named after its number — before the commit (a file that cannot be written saves
+        nothing)."""
         ctx = self._ctx
         target = Path(out) if out is not None else None
-        if target is not None:
+        folder = target if target is not None and target.is_dir() else None
+        if target is not None and folder is None:
             _check_target(target)
         written = False
         try:
@@ -171,11 +173,13 @@ class LetterService:
                     ("letter", None, f"{facts.kind.title}, {number} от {facts.made_on:%d.%m.%Y}{late}"),
                     *changes,
                 ])
+                if folder is not None:
+                    target = _free(folder / (name + ".docx"))
                 if target is not None:
                     _write(target, content)
                     written = True
                 view = _view(letter, appeal.reg_number, name + ".docx")
-            return SavedLetter(view, content, tuple(warnings))
+            return SavedLetter(view, content, tuple(warnings), target)
         except BaseException:
             if written and target is not None:
                 with contextlib.suppress(OSError):
@@ -611,6 +615,16 @@ def _check_target(path: Path) -> None:
         raise DomainError(f"«{path}» — это папка, а не файл")
     if not path.parent.exists():
         raise DomainError(f"Папка «{path.parent}» не существует")
+
+
+def _free(path: Path) -> Path:
+    """``path``, or «name (2).docx»… when a file of that name is there already."""
+    n = 1
+    out = path
+    while out.exists():
+        n += 1
+        out = path.with_name(f"{path.stem} ({n}){path.suffix}")
+    return out
 
 
 def _write(path: Path, data: bytes) -> None:

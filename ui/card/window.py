@@ -96,14 +96,19 @@ class AppealCardWindow(QWidget):
         self.save_button = QPushButton("Сохранить (Ctrl+S)")
         self.print_button = QPushButton("Печать… (Ctrl+P)")
         self.pdf_button = QPushButton("Сохранить в PDF…")
+        self.letter_button = QPushButton("Письмо… (Ctrl+L)")
+        self.letter_button.setToolTip("Ответ, уведомление, сопроводительное письмо из шаблона: с исходящим номером, "
+                                      "во вложения обращения")
         self.close_button = QPushButton("Закрыть (Esc)")
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_preview)
         self.pdf_button.clicked.connect(self.ask_pdf)
+        self.letter_button.clicked.connect(self.letter)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.letter_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.close_button)
@@ -115,7 +120,8 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
-        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Esc", self.close)):
+        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Ctrl+L", self.letter),
+                          ("Esc", self.close)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
@@ -183,6 +189,9 @@ class AppealCardWindow(QWidget):
         saved = card is not None
         self.print_button.setEnabled(saved)
         self.pdf_button.setEnabled(saved)
+        from appealdesk.domain.roles import Permission
+
+        self.letter_button.setEnabled(saved and self.desk.can(Permission.LETTER))
         if card is not None and card.status == "closed":
             self.closed_text.setText(f"Обращение закрыто {fmt_date(card.closed_on)}. Изменения записываются в историю.")
             self.closed_box.show()
@@ -443,6 +452,24 @@ class AppealCardWindow(QWidget):
         dlg.done.connect(self._workflow_done)
         dlg.open()
         self._dialog = dlg
+
+    def letter(self, kind: str | None = None):
+        """«Письмо…»: a letter of this appeal from the office's template."""
+        from appealdesk.domain.roles import Permission
+
+        if not self.desk.can(Permission.LETTER) or not self._saved_first():
+            return None
+        from ..dialogs.letter import LetterDialog
+
+        dlg = LetterDialog(self.desk, self.card, self, kind=kind)
+        dlg.done.connect(self._letter_done)
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _letter_done(self, card) -> None:
+        self.load(card)
+        self.saved.emit(card.id)
 
     def _workflow_done(self, card) -> None:
         self.load(card)

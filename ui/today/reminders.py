@@ -58,6 +58,10 @@ class RemindersDialog(QDialog):
         lay.addWidget(buttons)
         self.reload()
 
+    def done(self, result: int) -> None:
+        self.view.release()
+        super().done(result)
+
     def reload(self) -> None:
         self.data = self.desk.control.reminders(self.days.value())
         self.view.set_pdf(self.desk.papers.pdf(self.desk.control.reminders_document(self.data)))
