@@ -73,10 +73,13 @@ class LetterDialog(QDialog):
         # -- the kinds
         self.kinds = QListWidget()
         self.kinds.setMinimumWidth(260)
+        self.kinds.setWordWrap(True)
+        self.kinds.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.kinds.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         bold = QFont(self.font())
         bold.setBold(True)
         for c in self.choices.values():
-            text = c.title + (" — рекомендуется" if c.suggested else "")
+            text = c.title
             if c.made:
                 text += f" (уже: {c.made})"
             item = QListWidgetItem(text)
@@ -156,11 +159,20 @@ class LetterDialog(QDialog):
         rl.addWidget(self.banner)
         rl.addWidget(self.term)
         rl.addWidget(scroll, 1)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        hint = QLabel("Жирным — письма, которых требует состояние обращения; серым — те, что составить нельзя "
+                      "(подсказка при наведении).")
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        ll.addWidget(self.kinds, 1)
+        ll.addWidget(hint)
         split = QSplitter()
-        split.addWidget(self.kinds)
+        split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([300, 620])
+        split.setSizes([330, 620])
         # -- the buttons
         self.buttons = QDialogButtonBox()
         self.preview_button = self.buttons.addButton("&Просмотр…", QDialogButtonBox.ButtonRole.ActionRole)
