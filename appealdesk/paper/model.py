@@ -84,6 +84,7 @@ class Table:
     grid: bool = True
     size: float | None = None  # the cells' font size; None: the document's, a little smaller
     keep_with_previous: bool = False  # a signature block: never alone on a page
+    plain: bool = False  # thousands of rows (a journal list): plain text cells, drawn far faster
 
 
 @dataclass(frozen=True)

@@ -219,6 +219,45 @@ class _Renderer:
         out.setStyle(TableStyle(cmds))
         return out
 
+    def plain_tables(self, t: Table, width: float, chunk: int = 60) -> list[RLTable]:
+        """A long table of plain text: cells pre-wrapped to their width (reportlab draws lines far faster than
+        a paragraph per cell), in tables of ``chunk`` rows, each with the header row (reportlab splits many
+        small tables much faster than one long one)."""
+        from reportlab.lib.utils import simpleSplit
+
+        size = t.size or self.cell_size
+        head_style = ParagraphStyle("cellh", fontName=self.faces.bold, fontSize=size, leading=size * 1.22,
+                                    alignment=TA_CENTER)
+        total = sum(c.width for c in t.columns) or 1
+        widths = [width * c.width / total for c in t.columns]
+        head = [Paragraph(_markup(c.title) or "&nbsp;", head_style) for c in t.columns]
+        cmds = [
+            ("FONT", (0, 1), (-1, -1), self.faces.regular, size, size * 1.22),
+            *[("ALIGN", (j, 1), (j, -1), "RIGHT") for j, c in enumerate(t.columns) if c.align == RIGHT],
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ]
+        style = TableStyle(cmds)
+        out = []
+        rows = list(t.rows)
+        for start in range(0, max(1, len(rows)), chunk):
+            data = [head]
+            for row in rows[start:start + chunk]:
+                cells = []
+                for n, w in enumerate(widths):
+                    v = row.cells[n] if n < len(row.cells) else ""
+                    text = v.text if isinstance(v, Para) else str(v)
+                    if text and self.faces.regular and len(text) * size * 0.45 > w - 4:
+                        text = "\n".join(simpleSplit(text, self.faces.regular, size, w - 4))
+                    cells.append(text)
+                data.append(cells)
+            table = RLTable(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
+            table.setStyle(style)
+            out.append(table)
+        return out
+
     def signature(self, s: Signature, width: float) -> RLTable:
         left = ParagraphStyle("sig_l", parent=self.st[PLAIN], alignment=TA_LEFT)
         right = ParagraphStyle("sig_r", parent=self.st[PLAIN], alignment=TA_RIGHT)
@@ -242,6 +281,14 @@ class _Renderer:
                 else:
                     out += [*pending, flow]
                     pending = []
+            elif isinstance(block, Table) and block.plain:
+                head = list(pending) + ([Paragraph(_markup(block.caption), self.st[CAPTION])] if block.caption else [])
+                pending = []
+                tables = self.plain_tables(block, width)
+                tail = [Paragraph(_markup(block.note), self.st[NOTE])] if block.note else []
+                for n, table in enumerate(tables):
+                    last = n == len(tables) - 1
+                    out.append(_TableBlock(head if n == 0 else [], table, tail if last else []))
             elif isinstance(block, Table):
                 head = list(pending)
                 pending = []

@@ -52,6 +52,14 @@ class PaperService:
     def reminders(self, days: int = 7, executor_id: int | None = None) -> Document:
         return self._desk.control.reminders_document(self._desk.control.reminders(days, executor_id))
 
+    @requires(P.REPORT)
+    def report(self, report, options=None) -> Document:
+        """The report (``reports.model.Report``) as a paper; ``options``: what it shows (by default all the
+        sections, signed by the head of the settings)."""
+        from ..reports.pdf import report_document
+
+        return report_document(report, options or self._desk.reports.options())
+
     @requires(P.PRINT)
     def pdf(self, doc: Document) -> bytes:
         """The paper as PDF bytes (the preview's pages, the printer's, the saved file's)."""

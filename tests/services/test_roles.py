@@ -76,9 +76,9 @@ POLICY: dict[str, frozenset[str] | None] = {
     "control.reminders_document": ALL,
     # papers: everybody prints
     "papers.card": ALL, "papers.schedule": ALL, "papers.visitors": ALL, "papers.reception_card": ALL,
-    "papers.reminders": ALL, "papers.pdf": ALL, "papers.write_pdf": ALL,
+    "papers.reminders": ALL, "papers.report": ALL, "papers.pdf": ALL, "papers.write_pdf": ALL,
     # reports and prints: everybody reads and prints
-    "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
+    "reports.build": ALL, "reports.options": ALL, "reports.json_text": ALL,
     "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,
     "exchange.import_journal": STAFF, "exchange.export_journal": STAFF,
     # letters: the clerk's and the head's; the templates are settings (the admin's); reading for all
