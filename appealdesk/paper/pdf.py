@@ -516,10 +516,3 @@ def write_pdf(doc: Document, path: str | os.PathLike) -> Path:
     make_private(target)
     return target
 
-
-def page_count(data: bytes) -> int:
-    """The pages of a PDF this renderer wrote (its page tree's count)."""
-    import re
-
-    found = re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)
-    return max((int(x) for x in found), default=0)

@@ -70,8 +70,14 @@ def report_document(report: Report, options: ReportOptions | None = None) -> Doc
             sections.append(Section(tuple(blocks), footer=footer))
             sections.append(Section(tuple(paper_table(t) for t in wide), landscape=True, footer=footer))
             blocks = []
-    if options.signatory_position or options.signatory_name:
-        blocks.append(Signature(options.signatory_position, options.signatory_name, space=14))
+    signature = (Signature(options.signatory_position, options.signatory_name, space=14)
+                 if options.signatory_position or options.signatory_name else None)
+    if signature is not None and not blocks and sections:
+        # the report ends with a landscape table: the signature goes under it, never alone on a new page
+        last = sections[-1]
+        sections[-1] = Section((*last.blocks, signature), last.landscape, last.header, last.footer)
+    elif signature is not None:
+        blocks.append(signature)
     if blocks or not sections:
         sections.append(Section(tuple(blocks), footer=footer))
     return Document(f"{title} {sub}", tuple(sections), font_size=10)
