@@ -8,7 +8,7 @@ from sqlalchemy import case, false, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..domain.deadlines import DeadlineEngine
-from ..storage.models import Appeal, Extension, Forwarding, Official
+from ..storage.models import Appeal, Extension, Forwarding, Official, SstuUpload
 from ..storage.models_control import Promise
 from . import filters
 from .month import day_state
@@ -27,6 +27,7 @@ TITLES = {
     "forwarding": "Переадресация с нарушением (30 дн.)",
     "late_registration": "Регистрация позже 3 дней (30 дн.)",
     "messages": "Сообщения без ответа более 24 ч",
+    "sstu": "ССТУ: не выгружено за {month}",
 }
 # what each line means, in full (tooltips, list titles)
 DESCRIPTIONS = {
@@ -41,12 +42,39 @@ DESCRIPTIONS = {
     "late_registration": "Обращения за последние 30 дней, зарегистрированные позже 3 дней со дня поступления "
                          "(ч. 2 ст. 8 59-ФЗ)",
     "messages": "Сообщения (ПОС, социальные сети) без ответа более 24 часов с момента поступления",
+    "sstu": "Обращения прошлого месяца, не выгруженные в ССТУ.РФ (ежемесячно, Указ Президента РФ № 171); "
+            "строка появляется после 5-го числа",
 }
 ORDER = ("overdue", "due_today", "due_soon", "promises_overdue", "promises_due", "extension_notice", "forwarding",
-         "late_registration", "messages")
+         "late_registration", "messages", "sstu")
 JOURNAL_STATES = {"overdue": "overdue", "due_today": "due_today", "due_soon": "due_soon"}
 SEVERITY = {"overdue": "alarm", "promises_overdue": "alarm", "messages": "alarm", "due_today": "warn",
-            "extension_notice": "warn", "forwarding": "warn"}
+            "extension_notice": "warn", "forwarding": "warn", "sstu": "warn"}
+SSTU_AFTER_DAY = 5  # the month's upload is due by the 5th of the next one
+SSTU_EXCLUDED = ("message", "info_request")
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+          "декабрь")
+
+
+def sstu_month(today: date) -> tuple[date, date]:
+    """The month the today panel asks about: the previous one."""
+    first = today.replace(day=1)
+    last = first - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _sstu_rows(s: Session, today: date):
+    if today.day <= SSTU_AFTER_DAY:
+        return None
+    start, end = sstu_month(today)
+    return (
+        select(Appeal.id, Appeal.reg_number, Appeal.applicant_name, Appeal.registered_on, Appeal.summary,
+               Appeal.deadline, _Executor.full_name)
+        .outerjoin(SstuUpload, SstuUpload.appeal_id == Appeal.id)
+        .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+        .where(Appeal.deleted == false(), Appeal.registered_on.between(start, end),
+               Appeal.kind.not_in(SSTU_EXCLUDED), SstuUpload.appeal_id.is_(None))
+    )
 
 
 def _message_cutoff(now: datetime) -> datetime:
@@ -146,14 +174,18 @@ def summary(s: Session, engine: DeadlineEngine, today: date, now: datetime) -> T
     forwarding = sum(1 for r in _forwarding_rows(s, today) if _forwarding_problem(engine, r))
     late_reg = _late_registration_count(s, engine, today)
     messages = sum(1 for r in _message_rows(s, today) if _late_message(r.received_on, r.received_time, now))
+    sstu_stmt = _sstu_rows(s, today)
+    sstu = (s.scalar(select(func.count()).select_from(sstu_stmt.subquery())) or 0) if sstu_stmt is not None else 0
     counts = {
         "overdue": appeals[0] or 0, "due_today": appeals[1] or 0, "due_soon": appeals[2] or 0,
         "promises_overdue": promises[0] or 0, "promises_due": promises[1] or 0, "extension_notice": no_notice,
-        "forwarding": forwarding, "late_registration": late_reg, "messages": messages,
+        "forwarding": forwarding, "late_registration": late_reg, "messages": messages, "sstu": sstu,
     }
     n = engine.rules.due_soon_days
     lines = tuple(
-        TodayLine(key, TITLES[key].format(n=n, until=f"{soon:%d.%m.%Y}"), counts[key], JOURNAL_STATES.get(key),
+        TodayLine(key, TITLES[key].format(n=n, until=f"{soon:%d.%m.%Y}",
+                                          month=MONTHS[sstu_month(today)[0].month - 1]),
+                  counts[key], JOURNAL_STATES.get(key),
                   SEVERITY.get(key, "info"))
         for key in ORDER
     )
@@ -234,6 +266,15 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
                         + (f" в {r.received_time:%H:%M}" if r.received_time else ""))
             for r in sorted(_message_rows(s, today), key=lambda r: (r.received_on, r.id))
             if _late_message(r.received_on, r.received_time, now)
+        )
+    if key == "sstu":
+        stmt = _sstu_rows(s, today)
+        if stmt is None:
+            return ()
+        return tuple(
+            ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "sstu", r.registered_on, "", r.summary,
+                        f"зарегистрировано {r.registered_on:%d.%m.%Y}, в ССТУ.РФ не выгружено")
+            for r in s.execute(stmt.order_by(Appeal.registered_on, Appeal.id))
         )
     raise ValueError(f"unknown today line {key!r}")
 

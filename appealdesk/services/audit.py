@@ -123,6 +123,9 @@ ACTION_LABELS = {
     "promise_done": "Обещание выполнено",
     "promise_cancel": "Обещание снято с контроля",
     "move": "Перенос записи на приём",
+    "letter": "Письмо",
+    "letter_template": "Шаблон письма",
+    "sstu_upload": "Выгрузка в ССТУ.РФ",
 }
 
 FIELD_LABELS = {
@@ -166,4 +169,7 @@ FIELD_LABELS = {
     "to_body": "Куда направлено",
     "forwarded_on": "Дата направления",
     "results": "Результаты",
+    "letter": "Письмо",
+    "outgoing_number": "Исх. номер",
+    "letter_template": "Шаблон письма",
 }
