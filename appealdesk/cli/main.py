@@ -81,9 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     bk.add_argument("--to", dest="to_dir", type=Path, default=None, help="папка для копий")
     bk.add_argument("--keep", type=_positive, default=None, help="сколько последних копий хранить")
 
-    from . import move_command, report_command, schedule_command, user_command
+    from . import letter_command, move_command, report_command, schedule_command, sstu_command, user_command
 
     report_command.add_parsers(sub, common)
+    letter_command.add_parsers(sub, common)
+    sstu_command.add_parsers(sub, common)
     schedule_command.add_parsers(sub, common)
     user_command.add_parsers(sub, common)
     move_command.add_parsers(sub, common)
@@ -151,7 +153,15 @@ def ask_password(prompt: str, variable: str, *, confirm: bool = False) -> str:
 
 
 def _run(args) -> int:
-    from . import commands, move_command, report_command, schedule_command, user_command
+    from . import (
+        commands,
+        letter_command,
+        move_command,
+        report_command,
+        schedule_command,
+        sstu_command,
+        user_command,
+    )
 
     handler = {
         "init": commands.init,
@@ -162,6 +172,8 @@ def _run(args) -> int:
         "check": commands.check,
         "backup": commands.backup,
         **report_command.HANDLERS,
+        **letter_command.HANDLERS,
+        **sstu_command.HANDLERS,
         **schedule_command.HANDLERS,
         **user_command.HANDLERS,
         **move_command.HANDLERS,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, aliased
 from ..domain.codes import DEADLINE_STATE_LABELS, DeadlineState
 from ..domain.deadlines import DeadlineEngine
 from ..services.appeal_filters import DUE_SOON, DUE_TODAY, OVERDUE, urgency, urgency_sums
-from ..storage.models import Appeal, DocumentRequest, Extension, Forwarding, Official
+from ..storage.models import Appeal, DocumentRequest, Extension, Forwarding, Official, SstuUpload
 from ..storage.models_control import Promise
 from . import filters
 from .month import day_state
@@ -30,6 +30,7 @@ TITLES = {
     "late_registration": "Регистрация позже {reg} дней (30 дн.)",
     "messages": "Сообщения без ответа более {hours} ч",
     "documents": "Запросы документов: срок {docs} дн. истекает",
+    "sstu": "ССТУ: не выгружено за {month}",
 }
 # what each line means, in full (tooltips, list titles)
 DESCRIPTIONS = {
@@ -47,12 +48,39 @@ DESCRIPTIONS = {
                 "(срок установлен в настройках)",
     "documents": "Запросы документов для рассмотрения обращений (к нам и наши), не исполненные, со сроком "
                  "{docs} дней (ч. 2 ст. 10 59-ФЗ) сегодня, в ближайшие дни или уже истёкшим",
+    "sstu": "Обращения прошлого месяца, не выгруженные в ССТУ.РФ (ежемесячно, Указ Президента РФ № 171); "
+            "строка появляется после 5-го числа",
 }
 ORDER = ("overdue", "due_today", "due_soon", "promises_overdue", "promises_due", "extension_notice", "forwarding",
-         "late_registration", "messages", "documents")
+         "late_registration", "messages", "documents", "sstu")
 JOURNAL_STATES = {"overdue": "overdue", "due_today": "due_today", "due_soon": "due_soon"}
 SEVERITY = {"overdue": "alarm", "promises_overdue": "alarm", "messages": "alarm", "due_today": "warn",
-            "extension_notice": "warn", "forwarding": "warn", "documents": "warn"}
+            "extension_notice": "warn", "forwarding": "warn", "documents": "warn", "sstu": "warn"}
+SSTU_AFTER_DAY = 5  # the month's upload is due by the 5th of the next one
+SSTU_EXCLUDED = ("message", "info_request")
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+          "декабрь")
+
+
+def sstu_month(today: date) -> tuple[date, date]:
+    """The month the today panel asks about: the previous one."""
+    first = today.replace(day=1)
+    last = first - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _sstu_rows(s: Session, today: date):
+    if today.day <= SSTU_AFTER_DAY:
+        return None
+    start, end = sstu_month(today)
+    return (
+        select(Appeal.id, Appeal.reg_number, Appeal.applicant_name, Appeal.registered_on, Appeal.summary,
+               Appeal.deadline, _Executor.full_name)
+        .outerjoin(SstuUpload, SstuUpload.appeal_id == Appeal.id)
+        .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+        .where(Appeal.deleted == false(), Appeal.registered_on.between(start, end),
+               Appeal.kind.not_in(SSTU_EXCLUDED), SstuUpload.appeal_id.is_(None))
+    )
 
 
 def numbers(engine: DeadlineEngine) -> dict[str, object]:
@@ -158,12 +186,15 @@ def summary(s: Session, engine: DeadlineEngine, today: date, now: datetime) -> T
     hours = engine.rules.message_hours
     messages = sum(1 for r in _message_rows(s, today) if _late_message(r.received_on, r.received_time, now, hours))
     documents = len(_document_rows(s, window))
+    sstu_stmt = _sstu_rows(s, today)
+    sstu = (s.scalar(select(func.count()).select_from(sstu_stmt.subquery())) or 0) if sstu_stmt is not None else 0
     counts = {
         "overdue": appeals[0] or 0, "due_today": appeals[1] or 0, "due_soon": appeals[2] or 0,
         "promises_overdue": promises[0] or 0, "promises_due": promises[1] or 0, "extension_notice": no_notice,
         "forwarding": forwarding, "late_registration": late_reg, "messages": messages, "documents": documents,
+        "sstu": sstu,
     }
-    words = {**numbers(engine), "until": f"{soon:%d.%m.%Y}"}
+    words = {**numbers(engine), "until": f"{soon:%d.%m.%Y}", "month": MONTHS[sstu_month(today)[0].month - 1]}
     lines = tuple(
         TodayLine(key, TITLES[key].format(**words), counts[key], JOURNAL_STATES.get(key), SEVERITY.get(key, "info"),
                   DESCRIPTIONS[key].format(**words))
@@ -257,6 +288,15 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
                                    req.due_on, window.urgency(req.due_on), req.subject or summary_ or "", detail,
                                    document_id=req.id))
         return tuple(out)
+    if key == "sstu":
+        stmt = _sstu_rows(s, today)
+        if stmt is None:
+            return ()
+        return tuple(
+            ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "sstu", r.registered_on, "", r.summary,
+                        f"зарегистрировано {r.registered_on:%d.%m.%Y}, в ССТУ.РФ не выгружено")
+            for r in s.execute(stmt.order_by(Appeal.registered_on, Appeal.id))
+        )
     raise ValueError(f"unknown today line {key!r}")
 
 

@@ -142,6 +142,7 @@ class DisciplineRow:
     open_in_term: int
     overdue_now: int
     avg_days: float | None  # calendar days from registration to the answer, answered appeals only
+    late_letters: int = 0  # notices and answers sent after their term (letters made by the program)
 
     @property
     def answered(self) -> int:

@@ -32,6 +32,8 @@ class Permission(StrEnum):
     DETACH = "attachment.remove"
     APPLICANTS = "applicant.merge"
     PROMISE = "promise"  # promises of an answer on secondary control
+    LETTER = "letter"  # outgoing letters from the templates: numbered, attached, notices recorded
+    SSTU = "report.sstu"  # the monthly upload to ССТУ.РФ (Указ № 171) and its remembered state
     RECEPTION = "reception"  # bookings and reception cards
     SCHEDULE = "reception.schedule"  # the officials' reception schedules
     FAVOURITES = "classifier.favourites"
@@ -73,7 +75,7 @@ ASSIGNED_ONLY = frozenset({P.ANSWER, P.ATTACH, P.PROMISE})
 _EXECUTOR = _VIEWER | ASSIGNED_ONLY
 _CLERK = _VIEWER | {
     P.REGISTER, P.EDIT, P.FORWARD, P.NOTICE, P.DOCUMENTS, P.ANSWER, P.CLOSE, P.REOPEN, P.ATTACH, P.DETACH,
-    P.APPLICANTS, P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP,
+    P.APPLICANTS, P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP, P.LETTER, P.SSTU,
 }
 _HEAD = _CLERK | {P.RESOLUTION, P.EXTEND}
 
@@ -107,6 +109,8 @@ ACTION_TEXT = {
     P.DETACH: "удалять вложения",
     P.APPLICANTS: "объединять заявителей",
     P.PROMISE: "вести контроль обещаний",
+    P.LETTER: "составлять письма заявителям и в органы",
+    P.SSTU: "выгружать сведения в ССТУ.РФ",
     P.RECEPTION: "записывать на приём и вести карточки приёма",
     P.SCHEDULE: "изменять графики приёма",
     P.FAVOURITES: "изменять избранные вопросы классификатора",

@@ -5,7 +5,6 @@ and the narrative the user typed. The writers only draw what this module decides
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -629,46 +628,6 @@ def heading_lines(report: Report, options: ReportOptions) -> tuple[str, str, str
     return options.title, sub, report.organisation
 
 
-# -- preview ----------------------------------------------------------------------------------------
-def document_html(report: Report, options: ReportOptions | None = None) -> str:
-    """The tables as simple HTML (the wizard's preview before saving)."""
-    options = options or ReportOptions()
-    title, sub, org = heading_lines(report, options)
-    e = html.escape
-    parts = [
-        "<html><body style='font-family: sans-serif;'>",
-        f"<h2 style='text-align:center'>{e(title.upper())}</h2>",
-        f"<p style='text-align:center'><b>{e(sub)}</b><br/>{e(org)}</p>",
-    ]
-    for sec in build_document(report, options):
-        parts.append(f"<h3>{e(sec.title)}</h3>")
-        parts += [f"<p>{e(t)}</p>" for t in sec.intro]
-        for t in sec.tables:
-            parts.append(f"<p><i>{e(t.title)}</i></p>")
-            parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
-            parts.append("<tr>" + "".join(f"<th>{e(c.title)}</th>" for c in t.columns) + "</tr>")
-            for r in t.rows:
-                cells = []
-                for c, v in zip(t.columns, r.values, strict=True):
-                    text = e(format_cell(v, c.kind))
-                    if r.style == TOTAL:
-                        text = f"<b>{text}</b>"
-                    if r.style == SUB and c.kind == TEXT:
-                        text = "&nbsp;&nbsp;&nbsp;" + text
-                    align = "left" if c.kind in (TEXT, CODE) else "right"
-                    cells.append(f"<td align='{align}'>{text}</td>")
-                parts.append("<tr>" + "".join(cells) + "</tr>")
-            parts.append("</table>")
-            if t.note:
-                parts.append(f"<p><small>{e(t.note)}</small></p>")
-        if sec.narrative:
-            parts += [f"<p>{e(p)}</p>" for p in sec.narrative.split("\n") if p.strip()]
-    if options.signatory_name or options.signatory_position:
-        parts.append(f"<p><br/>{e(options.signatory_position)} — {e(options.signatory_name)}</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
 __all__ = [
     "ALL_SECTIONS",
     "SECTION_TITLES",
@@ -679,7 +638,6 @@ __all__ = [
     "Row",
     "Table",
     "build_document",
-    "document_html",
     "fmt_decimal",
     "format_cell",
     "heading_lines",

@@ -127,6 +127,9 @@ ACTION_LABELS = {
     "recompute": "Пересчёт сроков",
     "document_request": "Запрос документов",
     "document_answer": "Ответ на запрос документов",
+    "letter": "Письмо",
+    "letter_template": "Шаблон письма",
+    "sstu_upload": "Выгрузка в ССТУ.РФ",
 }
 
 FIELD_LABELS = {
@@ -179,4 +182,7 @@ FIELD_LABELS = {
     "call_note": "Итог звонка",
     "final_due": "Срок окончательного ответа",
     "deadline": "Срок в силе",
+    "letter": "Письмо",
+    "outgoing_number": "Исх. номер",
+    "letter_template": "Шаблон письма",
 }

@@ -303,5 +303,6 @@ class ControlService:
         return _reminders.write_pdf(r, path)
 
     @requires(P.PRINT)
-    def reminders_html(self, r: Reminders) -> str:
-        return _reminders.html(r)
+    def reminders_document(self, r: Reminders):
+        """The reminders as a paper (``paper.model.Document``)."""
+        return _reminders.reminders_document(r)

@@ -128,6 +128,27 @@ class AppealDesk:
         return ReportService(self._ctx)
 
     @cached_property
+    def papers(self):
+        """Every printed paper on the one document model, and its PDF (``PaperService``)."""
+        from .papers import PaperService
+
+        return PaperService(self._ctx, self)
+
+    @cached_property
+    def letters(self):
+        """Letters from the office's templates: numbered, attached, notices recorded (``LetterService``)."""
+        from .letters import LetterService
+
+        return LetterService(self._ctx)
+
+    @cached_property
+    def sstu(self):
+        """The monthly upload to ССТУ.РФ and its remembered state (``SstuService``)."""
+        from .sstu import SstuService
+
+        return SstuService(self._ctx)
+
+    @cached_property
     def exchange(self):
         """The XLSX registration journal: import and export (``ExchangeService``)."""
         from .exchange import ExchangeService

@@ -4,6 +4,7 @@ written by ``settings_store``). No SQLAlchemy here: the start-up reader parses t
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
@@ -30,6 +31,21 @@ class OfficeSettings:
     confirm_measures_by_call: bool = False  # close a «меры приняты» answer only after a call to the applicant
     backup_dir: str = ""
     backup_keep: int = 10
+    # the letter blank: the body's contacts (ГОСТ Р 7.0.97: справочные данные об организации)
+    organisation_phone: str = ""
+    organisation_email: str = ""
+    organisation_site: str = ""
+    # the outgoing series of letters, restarting each year
+    letter_number_pattern: str = "исх. {seq}/{yy}"
+    # whose name and phone the letter's executor mark carries: the appeal's executor or the signed-in user
+    letter_executor: str = "appeal"  # appeal | user
+    # ССТУ.РФ (Указ № 171): the body's identifier in the ССТУ directory, and those of the bodies the office
+    # forwards to, as ((name, GUID), ...)
+    sstu_department_id: str = ""
+    sstu_bodies: tuple[tuple[str, str], ...] = ()
+    # [inferred] by the public implementations: settings rather than guesses
+    sstu_extended_status: str = "InWorkExtended"  # or "InWork" where the region does not take the newer one
+    sstu_medo_electronic: bool = False  # appeals from other bodies in electronic form came by МЭДО: "Electronic"
 
     def deadline_rules(self) -> DeadlineRules:
         return DeadlineRules(
@@ -67,6 +83,26 @@ class OfficeSettings:
             errors.append(FieldError("inn", "ИНН организации — 10 цифр с верным контрольным числом"))
         if not 1 <= self.backup_keep <= 365:
             errors.append(FieldError("backup_keep", "Хранить копий: от 1 до 365"))
+        try:
+            NumberPattern(self.letter_number_pattern)
+        except Exception as exc:
+            errors.append(FieldError("letter_number_pattern", str(exc)))
+        if self.letter_executor not in ("appeal", "user"):
+            errors.append(FieldError("letter_executor", "Исполнитель в письме: исполнитель обращения или пользователь"))
+        if self.sstu_department_id and not is_guid(self.sstu_department_id):
+            errors.append(FieldError("sstu_department_id", "Идентификатор ССТУ — GUID вида "
+                                     "11111111-2222-3333-4444-555555555555"))
+        seen = set()
+        for name, guid in self.sstu_bodies:
+            if not name.strip():
+                errors.append(FieldError("sstu_bodies", "У органа с идентификатором ССТУ не указано название"))
+            elif not is_guid(guid):
+                errors.append(FieldError("sstu_bodies", f"Идентификатор ССТУ органа «{name}» — не GUID: «{guid}»"))
+            elif body_key(name) in seen:
+                errors.append(FieldError("sstu_bodies", f"Орган «{name}» указан дважды"))
+            seen.add(body_key(name))
+        if self.sstu_extended_status not in ("InWorkExtended", "InWork"):
+            errors.append(FieldError("sstu_extended_status", "Статус продлённых: InWorkExtended или InWork"))
         if errors:
             raise ValidationError(errors)
 
@@ -87,6 +123,16 @@ def inn_valid(inn: str) -> bool:
 DEADLINE_FIELDS = ("non_working_rule", "control_offset_days", "message_hours")
 
 _FIELDS = {f.name: f for f in fields(OfficeSettings)}
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+def is_guid(text: str) -> bool:
+    return bool(_GUID.match((text or "").strip()))
+
+
+def body_key(name: str) -> str:
+    """A body's name folded for matching a forwarding's «куда направлено» with the GUID list."""
+    return " ".join((name or "").replace("ё", "е").replace("Ё", "Е").casefold().split())
 
 
 def settings_from_stored(pairs: Iterable[tuple[str, str]]) -> OfficeSettings:
@@ -98,4 +144,10 @@ def settings_from_stored(pairs: Iterable[tuple[str, str]]) -> OfficeSettings:
                 values[key] = json.loads(raw)
             except ValueError:
                 continue
+    bodies = values.get("sstu_bodies")
+    if bodies is not None:
+        try:
+            values["sstu_bodies"] = tuple((str(n), str(g)) for n, g in bodies)
+        except (TypeError, ValueError):
+            del values["sstu_bodies"]
     return replace(OfficeSettings(), **values)

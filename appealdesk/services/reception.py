@@ -302,7 +302,7 @@ class ReceptionService:
 
     @requires(P.PRINT)
     def write_schedule_pdf(self, start: date, end: date, path: str | os.PathLike):
-        """The schedule of the period as an A4 PDF (``PrintDoc`` of what was written)."""
+        """The schedule of the period as an A4 PDF; returns the paper (``paper.model.Document``) written."""
         from ..reception.printing import schedule_document, write_pdf
 
         st = self._ctx.settings()

@@ -59,13 +59,6 @@ class ReportService:
         )
 
     @requires(P.REPORT)
-    def html(self, report: Report, options: ReportOptions | None = None) -> str:
-        """The document as HTML for the desktop's preview."""
-        from ..reports.document import document_html
-
-        return document_html(report, options or self.options())
-
-    @requires(P.REPORT)
     def json_text(self, report: Report) -> str:
         from ..reports.json_report import report_json_text
 

@@ -419,6 +419,7 @@ __all__ = [
 
 # the tables of the later parts live in their own modules; importing them here puts them on Base.metadata
 from .models_control import Promise  # noqa: E402
+from .models_letters import Letter, LetterTemplate, SstuBatch, SstuUpload  # noqa: E402
 from .models_reception import (  # noqa: E402
     Reception,
     ReceptionBooking,
@@ -430,6 +431,8 @@ from .models_reception import (  # noqa: E402
 from .models_users import User  # noqa: E402
 
 __all__ += [
+    "Letter",
+    "LetterTemplate",
     "Promise",
     "Reception",
     "ReceptionBooking",
@@ -437,5 +440,7 @@ __all__ += [
     "ReceptionCardQuestion",
     "ReceptionException",
     "ReceptionRule",
+    "SstuBatch",
+    "SstuUpload",
     "User",
 ]

@@ -231,4 +231,6 @@ def test_reminders_pdf(desk, tmp_path):
     assert g.executor == "Петров Пётр Петрович" and len(g.items) == 1 and g.items[0].days_left == 0
     path = desk.control.reminders_pdf(r, tmp_path / "r.pdf")
     assert path.read_bytes().startswith(b"%PDF")
-    assert "Петров" in desk.control.reminders_html(r)
+    from appealdesk.paper.model import text_of
+
+    assert "Петров" in text_of(desk.control.reminders_document(r))

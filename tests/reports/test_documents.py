@@ -22,7 +22,7 @@ from appealdesk.reports import (
     quarter,
     whole_year,
 )
-from appealdesk.reports.document import ALL_SECTIONS, build_document, document_html
+from appealdesk.reports.document import ALL_SECTIONS, build_document
 from appealdesk.reports.numbers import fmt_delta, fmt_int, fmt_percent, plural
 from appealdesk.reports.pdf import write_report_pdf
 from appealdesk.reports.xlsx import write_report_xlsx
@@ -117,8 +117,12 @@ def test_document_sections_follow_options(office):
     assert any(c.kind == "pie" for c in secs[1].charts)
     topics = build_document(report, ReportOptions(sections=("topics",)))[0]
     assert any(c.kind == "bar" and len(c.categories) == 5 for c in topics.charts)
-    html = document_html(report)
-    assert "<table" in html and "Количество обращений" in html and "+200,0" in html
+    from appealdesk.paper.model import Table, text_of
+
+    paper = office.papers.report(report)
+    text = text_of(paper)
+    assert "Количество обращений" in text and "+200,0" in text
+    assert any(isinstance(b, Table) for s in paper.sections for b in s.blocks)
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------------

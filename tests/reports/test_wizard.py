@@ -76,7 +76,7 @@ def test_preview_shows_the_figures(qtbot, wizard):
         qtbot.mouseClick(wizard.preview_button, wizard_module.Qt.MouseButton.LeftButton)
     report = blocker.args[0]
     assert report.figure("appeals").current == 6
-    text = wizard.preview_view.toPlainText()
+    text = wizard.preview_text()
     assert "Количество обращений" in text and "+200,0" in text
     assert "за 1 полугодие 2026 года" in text
     assert wizard.tabs.currentIndex() == 3
@@ -90,7 +90,7 @@ def test_preview_without_comparison(qtbot, wizard):
     with qtbot.waitSignal(wizard.previewed, timeout=20000) as blocker:
         wizard.preview()
     assert blocker.args[0].previous is None
-    assert "+/-" not in wizard.preview_view.toPlainText()
+    assert "+/-" not in wizard.preview_text()
 
 
 def test_generate_pdf_and_xlsx_and_open_them(qtbot, wizard, tmp_path, opener):

@@ -109,7 +109,7 @@ def test_a_tampered_record_cannot_point_at_a_file_on_the_disk(desk, scanned, tmp
     secret.write_text("не для программы")
     _tamper(desk, "UPDATE attachments SET stored_name = :p, file_name = :n WHERE id = :i",
             p=str(secret), n="../../чужой.txt", i=view.id)
-    name, content = desk.attachments.content(view.id)
+    _name, content = desk.attachments.content(view.id)
     assert content == data
     opened = desk.attachments.open_copy(view.id)
     assert opened.read_bytes() == data and opened.parent != secret.parent

@@ -94,7 +94,7 @@ def test_schedule_editor_and_print_document(qtbot, main_window, office):
     assert ed.rules.rowCount() == 2, ed.error.text()
     ed.reject()
     doc = panel.schedule_document("month", date(2026, 12, 1))
-    assert doc.subtitle == "на декабрь 2026 года"
+    assert doc.title == "ГРАФИК ЛИЧНОГО ПРИЁМА ГРАЖДАН на декабрь 2026 года"
 
 
 def test_schedule_editor_says_what_an_empty_list_is_for(qtbot, main_window, office):

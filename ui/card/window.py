@@ -101,14 +101,19 @@ class AppealCardWindow(QWidget):
         self.save_button = QPushButton("Сохранить (Ctrl+S)")
         self.print_button = QPushButton("Печать… (Ctrl+P)")
         self.pdf_button = QPushButton("Сохранить в PDF…")
+        self.letter_button = QPushButton("Письмо… (Ctrl+L)")
+        self.letter_button.setToolTip("Ответ, уведомление, сопроводительное письмо из шаблона: с исходящим номером, "
+                                      "во вложения обращения")
         self.close_button = QPushButton("Закрыть (Esc)")
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_preview)
         self.pdf_button.clicked.connect(self.ask_pdf)
+        self.letter_button.clicked.connect(self.letter)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.letter_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.close_button)
@@ -121,7 +126,8 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
-        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Esc", self.close)):
+        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Ctrl+L", self.letter),
+                          ("Esc", self.close)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
@@ -194,6 +200,9 @@ class AppealCardWindow(QWidget):
         warnings = card.warnings if card is not None else ()
         self.warnings.setText("\n".join(f"• {w}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
+        from appealdesk.domain.roles import Permission
+
+        self.letter_button.setEnabled(saved and self.desk.can(Permission.LETTER))
         if card is not None and card.status == "closed":
             self.closed_text.setText(f"Обращение закрыто {fmt_date(card.closed_on)}. Изменения записываются в историю.")
             self.closed_box.show()
@@ -482,6 +491,24 @@ class AppealCardWindow(QWidget):
         dlg.open()
         self._dialog = dlg
 
+    def letter(self, kind: str | None = None):
+        """«Письмо…»: a letter of this appeal from the office's template."""
+        from appealdesk.domain.roles import Permission
+
+        if not self.desk.can(Permission.LETTER) or not self._saved_first():
+            return None
+        from ..dialogs.letter import LetterDialog
+
+        dlg = LetterDialog(self.desk, self.card, self, kind=kind)
+        dlg.done.connect(self._letter_done)
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _letter_done(self, card) -> None:
+        self.load(card)
+        self.saved.emit(card.id)
+
     def _workflow_done(self, card) -> None:
         self.load(card)
         self.tabs.setCurrentWidget(self.progress)
@@ -502,31 +529,39 @@ class AppealCardWindow(QWidget):
         self.saved.emit(card.id)
 
     # -- printing --------------------------------------------------------------------------------
-    def print_preview(self) -> None:
+    def print_preview(self):
         if not self._saved_first():
-            return
+            return None
         from .printing import print_preview
 
-        print_preview(self.desk, self.card, self)
+        self.preview_dialog = print_preview(self.desk, self.card, self)
+        return self.preview_dialog
 
     def ask_pdf(self) -> None:
         if not self._saved_first():
             return
-        safe = self.card.reg_number.replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", "PDF (*.pdf)")
+        from ..print_preview import start_path
+        from .printing import file_name
+
+        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", str(start_path(file_name(self.card))),
+                                              "PDF (*.pdf)")
         if path:
             self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def save_pdf(self, path: str) -> bool:
-        from appealdesk.os_errors import os_error_text
+        from appealdesk.errors import DomainError
 
+        from ..print_preview import remember_folder
         from .printing import save_pdf
 
         try:
             save_pdf(self.desk, self.card, path)
-        except OSError as exc:
-            show_error(self, f"Не удалось записать PDF: {os_error_text(exc)}")
+        except DomainError as exc:
+            show_error(self, str(exc))
             return False
+        from pathlib import Path
+
+        remember_folder(Path(path))
         return True
 
     # -- closing ---------------------------------------------------------------------------------

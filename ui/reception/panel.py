@@ -360,28 +360,27 @@ class ReceptionPanel(QWidget):
         self.dialog.open()
 
     def schedule_document(self, span: str, day: date | None = None):
-        from appealdesk.reception.printing import month_period, quarter_period, schedule_document
+        from appealdesk.reception.printing import month_period, quarter_period
 
         day = day or self.start or self.desk.today()
         start, end = (month_period(day.year, day.month) if span == "month"
                       else quarter_period(day.year, (day.month - 1) // 3 + 1))
-        st = self.desk.settings.get()
-        return schedule_document(self.desk.reception.schedule(start, end), st.organisation, st.organisation_address)
+        return self.desk.papers.schedule(start, end)
 
-    def print_schedule(self, span: str) -> None:
+    def print_schedule(self, span: str):
         if self.desk is None:
-            return
+            return None
         from .printing import preview
 
         doc = self.schedule_document(span)
-        preview(doc, self, f"График приёма {doc.subtitle}")
+        self.preview_dialog = preview(self.desk, doc, self, doc.title.capitalize())
+        return self.preview_dialog
 
-    def print_visitors(self) -> None:
+    def print_visitors(self):
         if self.current is None:
-            return
-        from appealdesk.reception.printing import visitors_document
-
+            return None
         from .printing import preview
 
-        doc = visitors_document(self.current, self.desk.settings.get().organisation)
-        preview(doc, self, f"Список посетителей {self.current.entry.day:%d.%m.%Y}")
+        doc = self.desk.papers.visitors(self.current.entry.key)
+        self.preview_dialog = preview(self.desk, doc, self, f"Список посетителей {self.current.entry.day:%d.%m.%Y}")
+        return self.preview_dialog

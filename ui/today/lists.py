@@ -33,12 +33,21 @@ class ItemsDialog(QDialog):
         self.open_button.clicked.connect(self._open_current)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.action_button = None
+        self.letter_button = None
         if key in ("promises_overdue", "promises_due", "promises"):
             self.action_button = QPushButton("Выполнено, звонок заявителю…")
             self.action_button.clicked.connect(self._confirm)
         elif key in ("extension_notice", "forwarding"):
             self.action_button = QPushButton("Записать уведомление заявителя…")
             self.action_button.clicked.connect(self._notice)
+            # the notice as a letter: made, numbered, attached and recorded in one go
+            self.letter_button = QPushButton("Письмо-уведомление…")
+            self.letter_button.setAutoDefault(False)
+            self.letter_button.clicked.connect(self._letter)
+            self.buttons.addButton(self.letter_button, QDialogButtonBox.ButtonRole.ActionRole)
+        elif key == "sstu":
+            self.action_button = QPushButton("Выгрузка в ССТУ.РФ…")
+            self.action_button.clicked.connect(self._sstu)
         elif key == "documents":
             self.action_button = QPushButton("Исполнено…")
             self.action_button.setToolTip("Документы предоставлены (или получены): дата и номер ответа")
@@ -83,6 +92,14 @@ class ItemsDialog(QDialog):
         item = self.table.current_item()
         if self.key in ("extension_notice", "forwarding"):
             self.action_button.setEnabled(item is not None and item.notice_missing)
+            from appealdesk.domain.roles import Permission
+
+            self.letter_button.setEnabled(item is not None and item.notice_missing
+                                          and self.desk.can(Permission.LETTER))
+        elif self.key == "sstu":
+            from appealdesk.domain.roles import Permission
+
+            self.action_button.setEnabled(self.desk.can(Permission.SSTU))
         else:
             self.action_button.setEnabled(item is not None)
 
@@ -120,6 +137,33 @@ class ItemsDialog(QDialog):
         dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
         dlg.open()
         self._dialog = dlg
+
+    def _letter(self):
+        item = self.table.current_item()
+        if item is None:
+            return None
+        from ..dialogs.letter import LetterDialog
+
+        kind = "forwarding_notice" if self.key == "forwarding" else "extension_notice"
+        card = self.desk.appeals.get(item.appeal_id)
+        if kind == "extension_notice" and card.kind == "info_request":
+            kind = "info_delay_notice"
+        dlg = LetterDialog(self.desk, card, self, kind=kind)
+        if kind == "forwarding_notice" and item.forwarding_id is not None:
+            dlg.forwarding.set_value(item.forwarding_id)
+        dlg.done.connect(lambda _card: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _sstu(self):
+        from ..reports.sstu import SstuDialog
+
+        dlg = SstuDialog(self.desk, self)
+        dlg.finished.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
 
     def _notice(self) -> None:
         item = self.table.current_item()
