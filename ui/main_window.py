@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         m = mb.addMenu("&Отчёты")
         m.addAction(self.act_reports)
+        self.act_rollup = self._action("&Свод поселений…", self.open_rollup, None, None,
+                                       "Сложить отчёты поселений (JSON) одного периода в отчёт района")
+        m.addAction(self.act_rollup)
         m.addAction(self.act_sstu)
         m = mb.addMenu("&Справка")
         m.addAction(self.act_about)
@@ -165,9 +168,8 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, on: bool) -> None:
         for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
-                  self.act_export, self.act_settings, self.act_reports, self.act_sstu, self.act_check,
-                  self.act_switch_user,
-                  self.act_mine, self.act_backup, self.act_restore):
+                  self.act_export, self.act_settings, self.act_reports, self.act_rollup, self.act_sstu,
+                  self.act_check, self.act_switch_user, self.act_mine, self.act_backup, self.act_restore):
             a.setEnabled(on)
         if on:
             self.apply_permissions()
@@ -180,7 +182,8 @@ class MainWindow(QMainWindow):
         if desk is None:
             return
         for action, permission in ((self.act_new, P.REGISTER), (self.act_export, P.EXPORT),
-                                   (self.act_reports, P.REPORT), (self.act_sstu, P.SSTU), (self.act_check, P.CHECK),
+                                   (self.act_reports, P.REPORT), (self.act_rollup, P.REPORT), (self.act_sstu, P.SSTU),
+                                   (self.act_check, P.CHECK),
                                    (self.act_backup, P.AUTO_BACKUP), (self.act_restore, P.RESTORE)):
             action.setEnabled(desk.can(permission))
         who = desk.current_user
@@ -424,6 +427,13 @@ class MainWindow(QMainWindow):
         from .reports import open_report_wizard
 
         self._report_wizard = open_report_wizard(self.desk, self)
+
+    def open_rollup(self) -> None:
+        if self.desk is None:
+            return
+        from .reports.rollup import open_rollup
+
+        self._rollup = open_rollup(self.desk, self)
 
     def open_sstu(self):
         """«Отчёты → Выгрузка в ССТУ.РФ…»."""

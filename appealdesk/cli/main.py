@@ -119,7 +119,9 @@ def _open(args, today: date | None = None, *, sign_in: bool = True):
     ``--user`` with the password of ``APPEALDESK_PASSWORD`` or typed at a prompt."""
     from ..services import AppealDesk
 
-    desk = AppealDesk.open(getattr(args, "db", None), today=(lambda: today) if today else None)
+    # no whole-file quick_check on every command: it reads the whole file (most of a report's time at 100 000
+    # appeals); the integrity check is ``check``'s, the backups' and the desktop's (in the background)
+    desk = AppealDesk.open(getattr(args, "db", None), today=(lambda: today) if today else None, deep_check=False)
     login = getattr(args, "user", None)
     try:
         if sign_in and (login or desk.current_user is None):

@@ -23,6 +23,7 @@ class Permission(StrEnum):
     EXTEND = "appeal.extend"
     FORWARD = "appeal.forward"
     NOTICE = "appeal.notice"  # the notices sent to the applicant (forwarding, extension)
+    DOCUMENTS = "appeal.documents"  # requests for documents to and from other bodies (59-FZ art. 10 p. 2)
     ANSWER = "appeal.answer"  # the answer and the results of the questions
     CLOSE = "appeal.close"
     REOPEN = "appeal.reopen"
@@ -73,8 +74,8 @@ _VIEWER = frozenset({P.READ, P.PRINT, P.REPORT, P.CHECK, P.AUTO_BACKUP})
 ASSIGNED_ONLY = frozenset({P.ANSWER, P.ATTACH, P.PROMISE})
 _EXECUTOR = _VIEWER | ASSIGNED_ONLY
 _CLERK = _VIEWER | {
-    P.REGISTER, P.EDIT, P.FORWARD, P.NOTICE, P.ANSWER, P.CLOSE, P.REOPEN, P.ATTACH, P.DETACH, P.APPLICANTS,
-    P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP, P.LETTER, P.SSTU,
+    P.REGISTER, P.EDIT, P.FORWARD, P.NOTICE, P.DOCUMENTS, P.ANSWER, P.CLOSE, P.REOPEN, P.ATTACH, P.DETACH,
+    P.APPLICANTS, P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP, P.LETTER, P.SSTU,
 }
 _HEAD = _CLERK | {P.RESOLUTION, P.EXTEND}
 
@@ -99,6 +100,7 @@ ACTION_TEXT = {
     P.EXTEND: "продлевать срок рассмотрения",
     P.FORWARD: "переадресовывать обращения",
     P.NOTICE: "отмечать уведомления заявителю",
+    P.DOCUMENTS: "вести запросы документов по обращениям",
     P.ANSWER: "вносить ответы и результаты",
     P.CLOSE: "закрывать обращения",
     P.REOPEN: "возобновлять рассмотрение",

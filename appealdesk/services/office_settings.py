@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 
-from ..domain.deadlines import FOLLOWING, PRECEDING, DeadlineRules
+from ..domain.deadlines import FOLLOWING, MESSAGE_HOURS_MAX, MESSAGE_HOURS_MIN, PRECEDING, DeadlineRules
 from ..domain.numbering import NumberPattern
 from ..errors import FieldError, ValidationError
 
@@ -17,6 +17,8 @@ from ..errors import FieldError, ValidationError
 class OfficeSettings:
     organisation: str = "Администрация сельского поселения"
     organisation_address: str = ""
+    oktmo: str = ""  # the organisation's ОКТМО (8 or 11 digits): the district tells its settlements' reports apart
+    inn: str = ""  # the organisation's ИНН (10 digits)
     head_position: str = "Глава сельского поселения"
     head_name: str = ""
     number_pattern: str = "{seq}-ОГ/{yy}"
@@ -25,6 +27,8 @@ class OfficeSettings:
     non_working_rule: str = PRECEDING
     control_offset_days: int = 0
     due_soon_days: int = 3
+    message_hours: int = 24  # the answer term of a ПОС / social-network message: a regional rule
+    confirm_measures_by_call: bool = False  # close a «меры приняты» answer only after a call to the applicant
     backup_dir: str = ""
     backup_keep: int = 10
     # the letter blank: the body's contacts (ГОСТ Р 7.0.97: справочные данные об организации)
@@ -48,6 +52,7 @@ class OfficeSettings:
             non_working_rule=self.non_working_rule,
             control_offset_days=self.control_offset_days,
             due_soon_days=self.due_soon_days,
+            message_hours=self.message_hours,
         )
 
     def validate(self) -> None:
@@ -67,6 +72,15 @@ class OfficeSettings:
             )
         if not 0 <= self.due_soon_days <= 20:
             errors.append(FieldError("due_soon_days", "«Срок скоро»: от 0 до 20 рабочих дней"))
+        if not MESSAGE_HOURS_MIN <= self.message_hours <= MESSAGE_HOURS_MAX:
+            errors.append(FieldError("message_hours", f"Срок ответа на сообщение: от {MESSAGE_HOURS_MIN} до "
+                                                      f"{MESSAGE_HOURS_MAX} часов"))
+        oktmo = self.oktmo.strip()
+        if oktmo and not (oktmo.isdigit() and len(oktmo) in (8, 11)):
+            errors.append(FieldError("oktmo", "ОКТМО — 8 или 11 цифр"))
+        inn = self.inn.strip()
+        if inn and not inn_valid(inn):
+            errors.append(FieldError("inn", "ИНН организации — 10 цифр с верным контрольным числом"))
         if not 1 <= self.backup_keep <= 365:
             errors.append(FieldError("backup_keep", "Хранить копий: от 1 до 365"))
         try:
@@ -92,6 +106,21 @@ class OfficeSettings:
         if errors:
             raise ValidationError(errors)
 
+
+_INN_WEIGHTS = (2, 4, 10, 3, 5, 9, 4, 6, 8)
+
+
+def inn_valid(inn: str) -> bool:
+    """The ИНН of an organisation: 10 digits, the last one the check digit (the weighted sum of the first
+    nine modulo 11, modulo 10)."""
+    if len(inn) != 10 or not inn.isdigit():
+        return False
+    check = sum(int(d) * w for d, w in zip(inn[:9], _INN_WEIGHTS, strict=True)) % 11 % 10
+    return check == int(inn[9])
+
+
+# the settings that move the deadlines of appeals on consideration when they change
+DEADLINE_FIELDS = ("non_working_rule", "control_offset_days", "message_hours")
 
 _FIELDS = {f.name: f for f in fields(OfficeSettings)}
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")

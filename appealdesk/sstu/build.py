@@ -26,6 +26,9 @@ STATUS_OF_RESULT = {
     "forwarded": "Transferred",
     "answered": "Answered",
     "left_without_answer": "LeftWithoutAnswer",
+    # 59-FZ art. 11 p. 2: returned with an explanation; ССТУ has no status of its own for it
+    # (sstu_rro_and_letters.md B: "In ССТУ such cases end as LeftWithoutAnswer")
+    "returned": "LeftWithoutAnswer",
 }
 ANSWERED = frozenset({"Explained", "Supported", "NotSupported", "Answered"})  # these carry the answer file
 WITH_RESPONSE_DATE = ANSWERED | {"LeftWithoutAnswer"}

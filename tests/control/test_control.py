@@ -65,7 +65,7 @@ def test_states_around_a_weekend():
 
 # -- 59-FZ rules refused in the service layer ---------------------------------------------------------
 def test_extension_refused_for_messages_before_registration_and_notice_before_extension(desk):
-    msg = desk.appeals.register(appeal(registered_on=TODAY, kind="message"))
+    msg = desk.appeals.register(appeal(registered_on=TODAY, kind="message", source="social_media", form="electronic"))
     with pytest.raises(DomainError, match="24 часа"):
         desk.appeals.extend(msg.id, ExtensionInput(5, "Причина", "Глава"))
     card = desk.appeals.register(appeal(registered_on=date(2026, 11, 10)))
@@ -199,8 +199,8 @@ def test_today_panel_lines_and_lists(demo_desk):
 def test_late_registration_and_old_messages(desk):
     desk.appeals.register(appeal(registered_on=date(2026, 11, 19), received_on=date(2026, 11, 13)))  # late
     desk.appeals.register(appeal(registered_on=date(2026, 11, 16), received_on=date(2026, 11, 13)))  # in term
-    desk.appeals.register(appeal(registered_on=date(2026, 11, 18), kind="message", received_on=date(2026, 11, 18)))
-    desk.appeals.register(appeal(registered_on=TODAY, kind="message", received_on=TODAY))
+    desk.appeals.register(appeal(registered_on=date(2026, 11, 18), kind="message", source="feedback_platform", form="electronic", received_on=date(2026, 11, 18)))
+    desk.appeals.register(appeal(registered_on=TODAY, kind="message", source="feedback_platform", form="electronic", received_on=TODAY))
     t = desk.control.today()
     assert t.count("late_registration") == 1 and t.count("messages") == 1
 

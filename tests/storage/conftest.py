@@ -112,10 +112,28 @@ def _sample_rows_0004(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
+def _sample_rows_0005(con: Connection) -> None:
+    """Revision 0005 adds the 547-FZ channel and the art. 11 facts of an appeal, every answer kept, requests
+    for documents and the reception day's facts of a card: 0004's rows with one of each."""
+    _sample_rows_0004(con)
+    statements = [
+        "UPDATE appeals SET crime_report = FALSE, call_on = '2025-02-20', call_note = 'подтвердил' WHERE id = 1",
+        "INSERT INTO appeal_answers (appeal_id, kind, answer_on, number, method, text, final_due, created_at, "
+        "created_by) VALUES (1, 'interim', '2025-02-10', '01-12/5', 'post', 'Промежуточный ответ', '2025-03-05', "
+        "'2025-02-10 11:00:00', 'clerk')",
+        "INSERT INTO document_requests (appeal_id, direction, body, request_on, number, subject, due_on, "
+        "created_at, created_by) VALUES (1, 'outgoing', 'ООО «Теплосеть»', '2025-02-04', '01-12/3', "
+        "'Акт обследования', '2025-02-19', '2025-02-04 09:00:00', 'clerk')",
+        "UPDATE reception_cards SET official_id = 1, video_consent = FALSE WHERE id = 1",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
 def _sample_rows_0006(con: Connection) -> None:
     """Revision 0006 adds the outgoing letters and the ССТУ upload state: one letter (numbered in the
-    outgoing series), one upload batch with its appeal, on top of 0004's rows."""
-    _sample_rows_0004(con)
+    outgoing series), one upload batch with its appeal, on top of 0005's rows."""
+    _sample_rows_0005(con)
     statements = [
         "INSERT INTO reg_counters (series, year, last_seq) VALUES ('letter', 2025, 1)",
         "INSERT INTO letters (id, appeal_id, kind, number, year, seq, made_on, term_on, late, addressee, "
@@ -137,6 +155,7 @@ SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {
     "0002": _sample_rows_0002,
     "0003": _sample_rows_0002,
     "0004": _sample_rows_0004,
+    "0005": _sample_rows_0005,
     "0006": _sample_rows_0006,
 }
 

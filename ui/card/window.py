@@ -77,6 +77,11 @@ class AppealCardWindow(QWidget):
         cl.addWidget(self.closed_text, 1)
         cl.addWidget(self.reopen_button)
         self.closed_box.hide()
+        # what the law asks the clerk to look at on this appeal (the service's warnings)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8d28a; padding: 4px;")
+        self.warnings.hide()
 
         self.tabs = QTabWidget()
         self.registration = RegistrationTab(desk)
@@ -117,6 +122,7 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.banner)
         lay.addWidget(self.closed_box)
+        lay.addWidget(self.warnings)
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
@@ -135,6 +141,8 @@ class AppealCardWindow(QWidget):
         self.progress.extend_requested.connect(self.extend)
         self.progress.forward_requested.connect(self.forward)
         self.progress.notice_requested.connect(self.record_notice)
+        self.progress.interim_requested.connect(self.interim_answer)
+        self.progress.documents_requested.connect(self.request_documents)
         self.registration.applicant.picked.connect(lambda _i: self.suggest_repeated())
         self.registration.questions.changed.connect(self.suggest_repeated)
         self.registration.repeated_button.clicked.connect(self._accept_repeated)
@@ -189,6 +197,9 @@ class AppealCardWindow(QWidget):
         saved = card is not None
         self.print_button.setEnabled(saved)
         self.pdf_button.setEnabled(saved)
+        warnings = card.warnings if card is not None else ()
+        self.warnings.setText("\n".join(f"• {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
         from appealdesk.domain.roles import Permission
 
         self.letter_button.setEnabled(saved and self.desk.can(Permission.LETTER))
@@ -267,6 +278,8 @@ class AppealCardWindow(QWidget):
             previous_appeal_id=res.previous_appeal_id if repeated else None,
             previous_number=(res.previous_number.text().strip() or None) if repeated else None,
             reg_number=r.reg_number.text().strip() or None,
+            channel=r.channel.value() if r.form.value() == "electronic" else None,
+            crime_report=r.crime_report.isChecked(),
         )
 
     def answer_input(self, card):
@@ -284,6 +297,11 @@ class AppealCardWindow(QWidget):
             satisfaction=p.satisfaction.value(),
             no_answer_ground=p.ground.value(),
             close=p.close_check.isChecked(),
+            decision_by_id=p.decision_by.value() if p.ground.value() == "correspondence_terminated" else None,
+            decision_on=p.decision_on.date() if p.ground.value() == "correspondence_terminated" else None,
+            published_url=p.published_url.text().strip() or None if p.ground.value() == "published_on_site" else None,
+            call_on=p.call_on.date(),
+            call_note=p.call_note.text().strip() or None,
         )
 
     def precheck(self) -> list:
@@ -428,6 +446,26 @@ class AppealCardWindow(QWidget):
 
         dlg = ExtensionDialog(self.desk, self.card, self)
         dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def interim_answer(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.answers import InterimAnswerDialog
+
+        dlg = InterimAnswerDialog(self.desk, self.card, self)
+        dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def request_documents(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.answers import DocumentRequestDialog
+
+        dlg = DocumentRequestDialog(self.desk, self.card, self)
+        dlg.done.connect(lambda _r: self._workflow_done(self.desk.appeals.get(self.card.id)))
         dlg.open()
         self._dialog = dlg
 

@@ -192,6 +192,9 @@ class ReceptionPanel(QWidget):
         e = self.current.entry
         who = (e.official + (f", {e.position}" if e.position else "")) if e.official else "все должностные лица"
         extra = " Нужна предварительная запись." if e.pre_registration else ""
+        if e.kind == "national_day":
+            extra = (" Живая очередь при предъявлении документа, удостоверяющего личность (записи нет); принимают "
+                     "все присутствующие должностные лица.")
         if e.phone:
             extra += f" Телефон для записи: {e.phone}."
         self.title.setText(f"<b>{e.kind_label}, {e.day:%d.%m.%Y} {e.hours}</b><br>{who}<br>{e.place}"
@@ -235,6 +238,9 @@ class ReceptionPanel(QWidget):
         for b in (self.book_button, self.card_button, self.walk_in_button, self.move_button, self.no_show_button,
                   self.cancel_button, self.list_button):
             b.setEnabled(on and not cancelled)
+        if self.current is not None and self.current.entry.kind == "national_day":  # a live queue: no booking
+            self.book_button.setEnabled(False)
+            self.move_button.setEnabled(False)
         self.list_button.setEnabled(on)
 
     def selected(self):

@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from appealdesk.domain.deadlines import MESSAGE_HOURS_MAX, MESSAGE_HOURS_MIN
+
 from .. import prefs
 from ..widgets.validation import INVALID_STYLE, FieldErrors, with_error
 from .calendar import CalendarPage
@@ -56,6 +58,7 @@ class SettingsDialog(QDialog):
         s = desk.settings.get()
         self.original = s
         self.server_chosen: str | None = None  # a server (or "" : this PC's file) chosen to switch to
+        self.ask = None  # the confirmation of moved deadlines (None: the dialog; a test answers it)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._organisation(s), "Организация")
         self.officials = OfficialsPage(desk)
@@ -123,8 +126,15 @@ class SettingsDialog(QDialog):
         self.organisation_phone = self._field(f, "&Телефон:", "organisation_phone", QLineEdit(s.organisation_phone))
         self.organisation_email = self._field(f, "&Эл. почта:", "organisation_email", QLineEdit(s.organisation_email))
         self.organisation_site = self._field(f, "&Сайт:", "organisation_site", QLineEdit(s.organisation_site))
+        self.oktmo = self._field(f, "ОКТ&МО:", "oktmo", QLineEdit(s.oktmo))
+        self.oktmo.setPlaceholderText("8 или 11 цифр")
+        self.oktmo.setMaxLength(11)
+        self.inn = self._field(f, "&ИНН:", "inn", QLineEdit(s.inn))
+        self.inn.setPlaceholderText("10 цифр")
+        self.inn.setMaxLength(10)
         note = QLabel("Название и глава печатаются в карточке обращения и в отчётах; адрес, телефон, почта и сайт — "
-                      "на бланке писем, глава подписывает письма.")
+                      "на бланке писем, глава подписывает письма. ОКТМО и ИНН записываются в отчёт для района "
+                      "(JSON), чтобы свод поселений различал их.")
         note.setWordWrap(True)
         f.addRow(note)
         return page
@@ -196,9 +206,23 @@ class SettingsDialog(QDialog):
         self.due_soon.setValue(s.due_soon_days)
         self.due_soon.setSuffix(" раб. дн.")
         self._field(f, "«Срок &скоро» за:", "due_soon_days", self.due_soon)
-        note = QLabel("Срок рассмотрения — 30 дней со дня регистрации (ч. 1 ст. 12 59-ФЗ); продление — не более "
-                      "чем на 30 дней. Новые правила применяются к обращениям, зарегистрированным или изменённым "
-                      "после сохранения.")
+        self.message_hours = QSpinBox()
+        self.message_hours.setRange(MESSAGE_HOURS_MIN, MESSAGE_HOURS_MAX)
+        self.message_hours.setValue(s.message_hours)
+        self.message_hours.setSuffix(" ч")
+        self.message_hours.setToolTip("Сообщения ПОС и социальных сетей — не обращения по 59-ФЗ: срок ответа "
+                                      "устанавливает регион (обычно 24 часа)")
+        self._field(f, "Ответ на &сообщение (ПОС, соцсети):", "message_hours", self.message_hours)
+        self.confirm_call = QCheckBox("Закрывать ответ «меры приняты» только после звонка заявителю")
+        self.confirm_call.setChecked(s.confirm_measures_by_call)
+        self.confirm_call.setToolTip("Созвониться с заявителем, уточнить, что работы выполнены, и записать дату и "
+                                     "итог звонка в карточке (практика Губкинского округа)")
+        f.addRow("", self.confirm_call)
+        rules = s.deadline_rules()
+        note = QLabel(f"Срок рассмотрения — {rules.consideration_days} дней со дня регистрации (ч. 1 ст. 12 59-ФЗ); "
+                      f"продление — не более чем на {rules.extension_max_days} дней. Если новые правила передвинут "
+                      "сроки обращений на рассмотрении, перед сохранением будет показан их список; закрытые "
+                      "обращения сохранят свои сроки.")
         note.setWordWrap(True)
         f.addRow(note)
         return page
@@ -348,6 +372,10 @@ class SettingsDialog(QDialog):
             organisation_address=self.organisation_address.text().strip(),
             head_position=self.head_position.text().strip(),
             head_name=self.head_name.text().strip(),
+            oktmo=self.oktmo.text().strip(),
+            inn=self.inn.text().strip(),
+            message_hours=self.message_hours.value(),
+            confirm_measures_by_call=self.confirm_call.isChecked(),
             organisation_phone=self.organisation_phone.text().strip(),
             organisation_email=self.organisation_email.text().strip(),
             organisation_site=self.organisation_site.text().strip(),
@@ -370,9 +398,20 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         from appealdesk.errors import DomainError, ValidationError
 
+        from ..dialogs.deadline_shift import confirmed_change
+
         self.banner.hide()
+        new = self.settings_value()
+        settings = self.desk.settings
         try:
-            self.desk.settings.save(self.settings_value())
+            if new.deadline_rules() != self.original.deadline_rules():
+                if not confirmed_change(self, lambda: settings.preview(new),
+                                        lambda shift: settings.save(new, confirmed=shift), self.ask):
+                    self.banner.setText("Настройки не сохранены: пересчёт сроков отменён.")
+                    self.banner.show()
+                    return
+            else:
+                settings.save(new)
         except ValidationError as exc:
             first, rest = self.errors.show(exc.errors)
             if first is not None:

@@ -48,6 +48,16 @@ class ItemsDialog(QDialog):
         elif key == "sstu":
             self.action_button = QPushButton("Выгрузка в ССТУ.РФ…")
             self.action_button.clicked.connect(self._sstu)
+        elif key == "documents":
+            self.action_button = QPushButton("Исполнено…")
+            self.action_button.setToolTip("Документы предоставлены (или получены): дата и номер ответа")
+            self.action_button.clicked.connect(self._documents_done)
+            incoming = QPushButton("Запрос другого органа…")
+            days = desk.settings.get().deadline_rules().document_request_days
+            incoming.setToolTip(f"Записать запрос документов, поступивший из другого органа (срок — {days} дней)")
+            incoming.setAutoDefault(False)
+            incoming.clicked.connect(self._incoming_request)
+            self.buttons.addButton(incoming, QDialogButtonBox.ButtonRole.ActionRole)
         if self.action_button is not None:
             self.action_button.setAutoDefault(False)
             self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -95,7 +105,7 @@ class ItemsDialog(QDialog):
 
     def _open_current(self) -> None:
         item = self.table.current_item()
-        if item is not None:
+        if item is not None and item.appeal_id is not None:  # another body's request has no card here
             self.open_requested.emit(item.appeal_id)
 
     def _confirm(self) -> None:
@@ -105,6 +115,25 @@ class ItemsDialog(QDialog):
         from .promises import ConfirmPromiseDialog
 
         dlg = ConfirmPromiseDialog(self.desk, self.desk.control.promise(item.promise_id), self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _documents_done(self) -> None:
+        item = self.table.current_item()
+        if item is None or item.document_id is None:
+            return
+        from ..dialogs.answers import DocumentAnswerDialog
+
+        dlg = DocumentAnswerDialog(self.desk, item.document_id, item.detail, self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _incoming_request(self) -> None:
+        from ..dialogs.answers import DocumentRequestDialog
+
+        dlg = DocumentRequestDialog(self.desk, None, self)
         dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
         dlg.open()
         self._dialog = dlg
