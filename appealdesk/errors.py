@@ -41,6 +41,19 @@ class ConflictError(DomainError):
     """The record was changed by someone else since it was read."""
 
 
+class DeadlinesWouldMove(DomainError):
+    """A change of the calendar or of the deadline rule moves deadlines of appeals on consideration: the
+    change is made only with ``shift`` (a ``services.values.DeadlineShift``: the list of them) confirmed."""
+
+    def __init__(self, shift, changed: bool = False):
+        self.shift = shift
+        n = len(shift.moves)
+        first = ("Список обращений, чей срок изменится, стал другим с тех пор, как его показали: просмотрите его "
+                 "ещё раз. " if changed else "")
+        super().__init__(f"{first}Изменение ({shift.what}) передвинет срок обращений на рассмотрении: {n}. "
+                         "Просмотрите список и подтвердите.")
+
+
 @dataclass(frozen=True)
 class FieldError:
     """One invalid field: ``field`` is the code name, ``message`` the Russian text."""

@@ -14,12 +14,16 @@ from .paths import resources_dir
 
 REGULAR_FILE = "DejaVuSans.ttf"
 BOLD_FILE = "DejaVuSans-Bold.ttf"
+SERIF_FILE = "DejaVuSerif.ttf"
+SERIF_BOLD_FILE = "DejaVuSerif-Bold.ttf"
 
 
 @dataclass(frozen=True)
 class PdfFonts:
     regular: str = "AppealDeskSans"
     bold: str = "AppealDeskSans-Bold"
+    serif: str = "AppealDeskSerif"  # the letters (Times New Roman in their Word templates)
+    serif_bold: str = "AppealDeskSerif-Bold"
 
 
 _lock = threading.Lock()
@@ -51,5 +55,13 @@ def register() -> PdfFonts:
         addMapping(names.regular, 1, 0, names.bold)
         addMapping(names.regular, 0, 1, names.regular)
         addMapping(names.regular, 1, 1, names.bold)
+        serif, serif_bold = folder / SERIF_FILE, folder / SERIF_BOLD_FILE
+        serif_face = serif if serif.is_file() else regular
+        pdfmetrics.registerFont(TTFont(names.serif, str(serif_face)))
+        pdfmetrics.registerFont(TTFont(names.serif_bold, str(serif_bold if serif_bold.is_file() else serif_face)))
+        for b, i in ((0, 0), (0, 1)):
+            addMapping(names.serif, b, i, names.serif)
+        for b, i in ((1, 0), (1, 1)):
+            addMapping(names.serif, b, i, names.serif_bold)
         _registered = names
         return names

@@ -66,6 +66,7 @@ def run_core(folder: Path, say: Say) -> dict:
     res = resources_dir()
     for rel in ("reference/classifier.csv", "reference/vocabulary.csv", "reference/production_calendar_overrides.csv",
                 "reference/production_calendar_ru.csv", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf",
+                "fonts/DejaVuSerif.ttf", "fonts/DejaVuSerif-Bold.ttf",
                 "fonts/LICENSE-DejaVu.txt", "help/guide.md"):
         _check((res / rel).is_file(), f"missing resource {rel}")
     if getattr(sys, "frozen", False):  # the bundle ships the guide rendered to HTML
@@ -114,12 +115,36 @@ def run_core(folder: Path, say: Say) -> dict:
     _check(found == 1, f"search for the applicant found {found} appeals")
     say(f"ok  appeal registered: № {card.reg_number}, deadline {card.deadline:%d.%m.%Y}; search finds it")
 
-    from .card_print import card_document, write_card_pdf
-
-    card_pdf = folder / "card.pdf"
-    write_card_pdf(card_document(card, desk.reference.label, desk.settings.get().organisation), card_pdf)
+    card_pdf = desk.papers.write_pdf(desk.papers.card(card.id), folder / "card.pdf")
     _check(card_pdf.read_bytes()[:5] == b"%PDF-", "card PDF not written")
     say(f"ok  card PDF: {card_pdf.stat().st_size} bytes")
+
+    import pypdfium2
+
+    pages = pypdfium2.PdfDocument(card_pdf.read_bytes())
+    bitmap = pages[0].render(scale=0.5)
+    _check(bitmap.width > 100, "PDFium did not draw the card's page")
+    pages.close()
+    say("ok  print preview: PDFium draws the card's page")
+
+    from dataclasses import replace
+
+    from .letters.values import LetterInput
+
+    desk.settings.save(replace(desk.settings.get(), head_name="Проверкин Пётр Петрович"))
+    t0 = time.perf_counter()
+    letter = desk.letters.save(card.id, LetterInput("interim_answer", final_on=desk.today() + _days(10),
+                                                    text="Проверка письма.", pdf=True), out=folder)
+    _check(letter.path is not None and letter.path.read_bytes()[:2] == b"PK", "letter DOCX not written")
+    _check(desk.letters.pdf(letter.letter.id)[:5] == b"%PDF-", "letter PDF not made")
+    from docx import Document as _Docx
+
+    text = "\n".join(p.text for p in _Docx(str(letter.path)).paragraphs)
+    _check(letter.letter.number in "".join(c.text for t in _Docx(str(letter.path)).tables for r in t.rows
+                                           for c in r.cells) + text, "letter has no number")
+    _check("Фёдорову И.И." in "".join(c.text for t in _Docx(str(letter.path)).tables for r in t.rows
+                                      for c in r.cells), "letter's addressee not declined")
+    say(f"ok  letter: {letter.letter.number}, DOCX and PDF, {time.perf_counter() - t0:.2f} s")
 
     from .reports import whole_year
 
@@ -142,9 +167,15 @@ def run_core(folder: Path, say: Say) -> dict:
     copy = desk.backups.make(folder / "backups", keep=2)
     info = desk.backups.inspect(copy)
     _check(info.appeals == 1, "backup does not hold the registered appeal")
-    _check(info.scans == 1, "backup does not hold the attached scan")
+    _check(info.scans == 3, "backup does not hold the attached scan and the letter's DOCX and PDF")
     say(f"ok  backup written and verified: {copy.name} (appeals: {info.appeals}, scans: {info.scans})")
     return {"desk": desk, "db_path": db_path, "today": date.today()}
+
+
+def _days(n: int):
+    from datetime import timedelta
+
+    return timedelta(days=n)
 
 
 def _query(text: str):

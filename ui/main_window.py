@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
                                          "Организация, исполнители, нумерация, сроки, календарь, папки")
         self.act_reports = self._action("&Отчёт о работе с обращениями…", self.open_reports, "Ctrl+R",
                                         sp.SP_FileDialogInfoView, "Справка за квартал, полугодие, год: PDF, XLSX")
+        self.act_sstu = self._action("&Выгрузка в ССТУ.РФ…", self.open_sstu, "Ctrl+Shift+Y", None,
+                                     "Ежемесячная выгрузка результатов рассмотрения обращений (Указ Президента № 171)")
         # the safety net (ui.safety): a backup at once, a restore that shows the backup before replacing
         self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, "Ctrl+Shift+B", None,
                                        "Сохранить проверенную резервную копию базы данных")
@@ -147,6 +149,10 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         m = mb.addMenu("&Отчёты")
         m.addAction(self.act_reports)
+        self.act_rollup = self._action("&Свод поселений…", self.open_rollup, "Ctrl+Shift+L", None,
+                                       "Сложить отчёты поселений (JSON) одного периода в отчёт района")
+        m.addAction(self.act_rollup)
+        m.addAction(self.act_sstu)
         m = mb.addMenu("&Справка")
         for a in (self.act_help, self.act_glossary, None, self.act_about):
             m.addSeparator() if a is None else m.addAction(a)
@@ -212,8 +218,8 @@ class MainWindow(QMainWindow):
 
     def _set_enabled(self, on: bool) -> None:
         for a in (self.act_new, self.act_open, self.act_find, self.act_filters, self.act_reset, self.act_refresh,
-                  self.act_export, self.act_settings, self.act_reports, self.act_check, self.act_switch_user,
-                  self.act_mine, self.act_backup, self.act_restore):
+                  self.act_export, self.act_settings, self.act_reports, self.act_rollup, self.act_sstu,
+                  self.act_check, self.act_switch_user, self.act_mine, self.act_backup, self.act_restore):
             a.setEnabled(on)
         if on:
             self.apply_permissions()
@@ -226,7 +232,8 @@ class MainWindow(QMainWindow):
         if desk is None:
             return
         for action, permission in ((self.act_new, P.REGISTER), (self.act_export, P.EXPORT),
-                                   (self.act_reports, P.REPORT), (self.act_check, P.CHECK),
+                                   (self.act_reports, P.REPORT), (self.act_rollup, P.REPORT), (self.act_sstu, P.SSTU),
+                                   (self.act_check, P.CHECK),
                                    (self.act_backup, P.AUTO_BACKUP), (self.act_restore, P.RESTORE)):
             action.setEnabled(desk.can(permission))
         who = desk.current_user
@@ -491,6 +498,25 @@ class MainWindow(QMainWindow):
         from .reports import open_report_wizard
 
         self._report_wizard = open_report_wizard(self.desk, self)
+
+    def open_rollup(self) -> None:
+        if self.desk is None:
+            return
+        from .reports.rollup import open_rollup
+
+        self._rollup = open_rollup(self.desk, self)
+
+    def open_sstu(self):
+        """«Отчёты → Выгрузка в ССТУ.РФ…»."""
+        if self.desk is None:
+            return None
+        from .reports.sstu import SstuDialog
+
+        self._sstu_dialog = SstuDialog(self.desk, self)
+        self._sstu_dialog.open_requested.connect(self.open_card)
+        self._sstu_dialog.finished.connect(lambda _r: self.control_ui.refresh() if hasattr(self, "control_ui") else None)
+        self._sstu_dialog.open()
+        return self._sstu_dialog
 
     def check_database(self):
         """The whole check (file, references, scans, the audit chain), off the GUI thread; the answer in a

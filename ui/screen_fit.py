@@ -9,6 +9,9 @@ own:
 - a window asked for bigger than the screen (``resize(760, 820)``) is made as big as the screen allows;
 - it is moved so that its frame, title bar included, lies inside the usable area.
 
+The same filter turns off Tab key navigation in every table as it is polished: Tab leaves a table for the
+next control instead of walking its cells (arrows move inside it).
+
 The frame is taken as Windows 10/11 draws it at 100 % (``FRAME``), whatever the platform reports, so a
 test on the offscreen platform measures what a clerk's screen shows. ``tests/ui/test_screen_fit.py``
 opens every window and dialog at both sizes and fails if one is bigger than the screen or has a button
@@ -148,6 +151,8 @@ def place(window: QWidget) -> None:
 
 class _Watcher(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and _is_table(obj) and obj.tabKeyNavigation():
+            obj.setTabKeyNavigation(False)  # Tab leaves every table for the next control (a keyboard trap else)
         if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
             kind = obj.windowType()
             if kind in (Qt.WindowType.Window, Qt.WindowType.Dialog) and not obj.property(FITTED):
@@ -155,6 +160,18 @@ class _Watcher(QObject):
                 if not (obj.windowState() & (Qt.WindowState.WindowMaximized | Qt.WindowState.WindowFullScreen)):
                     fit(obj)
         return False
+
+
+_view_class = None
+
+
+def _is_table(obj: QObject) -> bool:
+    global _view_class
+    if _view_class is None:
+        from PySide6.QtWidgets import QAbstractItemView
+
+        _view_class = QAbstractItemView
+    return isinstance(obj, _view_class)
 
 
 _watcher: _Watcher | None = None

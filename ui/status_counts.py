@@ -7,6 +7,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from appealdesk.domain.codes import DEADLINE_STATE_LABELS as LABELS
+from appealdesk.domain.codes import DeadlineState
+
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
@@ -22,9 +25,9 @@ class StatusCounts(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 6, 0)
         lay.setSpacing(16)
-        self.in_progress = self._link("open", "На рассмотрении")
-        self.overdue = self._link("overdue", "Просрочено")
-        self.due_today = self._link("due_today", "Срок сегодня")
+        self.in_progress = self._link("open", LABELS[DeadlineState.IN_PROGRESS])
+        self.overdue = self._link("overdue", LABELS[DeadlineState.OVERDUE])
+        self.due_today = self._link("due_today", LABELS[DeadlineState.DUE_TODAY])
         for w in (self.in_progress, self.overdue, self.due_today):
             lay.addWidget(w)
         self._timer = QTimer(self)

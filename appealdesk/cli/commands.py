@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..domain.codes import DEADLINE_STATE_LABELS, DeadlineState
 from ..errors import AppealDeskError, DomainError
 
 
@@ -58,7 +59,8 @@ def export_xlsx(args, open_desk) -> int:
     return 0
 
 
-_STATE_TITLES = {"overdue": "Просрочено", "due_today": "Срок сегодня", "due_soon": "Срок скоро"}
+_STATE_TITLES = {s.value: DEADLINE_STATE_LABELS[s]
+                 for s in (DeadlineState.OVERDUE, DeadlineState.DUE_TODAY, DeadlineState.DUE_SOON)}
 
 
 def deadlines(args, open_desk) -> int:

@@ -1,7 +1,8 @@
-"""``appealdesk-cli report`` and ``report-list``: the published report (JSON, PDF, XLSX) and the journal /
-overdue lists of a period.
+"""``appealdesk-cli report``, ``rollup`` and ``report-list``: the published report (JSON, PDF, XLSX), the
+district's roll-up of its settlements' JSON reports, and the journal / overdue lists of a period.
 
     appealdesk-cli report --from 01.01.2020 --to 31.12.2020 --compare --format json --out report.json
+    appealdesk-cli rollup berezovka.json sosnovka.json klyuchi.json --out district.pdf
     appealdesk-cli report-list --kind overdue --from 01.01.2026 --to 30.06.2026 --format xlsx --out late.xlsx
 
 Exit codes as every command: 0 success; 1 bad input or a database problem (a Russian message on stderr);
@@ -58,6 +59,14 @@ def add_parsers(sub, common) -> None:
     rep.add_argument("--top", type=_top, default=10, help="сколько самых частых тематик и вопросов назвать")
     rep.add_argument("--signatory-position", default=None, help="должность подписывающего (по умолчанию из настроек)")
     rep.add_argument("--signatory-name", default=None, help="Ф.И.О. подписывающего (по умолчанию из настроек)")
+
+    roll = sub.add_parser("rollup", parents=[common],
+                          help="свод отчётов поселений (JSON версии 2 одного периода) в один отчёт района")
+    roll.add_argument("files", nargs="+", type=Path, metavar="ФАЙЛ.json", help="отчёты поселений (JSON)")
+    roll.add_argument("--out", type=Path, required=True,
+                      help="файл свода: .json, .pdf или .xlsx (формат — по расширению)")
+    roll.add_argument("--signatory-position", default=None, help="должность подписывающего (по умолчанию из настроек)")
+    roll.add_argument("--signatory-name", default=None, help="Ф.И.О. подписывающего (по умолчанию из настроек)")
 
     lst = sub.add_parser("report-list", parents=[common],
                          help="журнал обращений за период или список обращений с нарушением срока (PDF, XLSX)")
@@ -122,4 +131,22 @@ def report_list(args, open_desk) -> int:
         desk.close()
 
 
-HANDLERS = {"report": report, "report-list": report_list}
+def rollup(args, open_desk) -> int:
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise DomainError(f"Файл свода «{args.out.name}»: укажите расширение .json, .pdf или .xlsx")
+    _check_target(args.out)
+    desk = open_desk(args)
+    try:
+        reports = desk.reports
+        rep = reports.rollup(args.files)
+        options = reports.options(signatory_position=args.signatory_position, signatory_name=args.signatory_name)
+        reports.write(rep, args.out, fmt, options)
+        a = rep.figure("appeals")
+        print(f"Свод {rep.period.phrase()}: организаций {len(rep.organisations)}, обращений {a.current} → {args.out}")
+        return 0
+    finally:
+        desk.close()
+
+
+HANDLERS = {"report": report, "report-list": report_list, "rollup": rollup}

@@ -20,7 +20,7 @@ def schedule(args, open_desk) -> int:
     try:
         out = args.out if args.out.suffix.lower() == ".pdf" else args.out.with_suffix(".pdf")
         doc = desk.reception.write_schedule_pdf(args.date_from, args.date_to, out)
-        print(f"График приёма {doc.subtitle} сохранён: {out}", file=sys.stderr)
+        print(f"{doc.title.capitalize()} сохранён: {out}", file=sys.stderr)
     finally:
         desk.close()
     return 0

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import false
 from sqlalchemy.sql import Select
 
-from ..services.appeal_filters import by_executor, by_section
+from ..services.appeal_filters import by_executor, by_section, open_appeals
 from ..storage.models import Appeal
 from .values import ControlFilter
 
-
-def open_appeals(stmt: Select) -> Select:
-    """Appeals on consideration: not deleted, not closed."""
-    return stmt.where(Appeal.deleted == false(), Appeal.status == "in_progress")
+__all__ = ["apply", "open_appeals"]
 
 
 def apply(stmt: Select, f: ControlFilter | None) -> Select:

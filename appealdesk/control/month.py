@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import case, false, func, literal, select, union_all
 from sqlalchemy.orm import Session, aliased
 
-from ..domain.deadlines import DeadlineEngine
+from ..domain.deadlines import DeadlineEngine, DeadlineWindow
 from ..storage.models import Appeal, Official
 from ..storage.models_control import Promise
 from ..storage.models_reception import Reception
@@ -24,14 +24,13 @@ def grid_first(year: int, month: int) -> date:
     return first - timedelta(days=first.weekday())
 
 
-def day_state(day: date, due: int, extended: int, today: date, soon: date) -> str:
+def day_state(day: date, due: int, extended: int, window: DeadlineWindow) -> str:
+    """A calendar day's colour: the window's urgency of what falls due on it, else "extended" when an
+    extended deadline does, else nothing."""
     if due:
-        if day < today:
-            return "overdue"
-        if day == today:
-            return "due_today"
-        if day <= soon:
-            return "due_soon"
+        urgent = window.urgency(day)
+        if urgent:
+            return urgent
     if extended:
         return "extended"
     return ""
@@ -89,7 +88,7 @@ def month_counts(
         if kind == "legal":
             slot["extended"] = slot.get("extended", 0) + (extra or 0)
     cal = engine.calendar
-    soon = engine.due_soon_until(today)
+    window = engine.window(today)
     days = []
     for i in range(GRID_DAYS):
         day = first + timedelta(days=i)
@@ -101,7 +100,7 @@ def month_counts(
                 day=day, legal=legal, extended=ext, control=ctl, promises=prom, receptions=c.get("reception", 0),
                 working=working, holiday=None if working else cal.holiday_name(day),
                 transferred_working=working and day.weekday() >= 5,
-                state=day_state(day, legal + ctl + prom, ext, today, soon),
+                state=day_state(day, legal + ctl + prom, ext, window),
             )
         )
     return MonthCounts(year, month, today, first, tuple(days))
@@ -111,7 +110,7 @@ def items_between(
     s: Session, engine: DeadlineEngine, first: date, last: date, today: date, f: ControlFilter | None = None
 ) -> tuple[ControlItem, ...]:
     """The appeals (and promises) due in ``[first, last]``, by day: what a calendar day or week lists."""
-    soon = engine.due_soon_until(today)
+    window = engine.window(today)
     cols = (Appeal.id, Appeal.reg_number, Appeal.applicant_name, _Executor.full_name, Appeal.deadline,
             Appeal.control_deadline, Appeal.extended_deadline, Appeal.summary)
     out: list[tuple] = []
@@ -121,7 +120,7 @@ def items_between(
     )
     for r in s.execute(legal):
         ext = r.extended_deadline is not None
-        state = day_state(r.deadline, 1, 0, today, soon) or ("extended" if ext else "in_progress")
+        state = day_state(r.deadline, 1, 0, window) or ("extended" if ext else "in_progress")
         detail = "продлённый срок" if ext else "срок рассмотрения"
         out.append((r.deadline, 0, ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "deadline",
                                                r.deadline, state, r.summary, detail)))
@@ -130,7 +129,7 @@ def items_between(
         .where(Appeal.control_deadline.between(first, last), Appeal.control_deadline != Appeal.deadline), f,
     )
     for r in s.execute(control):
-        state = day_state(r.control_deadline, 1, 0, today, soon) or "in_progress"
+        state = day_state(r.control_deadline, 1, 0, window) or "in_progress"
         out.append((r.control_deadline, 1, ControlItem(
             r.id, r.reg_number, r.applicant_name, r.full_name, "control", r.control_deadline, state, r.summary,
             f"контрольный срок (по закону {r.deadline:%d.%m.%Y})")))
@@ -142,7 +141,7 @@ def items_between(
         .where(Promise.status == "open", Appeal.deleted == false(), Promise.due_on.between(first, last)), f,
     )
     for r in s.execute(prom):
-        state = day_state(r.due_on, 1, 0, today, soon) or "in_progress"
+        state = day_state(r.due_on, 1, 0, window) or "in_progress"
         out.append((r.due_on, 2, ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "promise",
                                              r.due_on, state, r.text, "обещание в ответе", promise_id=r.pid)))
     out.sort(key=lambda t: (t[0], t[1], t[2].reg_number))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..domain.deadlines import DeadlineWindow
 from ..errors import FieldError
-from .month import day_state
 from .values import PromiseDoneInput, PromiseInput
 
 STATUS_LABELS = {"open": "На контроле", "done": "Выполнено", "cancelled": "Снято с контроля"}
@@ -50,7 +50,7 @@ def check_done(data: PromiseDoneInput, today: date, created_on: date) -> list[Fi
     return errors
 
 
-def promise_state(status: str, due_on: date, today: date, soon: date) -> str:
+def promise_state(status: str, due_on: date, window: DeadlineWindow) -> str:
     if status != "open":
         return status
-    return day_state(due_on, 1, 0, today, soon) or "open"
+    return window.urgency(due_on) or "open"

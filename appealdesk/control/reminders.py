@@ -1,17 +1,31 @@
-"""Reminder letters: for each executor, what falls due in the next N days (and what is already overdue),
-as a PDF (reportlab, the bundled Cyrillic font) and as HTML for the desktop's print preview."""
+"""Reminder letters: for each executor, what falls due in the next N days (and what is already overdue), as
+a paper of the one document model (the preview, the printer and the PDF show the same pages)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, timedelta
-from html import escape
 from pathlib import Path
 
 from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
-from ..private_files import make_private
+from ..paper.model import (
+    ALARM,
+    HEADING,
+    NORMAL,
+    PLAIN,
+    Column,
+    Document,
+    PageBreak,
+    Para,
+    Row,
+    Run,
+    Section,
+    Signature,
+    Spacer,
+    Table,
+)
 from ..storage.models import Appeal, Official
 from ..storage.models_control import Promise
 from . import filters
@@ -84,74 +98,33 @@ def _title(r: Reminders) -> str:
     return f"Сроки исполнения по обращениям граждан по {r.until:%d.%m.%Y}"
 
 
-def html(r: Reminders) -> str:
-    """The letters as one HTML document, one executor per page (for QTextDocument printing)."""
-    parts = ["<html><body style='font-family: DejaVu Sans, sans-serif; font-size: 10pt;'>"]
+def reminders_document(r: Reminders) -> Document:
+    """The letters as one paper, one executor per page."""
+    title = _title(r)
+    blocks: list = []
     if not r.groups:
-        parts.append(f"<h3>{escape(_title(r))}</h3><p>Ни у одного исполнителя нет сроков в этом периоде.</p>")
+        blocks += [Para.of(title, HEADING), Para.of("Ни у одного исполнителя нет сроков в этом периоде.")]
+    columns = (Column("№", 0.05), Column("Рег. номер", 0.13), Column("Заявитель", 0.18), Column("Содержание", 0.38),
+               Column("Срок", 0.14), Column("Осталось", 0.12))
     for n, g in enumerate(r.groups):
-        brk = " style='page-break-before: always;'" if n else ""
-        parts.append(f"<p{brk}>{escape(r.organisation)}</p>")
-        parts.append(f"<h3>Напоминание исполнителю</h3><p><b>{escape(g.executor)}</b>"
-                     f"{', ' + escape(g.position) if g.position else ''}</p>")
-        parts.append(f"<p>{escape(_title(r))} (состояние на {r.today:%d.%m.%Y}). Обращений и обещаний: "
-                     f"{len(g.items)}.</p>")
-        parts.append("<table border='1' cellspacing='0' cellpadding='3' width='100%'><tr><th>№</th><th>Рег. номер"
-                     "</th><th>Заявитель</th><th>Содержание</th><th>Срок</th><th>Осталось</th></tr>")
-        for k, i in enumerate(g.items, 1):
-            colour = " style='color:#b3261e;'" if i.days_left < 0 else ""
-            parts.append(f"<tr{colour}><td>{k}</td><td>{escape(i.reg_number)}</td><td>{escape(i.applicant)}</td>"
-                         f"<td>{escape(_what(i))}</td><td>{escape(_due(i)).replace(chr(10), '<br>')}</td>"
-                         f"<td>{_left(i)}</td></tr>")
-        parts.append("</table><p><br>Ответственный за контроль: ____________________</p>")
-    parts.append("</body></html>")
-    return "".join(parts)
+        if n:
+            blocks.append(PageBreak())
+        if r.organisation:
+            blocks.append(Para.of(r.organisation, PLAIN))
+        blocks += [
+            Spacer(3),
+            Para.of("Напоминание исполнителю", HEADING),
+            Para((Run(g.executor, bold=True), Run(", " + g.position if g.position else ""))),
+            Para.of(f"{title} (состояние на {r.today:%d.%m.%Y}). Обращений и обещаний: {len(g.items)}."),
+            Table(columns, tuple(
+                Row((str(k), i.reg_number, i.applicant, _what(i), _due(i), _left(i)), ALARM if i.days_left < 0 else NORMAL)
+                for k, i in enumerate(g.items, 1))),
+            Signature("Ответственный за контроль:", "______________________", space=8),
+        ]
+    return Document(title, (Section(tuple(blocks), footer=title),), font_size=9.5)
 
 
 def write_pdf(r: Reminders, path: str | Path) -> Path:
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from ..paper.pdf import write_pdf as write
 
-    from ..pdf_fonts import register
-
-    fonts = register()
-    base = ParagraphStyle("base", fontName=fonts.regular, fontSize=9.5, leading=12)
-    small = ParagraphStyle("small", parent=base, fontSize=8.5, leading=10.5)
-    head = ParagraphStyle("head", parent=base, fontName=fonts.bold, fontSize=13, leading=16, spaceAfter=4)
-    bold = ParagraphStyle("bold", parent=base, fontName=fonts.bold)
-    path = Path(path)
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=15 * mm, rightMargin=12 * mm, topMargin=14 * mm,
-                            bottomMargin=14 * mm, title=_title(r), author="AppealDesk")
-    story: list = []
-    if not r.groups:
-        story += [Paragraph(escape(_title(r)), head),
-                  Paragraph("Ни у одного исполнителя нет сроков в этом периоде.", base)]
-    for n, g in enumerate(r.groups):
-        if n:
-            story.append(PageBreak())
-        if r.organisation:
-            story.append(Paragraph(escape(r.organisation), base))
-        story += [Spacer(1, 4 * mm), Paragraph("Напоминание исполнителю", head),
-                  Paragraph(escape(g.executor) + (", " + escape(g.position) if g.position else ""), bold),
-                  Paragraph(f"{escape(_title(r))} (состояние на {r.today:%d.%m.%Y}). Обращений и обещаний: "
-                            f"{len(g.items)}.", base), Spacer(1, 3 * mm)]
-        data = [[Paragraph(t, ParagraphStyle("h", parent=small, fontName=fonts.bold)) for t in
-                 ("№", "Рег. номер", "Заявитель", "Содержание", "Срок", "Осталось")]]
-        for k, i in enumerate(g.items, 1):
-            data.append([Paragraph(str(k), small), Paragraph(escape(i.reg_number), small),
-                         Paragraph(escape(i.applicant), small), Paragraph(escape(_what(i)), small),
-                         Paragraph(escape(_due(i)).replace("\n", "<br/>"), small), Paragraph(_left(i), small)])
-        table = Table(data, colWidths=[10 * mm, 24 * mm, 34 * mm, 67 * mm, 25 * mm, 23 * mm], repeatRows=1)
-        style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF7"))]
-        for k, i in enumerate(g.items, 1):
-            if i.days_left < 0:
-                style.append(("BACKGROUND", (0, k), (-1, k), colors.HexColor("#FBE3E1")))
-        table.setStyle(TableStyle(style))
-        story += [table, Spacer(1, 10 * mm), Paragraph("Ответственный за контроль: ______________________", base)]
-    doc.build(story)
-    make_private(path)  # personal data: owner-only
-    return path
+    return write(reminders_document(r), path)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, false, func, select
+from sqlalchemy import false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..domain.codes import DEADLINE_STATE_LABELS, DeadlineState
 from ..domain.deadlines import DeadlineEngine
-from ..storage.models import Appeal, Extension, Forwarding, Official
+from ..services.appeal_filters import DUE_SOON, DUE_TODAY, OVERDUE, urgency, urgency_sums
+from ..storage.models import Appeal, DocumentRequest, Extension, Forwarding, Official, SstuUpload
 from ..storage.models_control import Promise
 from . import filters
 from .month import day_state
@@ -18,15 +20,17 @@ RECENT_DAYS = 30  # late registrations and forwardings are looked at over the la
 _Executor = aliased(Official)
 
 TITLES = {
-    "overdue": "Просрочено",
-    "due_today": "Срок сегодня",
+    "overdue": DEADLINE_STATE_LABELS[DeadlineState.OVERDUE],
+    "due_today": DEADLINE_STATE_LABELS[DeadlineState.DUE_TODAY],
     "due_soon": "Срок в ближайшие {n} раб. дн. (по {until})",
     "promises_overdue": "Обещания в ответах: срок истёк",
     "promises_due": "Обещания в ответах: срок скоро",
     "extension_notice": "Продлены без уведомления заявителя",
     "forwarding": "Переадресация с нарушением (30 дн.)",
-    "late_registration": "Регистрация позже 3 дней (30 дн.)",
-    "messages": "Сообщения без ответа более 24 ч",
+    "late_registration": "Регистрация позже {reg} дней (30 дн.)",
+    "messages": "Сообщения без ответа более {hours} ч",
+    "documents": "Запросы документов: срок {docs} дн. истекает",
+    "sstu": "ССТУ: не выгружено за {month}",
 }
 # what each line means, in full (tooltips, list titles)
 DESCRIPTIONS = {
@@ -36,25 +40,68 @@ DESCRIPTIONS = {
     "promises_overdue": "Обещания в ответах (вторичный контроль), срок выполнения которых истёк",
     "promises_due": "Обещания в ответах, срок выполнения которых сегодня или в ближайшие рабочие дни",
     "extension_notice": "Продлённые обращения, уведомление заявителя о продлении не записано (ч. 2 ст. 12 59-ФЗ)",
-    "forwarding": "Переадресация за последние 30 дней позже 7 дней со дня регистрации или без уведомления "
+    "forwarding": "Переадресация за последние 30 дней позже {fwd} дней со дня регистрации или без уведомления "
                   "заявителя (ч. 3 ст. 8 59-ФЗ)",
-    "late_registration": "Обращения за последние 30 дней, зарегистрированные позже 3 дней со дня поступления "
+    "late_registration": "Обращения за последние 30 дней, зарегистрированные позже {reg} дней со дня поступления "
                          "(ч. 2 ст. 8 59-ФЗ)",
-    "messages": "Сообщения (ПОС, социальные сети) без ответа более 24 часов с момента поступления",
+    "messages": "Сообщения (ПОС, социальные сети) без ответа более {hours} ч с момента поступления "
+                "(срок установлен в настройках)",
+    "documents": "Запросы документов для рассмотрения обращений (к нам и наши), не исполненные, со сроком "
+                 "{docs} дней (ч. 2 ст. 10 59-ФЗ) сегодня, в ближайшие дни или уже истёкшим",
+    "sstu": "Обращения прошлого месяца, не выгруженные в ССТУ.РФ (ежемесячно, Указ Президента РФ № 171); "
+            "строка появляется после 5-го числа",
 }
 ORDER = ("overdue", "due_today", "due_soon", "promises_overdue", "promises_due", "extension_notice", "forwarding",
-         "late_registration", "messages")
+         "late_registration", "messages", "documents", "sstu")
 JOURNAL_STATES = {"overdue": "overdue", "due_today": "due_today", "due_soon": "due_soon"}
 SEVERITY = {"overdue": "alarm", "promises_overdue": "alarm", "messages": "alarm", "due_today": "warn",
-            "extension_notice": "warn", "forwarding": "warn"}
+            "extension_notice": "warn", "forwarding": "warn", "documents": "warn", "sstu": "warn"}
+SSTU_AFTER_DAY = 5  # the month's upload is due by the 5th of the next one
+SSTU_EXCLUDED = ("message", "info_request")
+MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь",
+          "декабрь")
 
 
-def _message_cutoff(now: datetime) -> datetime:
-    return now - timedelta(hours=24)
+def sstu_month(today: date) -> tuple[date, date]:
+    """The month the today panel asks about: the previous one."""
+    first = today.replace(day=1)
+    last = first - timedelta(days=1)
+    return last.replace(day=1), last
 
 
-def _late_message(received_on: date, received_time: time | None, now: datetime) -> bool:
-    return datetime.combine(received_on, received_time or time(0, 0)) <= _message_cutoff(now)
+def _sstu_rows(s: Session, today: date):
+    if today.day <= SSTU_AFTER_DAY:
+        return None
+    start, end = sstu_month(today)
+    return (
+        select(Appeal.id, Appeal.reg_number, Appeal.applicant_name, Appeal.registered_on, Appeal.summary,
+               Appeal.deadline, _Executor.full_name)
+        .outerjoin(SstuUpload, SstuUpload.appeal_id == Appeal.id)
+        .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+        .where(Appeal.deleted == false(), Appeal.registered_on.between(start, end),
+               Appeal.kind.not_in(SSTU_EXCLUDED), SstuUpload.appeal_id.is_(None))
+    )
+
+
+def numbers(engine: DeadlineEngine) -> dict[str, object]:
+    """The legal numbers the titles name, from the office's settings (never typed into a title)."""
+    r = engine.rules
+    return {"n": r.due_soon_days, "reg": r.registration_days, "fwd": r.forwarding_days, "hours": r.message_hours,
+            "docs": r.document_request_days}
+
+
+def _late_message(received_on: date, received_time: time | None, now: datetime, hours: int) -> bool:
+    return datetime.combine(received_on, received_time or time(0, 0)) <= now - timedelta(hours=hours)
+
+
+def _document_rows(s: Session, window):
+    return s.execute(
+        select(DocumentRequest, Appeal.reg_number, Appeal.applicant_name, Appeal.summary, _Executor.full_name)
+        .outerjoin(Appeal, Appeal.id == DocumentRequest.appeal_id)
+        .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
+        .where(DocumentRequest.answered_on.is_(None), DocumentRequest.due_on <= window.soon_until)
+        .order_by(DocumentRequest.due_on, DocumentRequest.id)
+    ).all()
 
 
 def _forwarding_rows(s: Session, today: date):
@@ -62,7 +109,7 @@ def _forwarding_rows(s: Session, today: date):
     return s.execute(
         select(Forwarding.id, Forwarding.forwarded_on, Forwarding.notice_on, Forwarding.to_body,
                Appeal.id.label("aid"), Appeal.reg_number, Appeal.applicant_name, Appeal.registered_on,
-               Appeal.summary, Appeal.deadline, _Executor.full_name)
+               Appeal.summary, Appeal.deadline, Appeal.is_anonymous, _Executor.full_name)
         .join(Appeal, Appeal.id == Forwarding.appeal_id)
         .outerjoin(_Executor, _Executor.id == Appeal.executor_id)
         # coalesce(): keeps the planner from walking every appeal by the "deleted" index; it scans the
@@ -76,7 +123,7 @@ def _forwarding_problem(engine: DeadlineEngine, r) -> str:
     problems = []
     if r.forwarded_on > limit:
         problems.append(f"направлено {r.forwarded_on:%d.%m.%Y}, позже срока {limit:%d.%m.%Y}")
-    if r.notice_on is None:
+    if r.notice_on is None and not r.is_anonymous:  # art. 11 p. 1: no address, nobody to tell
         problems.append("заявитель не уведомлён")
     return "; ".join(problems)
 
@@ -121,21 +168,12 @@ def _message_rows(s: Session, today: date):
 
 
 def summary(s: Session, engine: DeadlineEngine, today: date, now: datetime) -> TodaySummary:
-    soon = engine.due_soon_until(today)
-    appeals = s.execute(
-        filters.open_appeals(
-            select(
-                func.sum(case((Appeal.deadline < today, 1), else_=0)),
-                func.sum(case((Appeal.deadline == today, 1), else_=0)),
-                func.sum(case(((Appeal.deadline > today) & (Appeal.deadline <= soon), 1), else_=0)),
-            )
-        )
-    ).one()
+    window = engine.window(today)
+    soon = window.soon_until
+    appeals = s.execute(filters.open_appeals(select(*urgency_sums(window)))).one()
+    overdue_p, today_p, soon_p = urgency_sums(window, Promise.due_on)
     promises = s.execute(
-        select(
-            func.sum(case((Promise.due_on < today, 1), else_=0)),
-            func.sum(case((Promise.due_on >= today, 1), else_=0)),
-        )
+        select(overdue_p, today_p + soon_p)
         .join(Appeal, Appeal.id == Promise.appeal_id)
         .where(Promise.status == "open", Appeal.deleted == false(), Promise.due_on <= soon)
     ).one()
@@ -145,16 +183,21 @@ def summary(s: Session, engine: DeadlineEngine, today: date, now: datetime) -> T
     ) or 0
     forwarding = sum(1 for r in _forwarding_rows(s, today) if _forwarding_problem(engine, r))
     late_reg = _late_registration_count(s, engine, today)
-    messages = sum(1 for r in _message_rows(s, today) if _late_message(r.received_on, r.received_time, now))
+    hours = engine.rules.message_hours
+    messages = sum(1 for r in _message_rows(s, today) if _late_message(r.received_on, r.received_time, now, hours))
+    documents = len(_document_rows(s, window))
+    sstu_stmt = _sstu_rows(s, today)
+    sstu = (s.scalar(select(func.count()).select_from(sstu_stmt.subquery())) or 0) if sstu_stmt is not None else 0
     counts = {
         "overdue": appeals[0] or 0, "due_today": appeals[1] or 0, "due_soon": appeals[2] or 0,
         "promises_overdue": promises[0] or 0, "promises_due": promises[1] or 0, "extension_notice": no_notice,
-        "forwarding": forwarding, "late_registration": late_reg, "messages": messages,
+        "forwarding": forwarding, "late_registration": late_reg, "messages": messages, "documents": documents,
+        "sstu": sstu,
     }
-    n = engine.rules.due_soon_days
+    words = {**numbers(engine), "until": f"{soon:%d.%m.%Y}", "month": MONTHS[sstu_month(today)[0].month - 1]}
     lines = tuple(
-        TodayLine(key, TITLES[key].format(n=n, until=f"{soon:%d.%m.%Y}"), counts[key], JOURNAL_STATES.get(key),
-                  SEVERITY.get(key, "info"))
+        TodayLine(key, TITLES[key].format(**words), counts[key], JOURNAL_STATES.get(key), SEVERITY.get(key, "info"),
+                  DESCRIPTIONS[key].format(**words))
         for key in ORDER
     )
     return TodaySummary(today, soon, lines)
@@ -162,10 +205,9 @@ def summary(s: Session, engine: DeadlineEngine, today: date, now: datetime) -> T
 
 def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: datetime) -> tuple[ControlItem, ...]:
     """The list behind one line of the today panel."""
-    soon = engine.due_soon_until(today)
-    if key in ("overdue", "due_today", "due_soon"):
-        cond = {"overdue": Appeal.deadline < today, "due_today": Appeal.deadline == today,
-                "due_soon": (Appeal.deadline > today) & (Appeal.deadline <= soon)}[key]
+    window = engine.window(today)
+    if key in (OVERDUE, DUE_TODAY, DUE_SOON):
+        cond = urgency(window, key)
         rows = s.execute(
             filters.open_appeals(
                 select(Appeal.id, Appeal.reg_number, Appeal.applicant_name, _Executor.full_name, Appeal.deadline,
@@ -179,7 +221,8 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
             for r in rows
         )
     if key in ("promises_overdue", "promises_due"):
-        cond = Promise.due_on < today if key == "promises_overdue" else Promise.due_on.between(today, soon)
+        cond = (urgency(window, OVERDUE, Promise.due_on) if key == "promises_overdue"
+                else or_(urgency(window, DUE_TODAY, Promise.due_on), urgency(window, DUE_SOON, Promise.due_on)))
         rows = s.execute(
             select(Promise.id.label("pid"), Promise.text, Promise.due_on, Appeal.id, Appeal.reg_number,
                    Appeal.applicant_name, Appeal.status, _Executor.full_name)
@@ -190,7 +233,7 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
         )
         return tuple(
             ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "promise", r.due_on,
-                        day_state(r.due_on, 1, 0, today, soon), r.text,
+                        day_state(r.due_on, 1, 0, window), r.text,
                         "обращение закрыто" if r.status == "closed" else "обращение на рассмотрении",
                         promise_id=r.pid)
             for r in rows
@@ -217,7 +260,7 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
             if problem:
                 out.append(ControlItem(r.aid, r.reg_number, r.applicant_name, r.full_name, "forwarding",
                                        r.forwarded_on, "", r.summary, f"→ {r.to_body}: {problem}",
-                                       forwarding_id=r.id, notice_missing=r.notice_on is None))
+                                       forwarding_id=r.id, notice_missing=r.notice_on is None and not r.is_anonymous))
         return tuple(out)
     if key == "late_registration":
         out = []
@@ -233,7 +276,26 @@ def items(s: Session, engine: DeadlineEngine, key: str, today: date, now: dateti
                         r.summary, f"поступило {r.received_on:%d.%m.%Y}"
                         + (f" в {r.received_time:%H:%M}" if r.received_time else ""))
             for r in sorted(_message_rows(s, today), key=lambda r: (r.received_on, r.id))
-            if _late_message(r.received_on, r.received_time, now)
+            if _late_message(r.received_on, r.received_time, now, engine.rules.message_hours)
+        )
+    if key == "documents":
+        out = []
+        for req, number, applicant, summary_, executor in _document_rows(s, window):
+            what = "запрос к нам" if req.direction == "incoming" else "наш запрос"
+            detail = (f"{what}: {req.body}, от {req.request_on:%d.%m.%Y}" + (f" № {req.number}" if req.number else "")
+                      + f", срок {req.due_on:%d.%m.%Y}")
+            out.append(ControlItem(req.appeal_id, number or "", applicant or "", executor, "document",
+                                   req.due_on, window.urgency(req.due_on), req.subject or summary_ or "", detail,
+                                   document_id=req.id))
+        return tuple(out)
+    if key == "sstu":
+        stmt = _sstu_rows(s, today)
+        if stmt is None:
+            return ()
+        return tuple(
+            ControlItem(r.id, r.reg_number, r.applicant_name, r.full_name, "sstu", r.registered_on, "", r.summary,
+                        f"зарегистрировано {r.registered_on:%d.%m.%Y}, в ССТУ.РФ не выгружено")
+            for r in s.execute(stmt.order_by(Appeal.registered_on, Appeal.id))
         )
     raise ValueError(f"unknown today line {key!r}")
 

@@ -58,17 +58,18 @@ class MonthCounts:
 class ControlItem:
     """One line behind a calendar day or a today-panel line: an appeal (or a promise of its answer)."""
 
-    appeal_id: int
+    appeal_id: int | None  # None: a request for documents of another body's appeal
     reg_number: str
     applicant: str
     executor: str | None
-    what: str  # deadline | control | promise | extension_notice | forwarding | late_registration | message
+    what: str  # deadline | control | promise | extension_notice | forwarding | late_registration | message | document
     due_on: date | None
     state: str
     summary: str
     detail: str = ""
     promise_id: int | None = None
     forwarding_id: int | None = None
+    document_id: int | None = None
     notice_missing: bool = False  # an extension or forwarding whose notice to the applicant is not recorded
 
 
@@ -79,6 +80,7 @@ class TodayLine:
     count: int
     journal_state: str | None = None  # the journal state filter behind the line, None = a list of its own
     severity: str = "info"  # alarm | warn | info
+    description: str = ""  # what the line means, in full (the tooltip, the title of its list)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ class DisciplineRow:
     open_in_term: int
     overdue_now: int
     avg_days: float | None  # calendar days from registration to the answer, answered appeals only
+    late_letters: int = 0  # notices and answers sent after their term (letters made by the program)
 
     @property
     def answered(self) -> int:
@@ -180,3 +183,16 @@ class Reminders:
     until: date
     organisation: str
     groups: tuple[ReminderGroup, ...]
+
+
+@dataclass(frozen=True)
+class DocumentRequestInput:
+    """Documents for the consideration of an appeal (59-FZ art. 10 p. 2, 15 days): ``incoming`` — another
+    body asks us (its appeal; ours may be linked), ``outgoing`` — we ask another body for our appeal."""
+
+    direction: str
+    body: str
+    request_on: date  # received (incoming) or sent (outgoing)
+    appeal_id: int | None = None
+    number: str | None = None
+    subject: str | None = None

@@ -30,7 +30,10 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 
 from ..domain.calendar import WorkCalendar
-from ..services.appeal_rules import deadlines_for, series_of
+from ..domain.codes import MERITS_RESULTS
+from ..domain.law import FZ547_IN_FORCE, TERMINATION_MIN_ANSWERS, ground_result
+from ..services.appeal_rows import deadlines_for
+from ..services.appeal_rules import series_of
 from ..services.bulk import BulkExtension, BulkExtra, BulkForwarding, BulkRegistrar
 from ..services.context import ServiceContext
 from ..services.registry import pattern_for
@@ -374,6 +377,9 @@ class _AppealMaker:
         # person -> (code, id, number, registered, closed) of the last appeal
         self.last_by_person: dict[int, tuple[str, int, str | None, date, date | None]] = {}
         self.answer_seq: dict[int, int] = {}
+        # (person, code) -> answers on the merits given to that person on that question (art. 11 p. 5)
+        self.merits: dict[tuple[int, str], int] = {}
+        self.channels = random.Random(8)  # apart from ``rng``: the rest of the demo stays as it was
         self.tally = _Tally()
 
     # -- pieces ----------------------------------------------------------------------------------
@@ -577,7 +583,8 @@ class _AppealMaker:
             if form in ("written", "electronic") and rng.random() < NO_ANSWER_SHARE / 0.6:
                 ground = rng.choice(("obscene", "unclear", "unclear", "court_decision")
                                     + (("unreadable",) if form == "written" else ())
-                                    + (("correspondence_terminated",) * 3 if repeated else ()))
+                                    + (("correspondence_terminated",) * 3 if repeated and self.merits.get(
+                                        (pi, codes[0]), 0) >= TERMINATION_MIN_ANSWERS else ()))
         if extension is not None and (all(results) or ground):
             # forwarded as a whole or left without an answer: closed long before an extension
             extension = None
@@ -599,7 +606,7 @@ class _AppealMaker:
             for i, t in enumerate(topics):
                 if results[i] is None:
                     if ground:
-                        results[i] = "left_without_answer"
+                        results[i] = ground_result(ground)
                     elif t.code == T.THANKS:
                         results[i] = "answered"
                     else:
@@ -648,7 +655,7 @@ class _AppealMaker:
             resolution=resolution, resolution_by_id=resolution_by, resolution_on=resolution_on,
             executor_id=executor_id, on_control=on_control, commission=commission, on_site=on_site,
             with_author=with_author, is_repeated=repeated, previous_appeal_id=previous_id,
-            previous_number=previous_number,
+            previous_number=previous_number, channel=self._channel(form, source, kind, registered),
         )
         extra = BulkExtra(
             extension=extension, forwardings=forwardings, answer_on=answer_on, answer_number=answer_number,
@@ -671,12 +678,29 @@ class _AppealMaker:
         t.messages += kind == "message"
         t.info_requests += kind == "info_request"
         closed_on = (answer_on or max(f.forwarded_on for f in forwardings)) if closed else None
-        meta = {"person": None if anonymous else pi, "code": codes[0], "kind": kind, "closed_on": closed_on}
+        merits = answer_on is not None and any(r in MERITS_RESULTS for r in results)
+        meta = {"person": None if anonymous else pi, "code": codes[0], "kind": kind, "closed_on": closed_on,
+                "merits": merits}
         return data, extra, meta
 
     def remember(self, meta: dict, appeal_id: int, number: str | None, registered: date) -> None:
         if meta["person"] is not None and meta["kind"] not in ("message", "info_request") and meta["code"] != T.THANKS:
             self.last_by_person[meta["person"]] = (meta["code"], appeal_id, number, registered, meta["closed_on"])
+            if meta["merits"]:  # art. 11 p. 5 counts the answers on the merits to the same question
+                key = (meta["person"], meta["code"])
+                self.merits[key] = self.merits.get(key, 0) + 1
+
+    def _channel(self, form: str, source: str, kind: str, registered: date) -> str | None:
+        """How an electronic appeal arrived: ЕПГУ through ПОС; else mostly ЕПГУ or the site, and before
+        547-FZ (30.03.2025) now and then a plain e-mail."""
+        if form != "electronic" or kind == "message":
+            return None
+        if source == "feedback_platform":
+            return "epgu"
+        u = self.channels.random()
+        if registered < FZ547_IN_FORCE and u < 0.2:
+            return "email"
+        return "epgu" if u < 0.6 else "site" if u < 0.9 else "own_is"
 
     def _forward(self, registered: date, body: str) -> tuple[BulkForwarding, ...]:
         rng = self.rng

@@ -43,6 +43,11 @@ class Result(StrEnum):
     ANSWERED = "answered"
     LEFT_WITHOUT_ANSWER = "left_without_answer"
     IN_PROGRESS = "in_progress"  # derived: a question without a result
+    RETURNED = "returned"  # 59-FZ art. 11 p. 2: a court decision challenged, the appeal returned (added in v2)
+
+
+# results that answer a question on the merits (59-FZ art. 11 p. 5, art. 13 p. 6: "ответ по существу")
+MERITS_RESULTS = frozenset({"supported", "measures_taken", "explained", "not_supported"})
 
 
 class Satisfaction(StrEnum):
@@ -63,6 +68,17 @@ class ReceptionKind(StrEnum):
     VISITING = "visiting"
     NATIONAL_DAY = "national_day"
     VIDEO = "video"
+    CONSULTATIVE = "consultative"  # a consultative reception, also on days off (the Gubkin practice)
+
+
+class Channel(StrEnum):
+    """How an electronic appeal arrived (547-FZ: since 30.03.2025 through ЕПГУ, the body's own information
+    system or its official site; a plain e-mail is no longer a channel of 59-FZ appeals)."""
+
+    EPGU = "epgu"
+    SITE = "site"
+    OWN_IS = "own_is"
+    EMAIL = "email"
 
 
 class AnswerMethod(StrEnum):
@@ -82,6 +98,8 @@ class NoAnswerGround(StrEnum):
     UNCLEAR = "unclear"
     COURT_DECISION = "court_decision"
     CORRESPONDENCE_TERMINATED = "correspondence_terminated"
+    PUBLISHED_ON_SITE = "published_on_site"  # art. 11 p. 5.1 with art. 10 p. 4
+    SECRET = "secret"  # art. 11 p. 6
 
 
 class ApplicantType(StrEnum):
@@ -105,6 +123,9 @@ class DeadlineState(StrEnum):
     IN_PROGRESS = "in_progress"
 
 
+# THE labels of the deadline states (the journal's column, the status bar, the today panel, the command
+# line) and of the journal's state filters (a filter is a set of states: "В срок" is every open appeal
+# that is not overdue)
 DEADLINE_STATE_LABELS = {
     DeadlineState.CLOSED: "Закрыто",
     DeadlineState.OVERDUE: "Просрочено",
@@ -112,6 +133,15 @@ DEADLINE_STATE_LABELS = {
     DeadlineState.DUE_SOON: "Срок скоро",
     DeadlineState.EXTENDED: "Продлено",
     DeadlineState.IN_PROGRESS: "На рассмотрении",
+}
+DEADLINE_FILTER_LABELS = {
+    "open": "Все на рассмотрении",
+    "in_progress": "В срок",
+    "overdue": "Просроченные",
+    "due_today": "Срок сегодня",
+    "due_soon": "Срок скоро",
+    "extended": "Продлённые",
+    "closed": "Закрытые",
 }
 
 # The vocabulary groups a value of which an appeal field must hold.
@@ -123,4 +153,5 @@ FIELD_GROUPS = {
     "satisfaction": "satisfaction",
     "answer_method": "answer_method",
     "no_answer_ground": "no_answer_ground",
+    "channel": "channel",
 }

@@ -23,6 +23,7 @@ class Permission(StrEnum):
     EXTEND = "appeal.extend"
     FORWARD = "appeal.forward"
     NOTICE = "appeal.notice"  # the notices sent to the applicant (forwarding, extension)
+    DOCUMENTS = "appeal.documents"  # requests for documents to and from other bodies (59-FZ art. 10 p. 2)
     ANSWER = "appeal.answer"  # the answer and the results of the questions
     CLOSE = "appeal.close"
     REOPEN = "appeal.reopen"
@@ -31,6 +32,8 @@ class Permission(StrEnum):
     DETACH = "attachment.remove"
     APPLICANTS = "applicant.merge"
     PROMISE = "promise"  # promises of an answer on secondary control
+    LETTER = "letter"  # outgoing letters from the templates: numbered, attached, notices recorded
+    SSTU = "report.sstu"  # the monthly upload to ССТУ.РФ (Указ № 171) and its remembered state
     RECEPTION = "reception"  # bookings and reception cards
     SCHEDULE = "reception.schedule"  # the officials' reception schedules
     FAVOURITES = "classifier.favourites"
@@ -71,8 +74,8 @@ _VIEWER = frozenset({P.READ, P.PRINT, P.REPORT, P.CHECK, P.AUTO_BACKUP})
 ASSIGNED_ONLY = frozenset({P.ANSWER, P.ATTACH, P.PROMISE})
 _EXECUTOR = _VIEWER | ASSIGNED_ONLY
 _CLERK = _VIEWER | {
-    P.REGISTER, P.EDIT, P.FORWARD, P.NOTICE, P.ANSWER, P.CLOSE, P.REOPEN, P.ATTACH, P.DETACH, P.APPLICANTS,
-    P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP,
+    P.REGISTER, P.EDIT, P.FORWARD, P.NOTICE, P.DOCUMENTS, P.ANSWER, P.CLOSE, P.REOPEN, P.ATTACH, P.DETACH,
+    P.APPLICANTS, P.PROMISE, P.RECEPTION, P.SCHEDULE, P.FAVOURITES, P.EXPORT, P.IMPORT, P.BACKUP, P.LETTER, P.SSTU,
 }
 _HEAD = _CLERK | {P.RESOLUTION, P.EXTEND}
 
@@ -97,6 +100,7 @@ ACTION_TEXT = {
     P.EXTEND: "продлевать срок рассмотрения",
     P.FORWARD: "переадресовывать обращения",
     P.NOTICE: "отмечать уведомления заявителю",
+    P.DOCUMENTS: "вести запросы документов по обращениям",
     P.ANSWER: "вносить ответы и результаты",
     P.CLOSE: "закрывать обращения",
     P.REOPEN: "возобновлять рассмотрение",
@@ -105,6 +109,8 @@ ACTION_TEXT = {
     P.DETACH: "удалять вложения",
     P.APPLICANTS: "объединять заявителей",
     P.PROMISE: "вести контроль обещаний",
+    P.LETTER: "составлять письма заявителям и в органы",
+    P.SSTU: "выгружать сведения в ССТУ.РФ",
     P.RECEPTION: "записывать на приём и вести карточки приёма",
     P.SCHEDULE: "изменять графики приёма",
     P.FAVOURITES: "изменять избранные вопросы классификатора",

@@ -1,9 +1,9 @@
 """The columns of the XLSX registration journal (exchange_formats.md, section 1): the contract both the
 import and the export follow.
 
-The order of ``COLUMNS`` is the contract's order. ``Организация`` is not in the contract table: it is an
-additive, optional column (the contract changes "only by adding") that keeps an organisation applicant an
-organisation on a round trip; the contract's own columns have nowhere to put the type of the applicant.
+The order of ``COLUMNS`` is the contract's order. ``Организация`` and ``Канал поступления`` are not in the
+contract table: they are additive, optional columns (the contract changes "only by adding") that keep an
+organisation applicant an organisation and the 547-FZ channel of an electronic appeal on a round trip.
 """
 
 from __future__ import annotations
@@ -70,6 +70,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("previous_number", "Предыдущее обращение", TEXT, width=13, max_length=60),
     # additive (not in the contract table): an organisation applicant
     Column("org_name", "Организация", TEXT, width=24, max_length=300),
+    # additive: how an electronic appeal arrived (547-FZ: ЕПГУ, the body's system, its site; e-mail)
+    Column("channel", "Канал поступления", VOCAB, group="channel", width=22),
 )
 
 BY_KEY: dict[str, Column] = {c.key: c for c in COLUMNS}
@@ -114,6 +116,7 @@ FIELD_COLUMNS: dict[str, str] = {
     "is_repeated": "is_repeated",
     "previous_appeal_id": "previous_number",
     "previous_number": "previous_number",
+    "channel": "channel",
     "applicant.type": "org_name",
     "applicant.org_name": "org_name",
     "applicant.last_name": "last_name",

@@ -41,7 +41,7 @@ _FIELDS = (
     Appeal.legal_deadline, Appeal.extended_deadline, Appeal.control_deadline,
     Appeal.on_control, Appeal.commission, Appeal.on_site, Appeal.with_author,
     Appeal.answer_on, Appeal.answer_number, Appeal.satisfaction, Appeal.is_repeated,
-    _Previous.reg_number.label("previous_linked"), Appeal.previous_number,
+    _Previous.reg_number.label("previous_linked"), Appeal.previous_number, Appeal.channel,
 )
 
 
@@ -173,6 +173,7 @@ def _rows(s: Session, ids: tuple[int, ...], vocab: VocabularyIndex, officials: d
             "is_repeated": r.is_repeated,
             "previous_number": r.previous_linked or r.previous_number,
             "org_name": r.org_name if org else None,
+            "channel": vocab.label("channel", r.channel) or None,
         }
 
 

@@ -29,7 +29,7 @@ from ..domain.names import name_key
 from ..errors import AppealDeskError, DomainError, ImportRejected, RowError
 from ..os_errors import os_error_text
 from ..services import audit
-from ..services.appeal_rules import deadlines_for
+from ..services.appeal_rows import deadlines_for
 from ..services.bulk import BulkExtension, BulkExtra, BulkRegistrar
 from ..services.context import ServiceContext
 from ..services.values import AppealInput, ApplicantInput, QuestionInput
@@ -498,6 +498,7 @@ class _Import:
             self.error(number, "registered_on", "укажите дату регистрации")
             bad.add("registered_on")
         form, source, kind = code("form"), code("source"), code("kind")
+        channel = code("channel")
         satisfaction = code("satisfaction")
         legal = read("legal_deadline", parse_date, epoch)
         extended = read("extended_deadline", parse_date, epoch)
@@ -543,6 +544,7 @@ class _Import:
             is_repeated=flag("is_repeated"),
             previous_number=previous,
             reg_number=reg_number,
+            channel=channel,
         )
         extension = None
         if registered is not None and kind:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, timedelta
 
-from .document import Grid, Para, PrintDoc, to_html, write_pdf
+from ..paper.model import Document
+from .document import grid, paper, para, write_pdf
 from .values import (
     EXCEPTION_LABELS,
     KIND_LABELS,
@@ -75,7 +76,7 @@ def _ranges(days: list[tuple[date, str]], held: list[date]) -> list[str]:
 
 
 def schedule_document(schedule: Schedule, organisation: str, address: str = "",
-                      approval: str = "") -> PrintDoc:
+                      approval: str = "") -> Document:
     entries = [e for e in schedule.entries if e.status != "cancelled"]
     blocks: list = []
     # the standing schedule, official by official, with the dates of the period
@@ -94,11 +95,11 @@ def schedule_document(schedule: Schedule, organisation: str, address: str = "",
                      rule.phone or "—", "предварительная" if rule.pre_registration else "в порядке живой очереди",
                      _dates_by_month(own, base)))
     if rows:
-        blocks.append(Grid(("Должностное лицо", "Дни приёма", "Часы приёма", "Место приёма", "Телефон для записи",
+        blocks.append(grid(("Должностное лицо", "Дни приёма", "Часы приёма", "Место приёма", "Телефон для записи",
                             "Запись на приём", "Даты приёма"), tuple(rows),
                            (0.17, 0.11, 0.09, 0.19, 0.10, 0.12, 0.22)))
     else:
-        blocks.append(Para("На этот период графики приёма не заданы.", "normal"))
+        blocks.append(para("На этот период графики приёма не заданы.", "normal"))
     # days with no reception
     notes = []
     for rule in schedule.rules:
@@ -109,14 +110,14 @@ def schedule_document(schedule: Schedule, organisation: str, address: str = "",
         if e.status == "cancelled":
             notes.append(f"{e.official or 'Приём'}: {e.day:%d.%m.%Y} — приём отменён" + (f" ({e.note})" if e.note else ""))
     if notes:
-        blocks.append(Para("Приём не проводится", "heading"))
-        blocks.extend(Para(n, "normal") for n in notes)
+        blocks.append(para("Приём не проводится", "heading"))
+        blocks.extend(para(n, "normal") for n in notes)
     # visiting and one-off receptions
     extra = [e for e in entries if e.rule_id is None and e.kind != "national_day"]
     if extra:
-        blocks.append(Para("Выездные приёмы граждан" if all(e.kind == "visiting" for e in extra)
+        blocks.append(para("Выездные приёмы граждан" if all(e.kind == "visiting" for e in extra)
                            else "Выездные и дополнительные приёмы граждан", "heading"))
-        blocks.append(Grid(
+        blocks.append(grid(
             ("Дата", "Время", "Населённый пункт", "Место приёма", "Должностное лицо", "Телефон для записи"),
             tuple((long_date(e.day), e.hours, e.settlement or "—", e.place,
                    e.official + (f", {e.position}" if e.position else "")
@@ -125,22 +126,22 @@ def schedule_document(schedule: Schedule, organisation: str, address: str = "",
             (0.17, 0.09, 0.15, 0.24, 0.23, 0.12)))
     # the all-Russian reception day
     for e in (x for x in entries if x.kind == "national_day"):
-        blocks.append(Para("Общероссийский день приёма граждан", "heading"))
+        blocks.append(para("Общероссийский день приёма граждан", "heading"))
         text = (f"{long_date(e.day)} с {e.time_from:%H:%M} до {e.time_to:%H:%M} по местному времени, "
                 f"место: {e.place}. Приём ведут все должностные лица администрации.")
         if e.note:
             text += f" {e.note}."
-        blocks.append(Para(text))
+        blocks.append(para(text))
     notes = {r.priority_note for r in schedule.rules if r.priority_note}
-    blocks.append(Para(" ", "small"))
-    blocks.append(Para(" ".join(sorted(notes)) if notes else PRIORITY_NOTE, "small"))
-    blocks.append(Para("При личном приёме гражданин предъявляет документ, удостоверяющий личность "
+    blocks.append(para(" ", "small"))
+    blocks.append(para(" ".join(sorted(notes)) if notes else PRIORITY_NOTE, "small"))
+    blocks.append(para("При личном приёме гражданин предъявляет документ, удостоверяющий личность "
                        "(ч. 2 ст. 13 59-ФЗ).", "small"))
-    return PrintDoc(organisation, address, "ГРАФИК ЛИЧНОГО ПРИЁМА ГРАЖДАН", period_title(schedule.start, schedule.end),
+    return paper(organisation, address, "ГРАФИК ЛИЧНОГО ПРИЁМА ГРАЖДАН", period_title(schedule.start, schedule.end),
                     tuple(blocks), landscape=True, approval=approval)
 
 
-def visitors_document(day: ReceptionDay, organisation: str) -> PrintDoc:
+def visitors_document(day: ReceptionDay, organisation: str) -> Document:
     e = day.entry
     cards_by_booking = {c.booking_id: c for c in day.cards if c.booking_id}
     rows = []
@@ -159,21 +160,21 @@ def visitors_document(day: ReceptionDay, organisation: str) -> PrintDoc:
             rows.append((str(n), f"{c.visited_at:%H:%M}" if c.visited_at else "", c.applicant, "", c.summary,
                          c.social_category or "", "без записи; " + c.outcome_label))
     who = e.official + (f", {e.position}" if e.position else "") if e.official else "все должностные лица"
-    blocks: list = [Grid(("", ""), (
+    blocks: list = [grid(("", ""), (
         ("Вид приёма", e.kind_label),
         ("Должностное лицо", who),
         ("Дата и время", f"{long_date(e.day)}, {e.hours}"),
         ("Место", e.place + (f" ({e.settlement})" if e.settlement else "")),
     ), (0.25, 0.75), key_value=True)]
     if rows:
-        blocks.append(Grid(("№", "Время", "Посетитель", "Телефон", "Вопрос", "Категория", "Отметка"), tuple(rows),
+        blocks.append(grid(("№", "Время", "Посетитель", "Телефон", "Вопрос", "Категория", "Отметка"), tuple(rows),
                            (0.05, 0.12, 0.21, 0.12, 0.19, 0.15, 0.16)))
     else:
-        blocks.append(Para("Записавшихся на приём нет."))
-    return PrintDoc(organisation, "", "СПИСОК ПОСЕТИТЕЛЕЙ ЛИЧНОГО ПРИЁМА", f"{e.day:%d.%m.%Y}", tuple(blocks))
+        blocks.append(para("Записавшихся на приём нет."))
+    return paper(organisation, "", "СПИСОК ПОСЕТИТЕЛЕЙ ЛИЧНОГО ПРИЁМА", f"{e.day:%d.%m.%Y}", tuple(blocks))
 
 
-def card_document(card: CardView, organisation: str, question_names: bool = True) -> PrintDoc:
+def card_document(card: CardView, organisation: str, question_names: bool = True) -> Document:
     who = card.official + (f", {card.position}" if card.position else "")
     answer = card.outcome_label
     if card.outcome == "oral_answer":
@@ -189,14 +190,14 @@ def card_document(card: CardView, organisation: str, question_names: bool = True
         ("Социальная категория", card.social_category or "—"),
         ("Запись на приём", "без предварительной записи" if card.walk_in else "по предварительной записи"),
     ]
-    blocks: list = [Grid(("", ""), tuple(rows), (0.32, 0.68), key_value=True),
-                    Para("Содержание обращения", "heading"), Para(card.summary)]
+    blocks: list = [grid(("", ""), tuple(rows), (0.32, 0.68), key_value=True),
+                    para("Содержание обращения", "heading"), para(card.summary)]
     if card.questions:
-        blocks.append(Para("Вопросы (по типовому общероссийскому тематическому классификатору)", "heading"))
-        blocks.append(Grid(("№", "Код", "Вопрос", "Примечание"), tuple(
+        blocks.append(para("Вопросы (по типовому общероссийскому тематическому классификатору)", "heading"))
+        blocks.append(grid(("№", "Код", "Вопрос", "Примечание"), tuple(
             (str(i + 1), q.code, q.name if question_names else "", q.note or "") for i, q in enumerate(card.questions)
         ), (0.05, 0.25, 0.5, 0.2)))
-    blocks.append(Para("Результат приёма", "heading"))
+    blocks.append(para("Результат приёма", "heading"))
     result = [("Результат", answer)]
     if card.answer_text:
         result.append(("Содержание ответа" if card.outcome == "oral_answer" else "Разъяснено", card.answer_text))
@@ -205,10 +206,10 @@ def card_document(card: CardView, organisation: str, question_names: bool = True
     if card.appeal_number:
         result.append(("Зарегистрировано обращение", f"№ {card.appeal_number} от {card.day:%d.%m.%Y}, срок ответа "
                        f"{card.appeal_deadline:%d.%m.%Y}" if card.appeal_deadline else f"№ {card.appeal_number}"))
-    blocks.append(Grid(("", ""), tuple(result), (0.32, 0.68), key_value=True))
-    blocks.append(Para("\nПодпись должностного лица ____________________        "
+    blocks.append(grid(("", ""), tuple(result), (0.32, 0.68), key_value=True))
+    blocks.append(para("\nПодпись должностного лица ____________________        "
                        "Подпись гражданина ____________________"))
-    return PrintDoc(organisation, "", "КАРТОЧКА ЛИЧНОГО ПРИЁМА ГРАЖДАНИНА", f"№ {card.id} от {card.day:%d.%m.%Y}",
+    return paper(organisation, "", "КАРТОЧКА ЛИЧНОГО ПРИЁМА ГРАЖДАНИНА", f"№ {card.id} от {card.day:%d.%m.%Y}",
                     tuple(blocks))
 
 
@@ -219,7 +220,6 @@ __all__ = [
     "period_title",
     "quarter_period",
     "schedule_document",
-    "to_html",
     "visitors_document",
     "write_pdf",
 ]

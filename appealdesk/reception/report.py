@@ -36,12 +36,14 @@ def reception_figures(session: Session, start: date, end: date) -> ReceptionFigu
     )
     for oid, kind, n in held:
         bucket(oid, kind)["receptions"] += n
+    # a visitor is counted for the official who received him (on the reception day: any official present)
+    who = func.coalesce(ReceptionCard.official_id, Reception.official_id)
     cards = session.execute(
-        select(Reception.official_id, Reception.kind, func.count(ReceptionCard.id),
+        select(who, Reception.kind, func.count(ReceptionCard.id),
                func.sum(case((ReceptionCard.outcome == "oral_answer", 1), else_=0)),
                func.count(ReceptionCard.appeal_id))
         .join(Reception, Reception.id == ReceptionCard.reception_id).where(*in_period)
-        .group_by(Reception.official_id, Reception.kind)
+        .group_by(who, Reception.kind)
     )
     for oid, kind, n, oral, written in cards:
         b = bucket(oid, kind)
@@ -49,10 +51,10 @@ def reception_figures(session: Session, start: date, end: date) -> ReceptionFigu
         b["oral_answers"] += int(oral or 0)
         b["written_appeals"] += written
     questions = session.execute(
-        select(Reception.official_id, Reception.kind, func.count(ReceptionCardQuestion.id))
+        select(who, Reception.kind, func.count(ReceptionCardQuestion.id))
         .join(ReceptionCard, ReceptionCard.id == ReceptionCardQuestion.card_id)
         .join(Reception, Reception.id == ReceptionCard.reception_id).where(*in_period)
-        .group_by(Reception.official_id, Reception.kind)
+        .group_by(who, Reception.kind)
     )
     for oid, kind, n in questions:
         bucket(oid, kind)["questions"] += n

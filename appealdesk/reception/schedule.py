@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from datetime import date, time, timedelta
 
 from ..domain.calendar import WorkCalendar, reception_day
+from ..domain.codes import ReceptionKind
 from .values import (
     EXCEPTION_LABELS,
     NATIONAL_FROM,
@@ -15,6 +16,8 @@ from .values import (
     RuleView,
     ScheduleEntry,
 )
+
+CONSULTATIVE = ReceptionKind.CONSULTATIVE.value
 
 
 def rule_key(rule_id: int, day: date) -> str:
@@ -53,7 +56,7 @@ def rule_occurrences(
             continue
         if rule.month_weeks and week_of_month(day) not in rule.month_weeks:
             continue
-        if not calendar.is_working(day):
+        if not calendar.is_working(day) and rule.kind != CONSULTATIVE:  # consultations go on on days off
             name = calendar.holiday_name(day) or ""
             why = "нерабочий день" if not name or name.startswith("Выходной") else f"праздник: {name}"
             skipped.append((rule.id, day, why))
@@ -134,3 +137,17 @@ def slot_times(time_from: time, time_to: time, minutes: int) -> list[tuple[time,
 
 def overlaps(a_from: time, a_to: time, b_from: time, b_to: time) -> bool:
     return a_from < b_to and b_from < a_to
+
+
+def official_conflict(entries: Iterable[ScheduleEntry], official_id: int, day: date, time_from: time,
+                      time_to: time, skip_key: str | None = None, skip_id: int | None = None) -> ScheduleEntry | None:
+    """The official's reception that day whose hours overlap ``time_from``-``time_to`` (not cancelled; the
+    reception being edited left out): the printed schedule must never show one person in two places."""
+    for e in entries:
+        if e.official_id != official_id or e.day != day or e.status == "cancelled":
+            continue
+        if e.key == skip_key or (skip_id is not None and e.reception_id == skip_id):
+            continue
+        if overlaps(time_from, time_to, e.time_from, e.time_to):
+            return e
+    return None

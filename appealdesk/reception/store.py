@@ -132,8 +132,9 @@ def booking_view(s: Session, b: ReceptionBooking) -> BookingView:
 def card_view(s: Session, c: ReceptionCard) -> CardView:
     r = s.get(Reception, c.reception_id)
     name, position = ("", "")
-    if r.official_id:
-        o = s.get(Official, r.official_id)
+    official_id = c.official_id or r.official_id  # who received the visitor, else the reception's official
+    if official_id:
+        o = s.get(Official, official_id)
         name, position = o.full_name, o.position or ""
     a = s.get(Applicant, c.applicant_id) if c.applicant_id else None
     qs = s.execute(
@@ -143,6 +144,7 @@ def card_view(s: Session, c: ReceptionCard) -> CardView:
         .order_by(ReceptionCardQuestion.position)
     ).all()
     appeal = s.get(Appeal, c.appeal_id) if c.appeal_id else None
+    earlier = s.get(Appeal, c.earlier_appeal_id) if c.earlier_appeal_id else None
     return CardView(
         id=c.id, reception_id=r.id, day=r.day, reception_kind=r.kind, official=name, position=position,
         place=r.place or "", booking_id=c.booking_id, applicant_id=c.applicant_id,
@@ -152,6 +154,9 @@ def card_view(s: Session, c: ReceptionCard) -> CardView:
         outcome=c.outcome, oral_consent=bool(c.oral_consent), answer_text=c.answer_text, referred_to=c.referred_to,
         appeal_id=c.appeal_id, appeal_number=appeal.reg_number if appeal else None,
         appeal_deadline=appeal.deadline if appeal else None,
+        official_id=official_id, video_body=c.video_body, video_consent=bool(c.video_consent),
+        invited_on=c.invited_on, earlier_appeal_id=c.earlier_appeal_id,
+        earlier_appeal_number=earlier.reg_number if earlier else None,
     )
 
 

@@ -16,6 +16,7 @@ KIND_LABELS = {
     "visiting": "Выездной приём",
     "national_day": "Общероссийский день приёма граждан",
     "video": "Приём в режиме видеосвязи",
+    "consultative": "Консультативный приём",
 }
 EXCEPTION_LABELS = {
     "vacation": "отпуск",
@@ -30,6 +31,8 @@ OUTCOME_LABELS = {
     "written_answer": "Будет дан письменный ответ",
     "outside_competence": "Вопрос не относится к компетенции: разъяснено, куда обратиться",
     "appeal_handed": "Принято письменное обращение",
+    "invited": "Не принят в этот день: приглашён на личный приём (в течение 7 рабочих дней)",
+    "refused_answered": "Отказано в дальнейшем рассмотрении: ответ по существу дан ранее (ч. 6 ст. 13 59-ФЗ)",
 }
 WEEKDAY_NAMES = ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье")
 WEEKDAY_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
@@ -123,6 +126,11 @@ class CardInput(CleanText):
     referred_to: str | None = None
     appeal_kind: str = "statement"  # the kind of the appeal a written answer creates
     executor_id: int | None = None
+    official_id: int | None = None  # who received the visitor (the reception day: any official present)
+    video_body: str | None = None  # connected by video to the competent body (with the visitor's consent)
+    video_consent: bool = False
+    invited_on: date | None = None  # outcome ``invited``: the day of the personal reception he is invited to
+    earlier_appeal_id: int | None = None  # outcome ``refused_answered``: the appeal answered on the merits
 
 
 # -- output -----------------------------------------------------------------------------------------
@@ -270,6 +278,12 @@ class CardView:
     appeal_id: int | None
     appeal_number: str | None
     appeal_deadline: date | None
+    official_id: int | None = None
+    video_body: str | None = None
+    video_consent: bool = False
+    invited_on: date | None = None
+    earlier_appeal_id: int | None = None
+    earlier_appeal_number: str | None = None
 
     @property
     def outcome_label(self) -> str:

@@ -5,17 +5,29 @@ and the narrative the user typed. The writers only draw what this module decides
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..domain.codes import Result
+from ..domain.codes import Kind, Result
+from ..domain.law import ORAL_FORMS
 from .model import CrossTab, Figure, Report, TopItem
-from .numbers import APPEALS, QUESTIONS, count_phrase, fmt_decimal, fmt_delta, fmt_int, fmt_percent, plural
+from .numbers import (
+    APPEALS,
+    MESSAGES,
+    NBSP,
+    QUESTIONS,
+    count_phrase,
+    fmt_decimal,
+    fmt_delta,
+    fmt_int,
+    fmt_percent,
+    plural,
+)
 from .reception import FIELDS as RECEPTION_FIELDS
 
 SECTION_TITLES: dict[str, str] = {
     "totals": "Общие сведения",
+    "by_organisation": "Свод по организациям",
     "by_quarter": "Поступление обращений по кварталам",
     "by_form": "Формы поступления обращений",
     "by_source": "Источники поступления обращений",
@@ -31,8 +43,8 @@ SECTION_TITLES: dict[str, str] = {
 }
 ALL_SECTIONS: tuple[str, ...] = tuple(SECTION_TITLES)
 
-# column kinds
-TEXT, CODE, INT, DELTA, PERCENT, PAIR = "text", "code", "int", "delta", "percent", "pair"
+# column kinds; SHARE: a (count, per cent of the total) pair printed «126 (43,0 %)» as the Kavkazsky note does
+TEXT, CODE, INT, DELTA, PERCENT, PAIR, SHARE = "text", "code", "int", "delta", "percent", "pair", "share"
 # row styles
 NORMAL, TOTAL, SUB = "normal", "total", "sub"
 
@@ -103,54 +115,72 @@ def format_cell(value, kind: str) -> str:
     if kind == PAIR:
         prev, cur = value
         return fmt_int(cur) if prev is None else f"{fmt_int(prev)}/{fmt_int(cur)}"
+    if kind == SHARE:
+        count, share = value
+        return fmt_int(count) if share is None else f"{fmt_int(count)} ({fmt_decimal(share)}{NBSP}%)"
     return str(value)
 
 
 # -- building blocks ----------------------------------------------------------------------------------
-def _cmp_columns(report: Report, first: str = "Показатель", code: bool = False, code_width: float = 0.9
-                 ) -> tuple[Column, ...]:
+def _cmp_columns(report: Report, first: str = "Показатель", code: bool = False, code_width: float = 0.9,
+                 shares: bool = False) -> tuple[Column, ...]:
     cols = [Column("Код", CODE, code_width)] if code else []
     cols.append(Column(first, TEXT, 4.5 - code_width if code else 4.2))
-    cols.append(Column(report.period.column_label(), INT, 1.0))
+    cols.append(Column(report.current_label(), SHARE if shares else INT, 1.5 if shares else 1.0))
     if report.previous is not None:
-        cols += [Column(report.previous.column_label(), INT, 1.0), Column("+/-", DELTA, 0.9), Column("%", PERCENT, 0.9)]
+        cols += [Column(report.previous_label(), INT, 1.0), Column("+/-", DELTA, 0.9), Column("%", PERCENT, 0.9)]
     return tuple(cols)
 
 
-def _cmp_values(report: Report, f: Figure) -> tuple:
+def _cmp_values(report: Report, f: Figure, share: float | bool | None = False) -> tuple:
+    """The cells of one figure; ``share`` (a per cent, or None) makes the current cell a SHARE pair."""
+    current = f.current if share is False else (f.current, share)
     if report.previous is None:
-        return (f.current,)
-    return (f.current, f.previous, f.delta, f.percent)
+        return (current,)
+    return (current, f.previous, f.delta, f.percent)
 
 
 def _cmp_table(
     report: Report, key: str, title: str, rows: Sequence[tuple], *, first: str = "Показатель", code: bool = False,
-    note: str = "", code_width: float = 0.9,
+    note: str = "", code_width: float = 0.9, shares: dict[str, float | None] | None = None,
 ) -> Table:
-    """``rows``: ``(label, Figure, style)`` or with ``code``: ``(code, label, Figure, style)``."""
+    """``rows``: ``(label, Figure, style)`` or with ``code``: ``(code, label, Figure, style)``; with ``shares``
+    a row may end with its share key (``(label, Figure, style, key)``) and the current column shows
+    «count (share %)»."""
     out = []
     for r in rows:
+        share: float | bool | None = False
+        if shares is not None:
+            key_of = r[-1] if len(r) == (5 if code else 4) else None
+            share = shares.get(key_of) if key_of is not None else None
+            r = r[:4] if code else r[:3]
         if code:
             c, label, f, style = r
-            out.append(Row((c, label, *_cmp_values(report, f)), style))
+            out.append(Row((c, label, *_cmp_values(report, f, share)), style))
         else:
             label, f, style = r
-            out.append(Row((label, *_cmp_values(report, f)), style))
-    return Table(key, title, _cmp_columns(report, first, code, code_width), tuple(out), note)
+            out.append(Row((label, *_cmp_values(report, f, share)), style))
+    return Table(key, title, _cmp_columns(report, first, code, code_width, shares is not None), tuple(out), note)
+
+
+def _share_of(part: int, whole: int) -> float | None:
+    return round(part / whole * 100, 1) if whole else None
 
 
 def _sum(figs: Sequence[Figure], compare: bool) -> Figure:
     return Figure(sum(f.current for f in figs), sum(f.previous or 0 for f in figs) if compare else None)
 
 
-def _group_rows(report: Report, section: str, *, skip_empty: bool = False, total: str | None = "Итого") -> list[tuple]:
+def _group_rows(report: Report, section: str, *, skip_empty: bool = False, total: str | None = "Итого",
+                keys: bool = False) -> list[tuple]:
+    """One row per key of ``section`` and the total; ``keys``: each row ends with its key (for shares)."""
     group = report.sections[section]
     assert isinstance(group, dict)
     rows = []
     for k, f in group.items():
         if skip_empty and f.current == 0 and not f.previous:
             continue
-        rows.append((report.label(section, k), f, NORMAL))
+        rows.append((report.label(section, k), f, NORMAL, k) if keys else (report.label(section, k), f, NORMAL))
     if total:
         rows.append((total, _sum(list(group.values()), report.compare), TOTAL))
     return rows
@@ -178,19 +208,39 @@ def _chart_labels(labels: Sequence[str], limit: int = 38) -> tuple[str, ...]:
 
 
 # -- the sections -------------------------------------------------------------------------------------
-def _totals(report: Report) -> tuple[tuple[str, ...], tuple[Table, ...], tuple[Chart, ...]]:
-    a, q = report.figure("appeals"), report.figure("questions")
-    than = report.previous.phrase() if report.previous else ""
+def _period_words(report: Report) -> str:
     phrase = report.period.phrase()
+    if not report.period_complete:
+        phrase += f" (по состоянию на {report.made_on:%d.%m.%Y})"
+    return phrase
+
+
+def _previous_words(report: Report) -> str:
+    if report.previous is None:
+        return ""
+    if report.period_complete:
+        return report.previous.phrase()
+    return f"за тот же период {report.previous.start.year} года"
+
+
+def _totals(report: Report) -> tuple[tuple[str, ...], tuple[Table, ...], tuple[Chart, ...]]:
+    a, q, m = report.figure("appeals"), report.figure("questions"), report.figure("messages")
+    than = _previous_words(report)
+    phrase = _period_words(report)
     s1 = f"{phrase[0].upper()}{phrase[1:]} поступило {count_phrase(a.current, APPEALS)}"
     s1 += _change_phrase(a, APPEALS, than) + "."
     s2 = f"В обращениях {plural(q.current, 'содержится', 'содержатся', 'содержится')} {count_phrase(q.current, QUESTIONS)}"
     s2 += (f" ({than} — {fmt_int(q.previous)})" if q.previous is not None else "") + "."
-    table = _cmp_table(report, "totals", "Количество обращений и вопросов", [
-        ("Количество обращений", a, NORMAL),
-        ("Количество вопросов в обращениях", q, NORMAL),
-    ])
-    return (s1, s2), (table,), ()
+    intro = [s1, s2]
+    if m.current or m.previous:
+        intro.append(f"Кроме того, через платформу обратной связи и социальные сети поступило "
+                     f"{count_phrase(m.current, MESSAGES)}: это не обращения по Федеральному закону № 59-ФЗ, они "
+                     "учтены отдельно (раздел «Сообщения») и в число обращений не входят.")
+    rows = [("Количество обращений", a, NORMAL), ("Количество вопросов в обращениях", q, NORMAL)]
+    if m.current or m.previous:
+        rows.append(("Сообщения ПОС и социальных сетей (учтены отдельно)", m, NORMAL))
+    table = _cmp_table(report, "totals", "Количество обращений и вопросов", rows)
+    return tuple(intro), (table,), ()
 
 
 def _crosstab_table(report: Report, ct: CrossTab, key: str) -> Table:
@@ -220,7 +270,7 @@ def _crosstab_table(report: Report, ct: CrossTab, key: str) -> Table:
     rows = [line("Всего", codes, TOTAL)] + [line(label, [code], NORMAL) for code, label in ct.rows]
     note = ""
     if compare:
-        note = f"В ячейках: {report.previous.column_label()}/{report.period.column_label()}."
+        note = f"В ячейках: {report.previous_label()}/{report.current_label()}."
     return Table(key, ct.title, tuple(cols), tuple(rows), note, wide=compare)
 
 
@@ -230,9 +280,9 @@ def _by_quarter(report: Report):
     for i, ct in enumerate(report.crosstabs):
         tables.append(_crosstab_table(report, ct, f"by_quarter_{i + 1}"))
     by_q = report.sections["by_quarter"]
-    series = [(report.period.column_label(), tuple(f.current for f in by_q.values()))]
+    series = [(report.current_label(), tuple(f.current for f in by_q.values()))]
     if report.compare:
-        series.insert(0, (report.previous.column_label(), tuple(f.previous or 0 for f in by_q.values())))
+        series.insert(0, (report.previous_label(), tuple(f.previous or 0 for f in by_q.values())))
     chart = Chart("by_quarter", "bar", "Обращения по кварталам", tuple(report.label("by_quarter", k) for k in by_q),
                   tuple(series))
     return (), tuple(tables), (chart,)
@@ -240,6 +290,67 @@ def _by_quarter(report: Report):
 
 def _simple(report: Report, section: str, title: str, first: str):
     return (), (_cmp_table(report, section, title, _group_rows(report, section), first=first),), ()
+
+
+def _form_rows(report: Report, section: str, shares: bool) -> list[tuple]:
+    """Written and electronic, then «устные, всего» (the 2018 seed) with the oral forms under it, the total."""
+    group = report.sections[section]
+    assert isinstance(group, dict)
+    written = [(report.label("by_form", k), f, NORMAL, k) for k, f in group.items() if k not in ORAL_FORMS]
+    oral = [(ORAL_SUB_LABELS.get(k, report.label("by_form", k)), f, SUB, k) for k, f in group.items()
+            if k in ORAL_FORMS]
+    oral_total = _sum([r[1] for r in oral], report.compare)
+    total = _sum(list(group.values()), report.compare)
+    rows = [*written, ("Устные, всего", oral_total, NORMAL, "__oral"), *oral, ("Итого", total, TOTAL)]
+    if not shares:
+        return [r[:3] for r in rows]
+    return rows
+
+
+# the oral forms under «Устные, всего», as the 2018 seed writes them («из них: на личном приёме, по телефону»)
+ORAL_SUB_LABELS = {"personal_reception": "из них на личном приёме", "visiting_reception": "на выездном приёме",
+                   "phone": "по телефону"}
+
+
+def _by_form(report: Report):
+    appeals_shares = dict(report.shares.get("by_form", {}))
+    a = report.figure("appeals")
+    appeals_shares["__oral"] = _share_of(report.figure("oral").current, a.current)
+    t1 = _cmp_table(report, "by_form", "Обращения по формам поступления", _form_rows(report, "by_form", True),
+                    first="Форма поступления", shares=appeals_shares,
+                    note="В скобках — доля от общего числа обращений.")
+    q = report.figure("questions")
+    q_shares = {k: _share_of(f.current, q.current) for k, f in report.sections["questions_by_form"].items()}
+    oral_q = sum(f.current for k, f in report.sections["questions_by_form"].items() if k in ORAL_FORMS)
+    q_shares["__oral"] = _share_of(oral_q, q.current)
+    t2 = _cmp_table(report, "questions_by_form", "Вопросы по формам поступления обращений",
+                    _form_rows(report, "questions_by_form", True), first="Форма поступления", shares=q_shares,
+                    note="Вопросы считаются по форме обращения, в котором они поставлены.")
+    tables = [t1, t2]
+    from .aggregate import question_crosstab
+
+    ct = question_crosstab(report)
+    if ct is not None and ct.rows:
+        tables.append(_crosstab_table(report, ct, "questions_by_quarter_form"))
+    oral = report.figure("oral")
+    intro = (f"Устных обращений (на личном приёме, на выездном приёме, по телефону) — {fmt_int(oral.current)}"
+             + (f" ({fmt_decimal(_share_of(oral.current, a.current))}{NBSP}%)" if a.current else "") + ".",)
+    return intro, tuple(tables), ()
+
+
+def _by_kind(report: Report):
+    group = report.sections["by_kind"]
+    shares = report.shares.get("by_kind", {})
+    rows: list[tuple] = [(report.label("by_kind", k), f, NORMAL, k) for k, f in group.items() if k != Kind.MESSAGE]
+    rows.append(("Итого обращений", report.figure("appeals"), TOTAL))
+    t1 = _cmp_table(report, "by_kind", "Обращения по видам", rows, first="Вид обращения", shares=shares,
+                    note="В скобках — доля от общего числа обращений.")
+    m = group.get(Kind.MESSAGE.value)
+    tables = [t1]
+    if m is not None and (m.current or m.previous):
+        tables.append(_cmp_table(report, "by_kind_messages", "Сообщения (не обращения по 59-ФЗ, в итог не входят)",
+                                 [(report.label("by_kind", Kind.MESSAGE.value), m, NORMAL)], first="Вид"))
+    return (), tuple(tables), ()
 
 
 def _topic_rows(report: Report, section: str, order_by_count: bool) -> list[tuple]:
@@ -277,9 +388,9 @@ def _topics(report: Report):
         intro = ("Больше всего вопросов по тематикам: " + "; ".join(parts) + ".",)
     sections = report.sections["by_section"]
     labels = _chart_labels([report.label("by_section", k) for k in sections])
-    series = [(report.period.column_label(), tuple(f.current for f in sections.values()))]
+    series = [(report.current_label(), tuple(f.current for f in sections.values()))]
     if report.compare:
-        series.insert(0, (report.previous.column_label(), tuple(f.previous or 0 for f in sections.values())))
+        series.insert(0, (report.previous_label(), tuple(f.previous or 0 for f in sections.values())))
     chart = Chart("by_section", "bar", "Вопросы по разделам классификатора", labels, tuple(series))
     return intro, tuple(tables), (chart,)
 
@@ -300,21 +411,24 @@ RESULT_ROWS = (
     (Result.FORWARDED.value, None, NORMAL),
     (Result.ANSWERED.value, None, NORMAL),
     (Result.LEFT_WITHOUT_ANSWER.value, None, NORMAL),
+    (Result.RETURNED.value, None, NORMAL),
 )
 PIE_RESULTS = (*(k for k, _, style in RESULT_ROWS if style != SUB), Result.IN_PROGRESS.value)
 
 
 def _results_rows(report: Report, results: dict[str, Figure]) -> list[tuple]:
+    """Rows ``(label, Figure, style, key)``; the total ends without a key."""
     rows = []
     shown = set()
+    zero = Figure(0, 0 if report.compare else None)
     for key, label, style in RESULT_ROWS:
-        rows.append((label or report.label("results", key), results.get(key, Figure(0, 0 if report.compare else None)), style))
+        rows.append((label or report.label("results", key), results.get(key, zero), style, key))
         shown.add(key)
     for key, f in results.items():
         if key not in shown and key != Result.IN_PROGRESS.value:
-            rows.append((report.label("results", key), f, NORMAL))
-    ip = results.get(Result.IN_PROGRESS.value, Figure(0, 0 if report.compare else None))
-    rows.append(("Находится на рассмотрении на конец периода", ip, NORMAL))
+            rows.append((report.label("results", key), f, NORMAL, key))
+    ip = results.get(Result.IN_PROGRESS.value, zero)
+    rows.append(("Находится на рассмотрении на конец периода", ip, NORMAL, Result.IN_PROGRESS.value))
     total = _sum([f for k, f in results.items() if k != Result.MEASURES_TAKEN.value], report.compare)
     rows.append(("Всего вопросов", total, TOTAL))
     return rows
@@ -324,21 +438,27 @@ def _results(report: Report):
     results = report.sections["results"]
     note = f"Результаты — по состоянию на {report.state_date:%d.%m.%Y}"
     if report.previous is not None:
-        note += f" ({report.previous.column_label()} — по состоянию на {report.previous.end:%d.%m.%Y})"
+        note += f" ({report.previous_label()} — по состоянию на {report.previous.end:%d.%m.%Y})"
     note += "; «поддержано» включает вопросы, по которым приняты меры."
+    note += " В скобках — доля от общего числа вопросов."
     table = _cmp_table(report, "results", "Результаты рассмотрения вопросов", _results_rows(report, results),
-                       first="Результат", note=note)
+                       first="Результат", note=note, shares=report.shares.get("results", {}))
     pie_keys = [k for k in PIE_RESULTS if results.get(k) and results[k].current > 0]
     chart = Chart(
-        "results", "pie", f"Результаты рассмотрения вопросов, {report.period.column_label()}",
+        "results", "pie", f"Результаты рассмотрения вопросов, {report.current_label()}",
         tuple(report.label("results", k) if k != Result.SUPPORTED.value else "Поддержано" for k in pie_keys),
         (("Вопросы", tuple(results[k].current for k in pie_keys)),),
     )
     ip = results.get(Result.IN_PROGRESS.value)
-    intro = ()
+    intro: tuple[str, ...] = ()
+    supported = results.get(Result.SUPPORTED.value)
+    share = report.shares.get("results", {}).get(Result.SUPPORTED.value)
+    if supported is not None and supported.current:
+        intro += (f"Положительно рассмотрено (поддержано) {count_phrase(supported.current, QUESTIONS)}"
+                  + (f" ({fmt_decimal(share)}{NBSP}%)" if share is not None else "") + ".",)
     if ip is not None:
-        intro = (f"По состоянию на {report.state_date:%d.%m.%Y} на рассмотрении "
-                 f"{plural(ip.current, 'находится', 'находятся', 'находятся')} {count_phrase(ip.current, QUESTIONS)}.",)
+        intro += (f"По состоянию на {report.state_date:%d.%m.%Y} на рассмотрении "
+                  f"{plural(ip.current, 'находится', 'находятся', 'находятся')} {count_phrase(ip.current, QUESTIONS)}.",)
     return intro, (table,), ((chart,) if pie_keys else ())
 
 
@@ -356,26 +476,48 @@ def _messages(report: Report):
     m = report.messages
     if m is None:
         return (), (), ()
+    hours = f"{report.message_hours} {plural(report.message_hours, 'часа', 'часов', 'часов')}"
     intro = (
         "Сообщения, поступившие через платформу обратной связи (ПОС) и социальные сети (Инцидент Менеджмент), "
         "не являются обращениями по Федеральному закону № 59-ФЗ: ответ на них даётся в кратчайший срок "
-        "(не позднее 24 часов). В таблицах выше они учтены в строке «"
-        + report.label("by_kind", "message") + "» вида обращения; здесь они показаны отдельно.",
+        f"(как правило, не позднее {hours}). Они учтены здесь отдельно и не входят ни в число обращений, ни в "
+        "другие разделы отчёта.",
     )
-    rows = [
-        ("Всего поступило обращений и сообщений", m.appeals, TOTAL),
-        ("в т.ч. обращения (без сообщений)", m.appeals_without_messages, SUB),
-        ("в т.ч. сообщения ПОС и социальных сетей", m.messages, SUB),
-    ]
+    rows = [("Поступило сообщений", m.messages, TOTAL)]
     for k, f in m.by_source.items():
-        rows.append((f"из них: {report.label('by_source', k)}", f, SUB))
-    t1 = _cmp_table(report, "messages", "Обращения и сообщения", rows)
+        rows.append((f"в т.ч. {report.label('by_source', k)}", f, SUB))
+    t1 = _cmp_table(report, "messages", "Сообщения ПОС и социальных сетей", rows)
     if m.messages.current == 0 and not m.messages.previous:
         return (*intro, "Сообщений через ПОС и социальные сети за период не поступало."), (t1,), ()
-    res_rows = _results_rows(report, m.results)
+    if not m.results:  # a district roll-up: the settlements' files count the messages only
+        return intro, (t1,), ()
+    res_rows = [r[:3] for r in _results_rows(report, m.results)]
     res_rows.insert(-1, ("Вопросы сообщений с нарушением срока ответа", m.overdue, NORMAL))
     t2 = _cmp_table(report, "messages_results", "Результаты рассмотрения сообщений (вопросы)", res_rows, first="Результат")
     return intro, (t1, t2), ()
+
+
+def _by_organisation(report: Report):
+    """A district roll-up: the main figures of each organisation summed, and the total."""
+    orgs = report.by_organisation or {}
+    cols = (Column("Организация", TEXT, 2.4), Column("Обращения", INT, 1.3), Column("Вопросы", INT, 1.3),
+            Column("Сообщения", INT, 1.3), Column("На рассмотрении", INT, 1.4), Column("С нарушением срока", INT, 1.4))
+
+    def line(name: str, sections: dict) -> tuple:
+        return (name, sections["appeals"]["current"], sections["questions"]["current"],
+                sections["messages"]["current"], sections["results"]["in_progress"]["current"],
+                sections["overdue"]["current"])
+
+    rows = [Row(line(name, sec)) for name, sec in orgs.items()]
+    ip = report.figure("results", Result.IN_PROGRESS.value).current
+    rows.append(Row(("Итого", report.figure("appeals").current, report.figure("questions").current,
+                     report.figure("messages").current, ip, report.figure("overdue").current), TOTAL))
+    codes = [o for o in report.organisations if o.oktmo or o.inn]
+    note = "; ".join(f"{o.name}: ОКТМО {o.oktmo or '—'}, ИНН {o.inn or '—'}" for o in codes)
+    table = Table("by_organisation", f"Основные показатели по организациям, {report.current_label()}", cols,
+                  tuple(rows), note)
+    intro = (f"Свод составлен по отчётам организаций: {len(orgs)}. Показатели разделов ниже — суммы их отчётов.",)
+    return intro, (table,), ()
 
 
 def _reception(report: Report):
@@ -403,7 +545,7 @@ def _reception(report: Report):
         for ln in lines
     ]
     body.append(Row(("Итого", "", *(cur.total(name) for name, _ in RECEPTION_FIELDS)), TOTAL))
-    t2 = Table("reception_officials", f"Приёмы по должностным лицам, {report.period.column_label()}", cols, tuple(body),
+    t2 = Table("reception_officials", f"Приёмы по должностным лицам, {report.current_label()}", cols, tuple(body),
                wide=True)
     return (), (t1, t2), ()
 
@@ -418,8 +560,7 @@ def summary_table(report: Report) -> Table:
         ("Вопросы с нарушением срока", report.figure("overdue"), NORMAL),
         ("Вопросы на рассмотрении на конец периода", report.figure("results", Result.IN_PROGRESS.value), NORMAL),
     ]
-    if report.messages is not None:
-        rows.append(("в т.ч. сообщения ПОС и социальных сетей (обращений)", report.messages.messages, NORMAL))
+    rows.append(("Сообщения ПОС и социальных сетей (учтены отдельно)", report.figure("messages"), NORMAL))
     return _cmp_table(report, "summary", "Основные показатели", rows)
 
 
@@ -434,16 +575,20 @@ def build_document(report: Report, options: ReportOptions | None = None) -> list
             continue
         if key == "reception" and report.reception is None:
             continue
+        if key == "by_organisation" and report.by_organisation is None:
+            continue
         if key == "totals":
             intro, tables, charts = _totals(report)
+        elif key == "by_organisation":
+            intro, tables, charts = _by_organisation(report)
         elif key == "by_quarter":
             intro, tables, charts = _by_quarter(report)
         elif key == "by_form":
-            intro, tables, charts = _simple(report, "by_form", "Обращения по формам поступления", "Форма поступления")
+            intro, tables, charts = _by_form(report)
         elif key == "by_source":
             intro, tables, charts = _simple(report, "by_source", "Обращения по источникам поступления", "Источник")
         elif key == "by_kind":
-            intro, tables, charts = _simple(report, "by_kind", "Обращения по видам", "Вид обращения")
+            intro, tables, charts = _by_kind(report)
         elif key == "topics":
             intro, tables, charts = _topics(report)
         elif key == "by_settlement":
@@ -470,50 +615,17 @@ def build_document(report: Report, options: ReportOptions | None = None) -> list
 def heading_lines(report: Report, options: ReportOptions) -> tuple[str, str, str]:
     """(title, «о работе с обращениями граждан за 1 полугодие 2026 года», organisation)."""
     sub = f"{options.subtitle} {report.period.phrase()}"
+    if not report.period_complete:
+        sub += f" (период не завершён: по состоянию на {report.made_on:%d.%m.%Y})"
     if report.previous is not None:
-        sub += f" в сравнении с аналогичным периодом {report.previous.start.year} года" if (
-            report.previous.start.year == report.previous.end.year) else " в сравнении с тем же периодом прошлого года"
+        if not report.period_complete:
+            sub += (f" в сравнении с тем же периодом {report.previous.start.year} года "
+                    f"(с {report.previous.start:%d.%m.%Y} по {report.previous.end:%d.%m.%Y})")
+        elif report.previous.start.year == report.previous.end.year:
+            sub += f" в сравнении с аналогичным периодом {report.previous.start.year} года"
+        else:
+            sub += " в сравнении с тем же периодом прошлого года"
     return options.title, sub, report.organisation
-
-
-# -- preview ----------------------------------------------------------------------------------------
-def document_html(report: Report, options: ReportOptions | None = None) -> str:
-    """The tables as simple HTML (the wizard's preview before saving)."""
-    options = options or ReportOptions()
-    title, sub, org = heading_lines(report, options)
-    e = html.escape
-    parts = [
-        "<html><body style='font-family: sans-serif;'>",
-        f"<h2 style='text-align:center'>{e(title.upper())}</h2>",
-        f"<p style='text-align:center'><b>{e(sub)}</b><br/>{e(org)}</p>",
-    ]
-    for sec in build_document(report, options):
-        parts.append(f"<h3>{e(sec.title)}</h3>")
-        parts += [f"<p>{e(t)}</p>" for t in sec.intro]
-        for t in sec.tables:
-            parts.append(f"<p><i>{e(t.title)}</i></p>")
-            parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
-            parts.append("<tr>" + "".join(f"<th>{e(c.title)}</th>" for c in t.columns) + "</tr>")
-            for r in t.rows:
-                cells = []
-                for c, v in zip(t.columns, r.values, strict=True):
-                    text = e(format_cell(v, c.kind))
-                    if r.style == TOTAL:
-                        text = f"<b>{text}</b>"
-                    if r.style == SUB and c.kind == TEXT:
-                        text = "&nbsp;&nbsp;&nbsp;" + text
-                    align = "left" if c.kind in (TEXT, CODE) else "right"
-                    cells.append(f"<td align='{align}'>{text}</td>")
-                parts.append("<tr>" + "".join(cells) + "</tr>")
-            parts.append("</table>")
-            if t.note:
-                parts.append(f"<p><small>{e(t.note)}</small></p>")
-        if sec.narrative:
-            parts += [f"<p>{e(p)}</p>" for p in sec.narrative.split("\n") if p.strip()]
-    if options.signatory_name or options.signatory_position:
-        parts.append(f"<p><br/>{e(options.signatory_position)} — {e(options.signatory_name)}</p>")
-    parts.append("</body></html>")
-    return "\n".join(parts)
 
 
 __all__ = [
@@ -526,7 +638,6 @@ __all__ = [
     "Row",
     "Table",
     "build_document",
-    "document_html",
     "fmt_decimal",
     "format_cell",
     "heading_lines",

@@ -144,7 +144,6 @@ def overdue_rows(s: Session, label: Label, period: Period, as_of: date) -> list[
     return _rows(s, label, stmt, as_of)
 
 
-_WRAPPED = frozenset({"applicant", "settlement", "summary", "executor", "state", "kind"})
 
 
 def _value(row: ListRow, n: int, key: str):
@@ -161,29 +160,22 @@ def list_title(kind: str, period: Period, as_of: date | None = None) -> str:
 # -- PDF -------------------------------------------------------------------------------------------------
 def write_list_pdf(rows: Sequence[ListRow], columns: Sequence[ListColumn], path: str | os.PathLike, title: str,
                    organisation: str, progress: Progress | None = None) -> Path:
-    from reportlab.lib.utils import simpleSplit
-    from reportlab.platypus import Paragraph, Spacer
-    from reportlab.platypus import Table as RLTable
-    from reportlab.platypus import TableStyle as RLTableStyle
+    """The list as a landscape paper of the one document model (plain-text cells: thousands of rows)."""
+    from ..paper.model import (
+        CENTER,
+        LEFT,
+        NUMBERS_FOOTER,
+        RIGHT,
+        SUBTITLE,
+        Column,
+        Document,
+        Para,
+        Row,
+        Section,
+    )
+    from ..paper.model import Table as PaperTable
+    from ..paper.pdf import write_pdf
 
-    from .pdf_layout import GRID, HEADER_BG, build, esc, frame_width, make_doc, styles
-
-    st = styles(9)
-    width = frame_width(True)
-    total_w = sum(c.width for c in columns)
-    widths = [width * c.width / total_w for c in columns]
-    head = [Paragraph(esc(c.title), st.cell_head) for c in columns]
-    story: list = [Paragraph(esc(title), st.subtitle), Paragraph(esc(organisation), st.org)]
-    numeric = [j for j, c in enumerate(columns) if c.kind == "int"]
-    style = RLTableStyle([
-        ("FONT", (0, 1), (-1, -1), st.font, st.cell.fontSize, st.cell.leading),
-        *[("ALIGN", (j, 1), (j, -1), "RIGHT") for j in numeric],
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID), ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ])
-    chunk = 60  # rows per table: reportlab splits many small tables much faster than one long one
     body = []
     for n, row in enumerate(rows, start=1):
         cells = []
@@ -197,30 +189,17 @@ def write_list_pdf(rows: Sequence[ListRow], columns: Sequence[ListColumn], path:
                 text = str(v)
             if c.key == "summary" and len(text) > 300:
                 text = text[:299] + "…"
-            if c.key in _WRAPPED and text:
-                # pre-wrapped plain text: reportlab draws "\n" lines far faster than a Paragraph per cell
-                lines = simpleSplit(text, st.font, st.cell.fontSize, widths[len(cells)] - 4)
-                cells.append("\n".join(lines))
-            else:
-                cells.append(text)
-        body.append(cells)
-        if len(body) == chunk:
-            story.append(_list_table([head, *body], widths, style, RLTable))
-            body = []
-            if progress is not None:
-                progress(n, len(rows))
-    if body or not rows:
-        story.append(_list_table([head, *body], widths, style, RLTable))
-    story += [Spacer(1, 6), Paragraph(esc(f"Всего: {len(rows)}"), st.body)]
-    doc = make_doc(path, title, start_landscape=True)
-    build(doc, story, st.font, footer_left=f"{organisation}. {title}")
-    return Path(path)
-
-
-def _list_table(data, widths, style, table_cls):
-    t = table_cls(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    t.setStyle(style)
-    return t
+            cells.append(text)
+        body.append(Row(tuple(cells)))
+        if progress is not None and n % 500 == 0:
+            progress(n, len(rows))
+    table = PaperTable(tuple(Column(c.title, c.width, RIGHT if c.kind == "int" else LEFT) for c in columns),
+                       tuple(body), size=7.5, plain=True)
+    blocks = (Para.of(title, SUBTITLE), Para.of(organisation, align=CENTER, space_after=8), table,
+              Para.of(f"Всего: {len(rows)}", space_before=6))
+    doc = Document(title, (Section(blocks, landscape=True, footer=f"{organisation}. {title}"),),
+                   page_numbers=NUMBERS_FOOTER, font_size=9)
+    return write_pdf(doc, path)
 
 
 # -- XLSX ------------------------------------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """The figures of a report: plain frozen values the writers (JSON, PDF, XLSX) and the wizard's preview read.
 
-``Report.sections`` holds the sections of ``exchange_formats.md`` section 2 in the contract's order: a
-section is either one ``Figure`` (``appeals``, ``questions``, ``repeated``, ``collective``, ``overdue``)
-or an ordered ``{key: Figure}``. Everything else (labels, the quarter cross tables, the largest topics,
-the messages, the personal receptions) is for the documents people read.
+``Report.sections`` holds the sections of ``exchange_formats.md`` section 2 (and 2.1, version 2) in the
+contract's order: a section is one ``Figure`` (``appeals``, ``questions``, ``repeated``, ``collective``,
+``overdue``, ``messages``, ``oral``), an ordered ``{key: Figure}``, or (``by_quarter_form_questions``)
+``{quarter: {form: Figure}}``. ``Report.shares`` are the per cents of version 2. Everything else (labels,
+the quarter cross tables, the largest topics, the messages apart, the personal receptions, the
+organisations of a district roll-up) is for the documents people read.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .periods import Period
@@ -38,9 +40,12 @@ class Figure:
         return {"current": self.current, "previous": self.previous, "delta": self.delta, "percent": self.percent}
 
 
-Section = Figure | dict[str, Figure]
+Section = Figure | dict[str, Figure] | dict[str, dict[str, Figure]]
 
-# The contract's sections, in its order, and whether each is one counter or a group of counters.
+FORMAT_VERSION = 2
+
+# The contract's sections, in its order, and whether each is one counter or a group of counters
+# (version 1, then the additions of version 2; ``by_quarter_form_questions`` is a group of groups).
 CONTRACT_SECTIONS: tuple[tuple[str, bool], ...] = (
     ("appeals", False),
     ("questions", False),
@@ -57,7 +62,14 @@ CONTRACT_SECTIONS: tuple[tuple[str, bool], ...] = (
     ("collective", False),
     ("overdue", False),
     ("satisfaction", True),
+    ("messages", False),
+    ("questions_by_form", True),
+    ("oral", False),
+    ("by_quarter_form_questions", True),
 )
+NESTED_SECTIONS = frozenset({"by_quarter_form_questions"})
+# ``shares``: per cent of the period's total (current period), of questions for results, of appeals else
+SHARE_SECTIONS = ("results", "by_form", "by_kind")
 
 
 @dataclass(frozen=True)
@@ -82,18 +94,21 @@ class TopItem:
 
 @dataclass(frozen=True)
 class MessageFigures:
-    """ПОС and social-media messages (kind ``message``): not 59-FZ appeals, reported separately."""
+    """ПОС and social-media messages (kind ``message``): not 59-FZ appeals, counted apart from them."""
 
-    appeals: Figure  # everything registered, messages included (the contract's ``appeals``)
-    messages: Figure  # of which messages
+    messages: Figure
     by_source: dict[str, Figure]  # messages by source
     results: dict[str, Figure]  # questions of messages by result (``in_progress`` at the period's end)
-    overdue: Figure  # questions of messages answered late (24 hours) or overdue at the period's end
+    overdue: Figure  # questions of messages answered late or overdue at the period's end
 
-    @property
-    def appeals_without_messages(self) -> Figure:
-        prev = None if self.appeals.previous is None else self.appeals.previous - (self.messages.previous or 0)
-        return Figure(self.appeals.current - self.messages.current, prev)
+
+@dataclass(frozen=True)
+class Organisation:
+    """Who made the report: the name, ОКТМО and ИНН from the office's settings (None: not set)."""
+
+    name: str
+    oktmo: str | None = None
+    inn: str | None = None
 
 
 @dataclass(frozen=True)
@@ -108,18 +123,45 @@ class Report:
     top_questions: tuple[TopItem, ...] = ()
     messages: MessageFigures | None = None
     reception: ReceptionReport | None = None
-    as_of: date | None = None  # the day in_progress / overdue are counted on: the period's end, or today if earlier
+    state_on: date | None = None  # the day in_progress / overdue are counted on: the period's end, or today if earlier
+    made_on: date | None = None  # the day the report was made (the contract's ``as_of``)
+    oktmo: str | None = None
+    inn: str | None = None
+    shares: dict[str, dict[str, float | None]] = field(default_factory=dict)
+    # a district roll-up: the organisations summed, name -> their contract sections (JSON values)
+    by_organisation: dict[str, dict] | None = None
+    organisations: tuple[Organisation, ...] = ()
+    message_hours: int = 24  # the answer term of a message (the office's setting): the documents name it
 
     @property
     def state_date(self) -> date:
-        return self.as_of or self.period.end
+        return self.state_on or self.period.end
+
+    @property
+    def period_complete(self) -> bool:
+        """False when the period ends after the day the report was made (then the comparison is cut the same
+        way, and the documents say the period is not over)."""
+        return self.made_on is None or self.period.end <= self.made_on
+
+    def current_label(self) -> str:
+        """The heading of the period's column: «2026», or «2026 (по 04.12)» when the period is not over."""
+        if self.period_complete:
+            return self.period.column_label()
+        return f"{self.period.column_label()} (по {self.made_on:%d.%m})"
+
+    def previous_label(self) -> str:
+        assert self.previous is not None
+        if self.period_complete:
+            return self.previous.column_label()
+        return f"{self.previous.start.year} (по {self.previous.end:%d.%m})" if (
+            self.previous.start.year == self.previous.end.year) else self.previous.column_label()
 
     @property
     def compare(self) -> bool:
         return self.previous is not None
 
     def figure(self, section: str, key: str | None = None) -> Figure:
-        value = self.sections[section]
+        value = self.sections.get(section, Figure(0, 0 if self.compare else None))
         if key is None:
             assert isinstance(value, Figure)
             return value

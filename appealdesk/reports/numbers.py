@@ -68,6 +68,7 @@ def plural(n: int, one: str, few: str, many: str) -> str:
 
 APPEALS = ("обращение", "обращения", "обращений")
 QUESTIONS = ("вопрос", "вопроса", "вопросов")
+MESSAGES = ("сообщение", "сообщения", "сообщений")
 
 
 def count_phrase(n: int, forms: tuple[str, str, str]) -> str:

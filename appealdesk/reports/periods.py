@@ -30,6 +30,11 @@ class Period:
         """The same dates one year earlier (29 February becomes 28 February)."""
         return Period(_minus_year(self.start), _minus_year(self.end))
 
+    @staticmethod
+    def previous_year_day(day: date) -> date:
+        """The same day one year earlier (29 February becomes 28 February)."""
+        return _minus_year(day)
+
     def quarters(self) -> tuple[int, ...]:
         """The calendar quarters (1..4) that at least one day of the period falls in, in order."""
         if (self.end - self.start).days >= 366:

@@ -21,6 +21,7 @@ from .document import (
     INT,
     PAIR,
     PERCENT,
+    SHARE,
     SUB,
     TEXT,
     TOTAL,
@@ -36,6 +37,7 @@ from .model import Report
 
 SHEET_NAMES = {
     "totals": "Общие сведения",
+    "by_organisation": "По организациям",
     "by_quarter": "По кварталам",
     "by_form": "Формы поступления",
     "by_source": "Источники",
@@ -53,6 +55,8 @@ SHEET_NAMES = {
 FMT_INT = "#,##0"
 FMT_DELTA = "+#,##0;-#,##0;0"
 FMT_PERCENT = "+0.0;-0.0;0.0"
+FMT_SHARE = "0.0"
+SHARE_PART = "share_part"  # the per-cent cell of a SHARE column
 
 _THIN = Side(style="thin", color="808080")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -76,13 +80,16 @@ def _pair_titles(table: Table, prev_label: str | None, cur_label: str) -> list[t
             if prev_label is not None:
                 out.append((f"{c.title}, {prev_label}", INT))
             out.append((f"{c.title}, {cur_label}" if prev_label is not None else c.title, INT))
+        elif c.kind == SHARE:
+            out.append((c.title, INT))
+            out.append((f"{c.title}, доля, %", SHARE_PART))
         else:
             out.append((c.title, c.kind))
     return out
 
 
 def _number_format(kind: str) -> str | None:
-    return {INT: FMT_INT, DELTA: FMT_DELTA, PERCENT: FMT_PERCENT}.get(kind)
+    return {INT: FMT_INT, DELTA: FMT_DELTA, PERCENT: FMT_PERCENT, SHARE_PART: FMT_SHARE}.get(kind)
 
 
 class _SheetWriter:
@@ -116,8 +123,8 @@ class _SheetWriter:
     def table(self, table: Table) -> tuple[int, int, int]:
         """Write caption, header and rows; returns (header row, first data row, last data row)."""
         rep = self.report
-        prev_label = rep.previous.column_label() if rep.previous is not None else None
-        cols = _pair_titles(table, prev_label, rep.period.column_label())
+        prev_label = rep.previous_label() if rep.previous is not None else None
+        cols = _pair_titles(table, prev_label, rep.current_label())
         ws = self.ws
         sheets.write(ws, self.row, 1, table.title).font = CAPTION
         self.row += 1
@@ -143,6 +150,9 @@ class _SheetWriter:
                 if c.kind == PAIR:
                     prev, cur = v
                     values = ([(prev, INT)] if prev_label is not None else []) + [(cur, INT)]
+                elif c.kind == SHARE:
+                    count, share = v if isinstance(v, tuple) else (v, None)
+                    values = [(count, INT), (share, SHARE_PART)]
                 else:
                     values = [(v, c.kind)]
                 for value, kind in values:

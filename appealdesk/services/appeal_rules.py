@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..domain.codes import Kind
-from ..domain.deadlines import DeadlineEngine
+from ..domain.law import channel_problems
 from ..errors import FieldError
 from .applicants import validate_applicant
 from .values import AppealInput
@@ -56,6 +56,10 @@ def validate(data: AppealInput, known: Known, today: date) -> list[FieldError]:
     check_code("form", "form", data.form, "форму поступления")
     check_code("source", "source", data.source, "источник")
     check_code("kind", "kind", data.kind, "вид обращения")
+    check_code("channel", "channel", data.channel, "канал поступления", required=False)
+    if data.form and data.source and data.kind:
+        errors.extend(FieldError(field, message)
+                      for field, message in channel_problems(data.form, data.source, data.kind, data.channel))
     if not (data.summary or "").strip():
         errors.append(FieldError("summary", "Укажите краткое содержание обращения"))
     registered = data.registered_on or today
@@ -105,27 +109,6 @@ def validate(data: AppealInput, known: Known, today: date) -> list[FieldError]:
     if data.reg_number is not None and not data.reg_number.strip():
         errors.append(FieldError("reg_number", "Регистрационный номер не может быть пустым"))
     return errors
-
-
-@dataclass(frozen=True)
-class Deadlines:
-    legal: date
-    control: date
-    extended: date | None
-    in_force: date
-
-
-def deadlines_for(
-    engine: DeadlineEngine,
-    registered_on: date,
-    kind: str,
-    received_on: date | None,
-    extension_days: int | None = None,
-) -> Deadlines:
-    legal = engine.legal_deadline(registered_on, kind, received_on)
-    control = engine.control_deadline(legal, registered_on)
-    extended = engine.extended_deadline(legal, extension_days) if extension_days else None
-    return Deadlines(legal, min(control, extended or legal), extended, extended or legal)
 
 
 NumberFactory = Callable[[str, int], str]

@@ -5,23 +5,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import distinct, false, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..domain.names import name_key
+from ..domain.codes import MERITS_RESULTS, Kind, NoAnswerGround, Result
+from ..domain.law import NO_SURNAME, NoAnswerFacts, anonymity, ground_result, no_answer_problems
 from ..domain.roles import Permission as P
 from ..domain.text import fold
 from ..errors import ConflictError, DomainError, FieldError, NotFoundError, PermissionDenied, ValidationError
 from ..storage import search_index
-from ..storage.models import Appeal, Applicant, Extension, Forwarding, Official, Question
+from ..storage.models import Appeal, AppealAnswer, Applicant, Extension, Forwarding, Official, Question
 from . import applicants as applicant_rules
 from . import audit
 from .access import requires
-from .appeal_rules import deadlines_for, executors_of, series_of, validate
+from .appeal_rows import person_of, question_rows, registration_row
+from .appeal_rules import executors_of, series_of, validate
 from .card_view import card_of, snapshot
 from .context import ServiceContext
 from .registry import Numberer, known, reindex
-from .values import AnswerInput, AppealCard, AppealInput, ExtensionInput, ForwardingInput, ResolutionInput
+from .values import (
+    AnswerInput,
+    AppealCard,
+    AppealInput,
+    ExtensionInput,
+    ForwardingInput,
+    InterimAnswerInput,
+    ResolutionInput,
+)
 
 
 class AppealService:
@@ -143,6 +153,12 @@ class AppealService:
                 )
             if on < appeal.registered_on:
                 errors.append(FieldError("extended_on", "Дата продления раньше даты регистрации"))
+            if appeal.kind == Kind.INFO_REQUEST:
+                term = engine.info_delay_notice_deadline(appeal.registered_on)
+                if on > term:
+                    errors.append(FieldError(
+                        "extended_on", "Ответ на запрос информации откладывается только с уведомлением в течение "
+                                       f"7 дней со дня регистрации (ст.18 8-ФЗ): этот срок истёк {term:%d.%m.%Y}"))
             if data.notice_on and data.notice_on < on:
                 errors.append(FieldError("notice_on", "Уведомление не может быть раньше продления"))
             if errors:
@@ -268,7 +284,11 @@ class AppealService:
 
     @requires(P.ANSWER)
     def answer(self, appeal_id: int, data: AnswerInput) -> AppealCard:
-        """The final answer with a result per question; closes the appeal when every question has one."""
+        """The final answer with a result per question; closes the appeal when every question has one.
+
+        Every answer is kept (``appeal_answers``); an art. 11 ground is checked against what the law asks of
+        it (``domain.law``) and gives the questions its result; with the office's setting, a «меры приняты»
+        answer closes only after the call to the applicant."""
         ctx = self._ctx
         vocab = ctx.vocabulary()
         with ctx.uow() as s:
@@ -285,26 +305,47 @@ class AppealService:
                 errors.append(FieldError("method", f"Неизвестный способ отправки «{data.method}»"))
             if data.satisfaction and data.satisfaction not in vocab.get("satisfaction", {}):
                 errors.append(FieldError("satisfaction", f"Неизвестная оценка «{data.satisfaction}»"))
-            if data.no_answer_ground and data.no_answer_ground not in vocab.get("no_answer_ground", {}):
+            ground = data.no_answer_ground or None
+            if ground and ground not in vocab.get("no_answer_ground", {}):
                 errors.append(FieldError("no_answer_ground", "Неизвестное основание ст. 11"))
+                ground = None
             by_id = {q.id: q for q in appeal.questions}
             for qid, result in data.results.items():
                 if qid not in by_id:
                     errors.append(FieldError("results", "Вопрос не относится к этому обращению"))
                 elif result and (result not in vocab.get("result", {}) or result == "in_progress"):
                     errors.append(FieldError("results", f"Неизвестный результат «{result}»"))
+                elif not ground and result in (Result.LEFT_WITHOUT_ANSWER, Result.RETURNED) and result != (
+                        by_id[qid].result):
+                    errors.append(FieldError("no_answer_ground", "Укажите основание ст. 11 59-ФЗ, по которому "
+                                                                 "обращение оставлено без ответа или возвращено"))
+            if ground:
+                errors += _no_answer_errors(s, appeal, data, ground)
             if errors:
                 raise ValidationError(errors)
+            if ground == NoAnswerGround.CORRESPONDENCE_TERMINATED:
+                ctx.require(P.RESOLUTION)  # the decision is the head's (or the official he authorised)
             before = snapshot(s, ctx, appeal)
             for qid, result in data.results.items():
                 by_id[qid].result = result or None
-            if data.no_answer_ground:
+            if ground:
+                forwarded = bool(appeal.forwardings)
                 for q in appeal.questions:
-                    q.result = q.result or "left_without_answer"
+                    if q.result != Result.FORWARDED:
+                        q.result = ground_result(ground, forwarded)
+            appeal.no_answer_ground = ground
+            keep_terms = ground == NoAnswerGround.CORRESPONDENCE_TERMINATED
+            appeal.decision_by_id = data.decision_by_id if keep_terms else None
+            appeal.decision_on = data.decision_on if keep_terms else None
+            appeal.published_url = (data.published_url or "").strip() or None if (
+                ground == NoAnswerGround.PUBLISHED_ON_SITE) else None
+            if data.call_on is not None:
+                appeal.call_on, appeal.call_note = data.call_on, (data.call_note or "").strip() or None
+            previous = (appeal.answer_on, appeal.answer_number, appeal.answer_method, appeal.answer_text)
             appeal.answer_on, appeal.answer_method = data.answer_on, data.method
             appeal.answer_number = (data.answer_number or "").strip() or None
             appeal.answer_text = (data.text or "").strip() or None
-            appeal.satisfaction, appeal.no_answer_ground = data.satisfaction, data.no_answer_ground
+            appeal.satisfaction = data.satisfaction
             if data.close:
                 missing = [q.position + 1 for q in appeal.questions if not q.result]
                 if missing:
@@ -312,11 +353,60 @@ class AppealService:
                         [FieldError("results", "Нельзя закрыть обращение: нет результата у вопроса "
                                     + ", ".join(map(str, missing)))]
                     )
+                call = _call_error(ctx, appeal)
+                if call is not None:
+                    raise ValidationError([call])
                 appeal.status, appeal.closed_on = "closed", data.answer_on
+            current = (appeal.answer_on, appeal.answer_number, appeal.answer_method, appeal.answer_text)
+            if current != previous:  # every answer is kept, the final one on the appeal itself
+                s.add(AppealAnswer(appeal_id=appeal.id, kind="final", answer_on=appeal.answer_on,
+                                   number=appeal.answer_number, method=appeal.answer_method, text=appeal.answer_text,
+                                   created_at=ctx.now(), created_by=ctx.user))
             _touch(ctx, appeal)
             s.flush()
             reindex(s, appeal, _address(appeal))
             audit.record(s, ctx, "appeal", appeal.id, "answer", audit.diff(before, snapshot(s, ctx, appeal)))
+            return card_of(s, ctx, appeal)
+
+    @requires(P.ANSWER)
+    def interim_answer(self, appeal_id: int, data: InterimAnswerInput) -> AppealCard:
+        """An interim answer: kept with its date, number and text; the appeal stays open and on control
+        until the final answer, whose date the interim one names (within the deadline in force)."""
+        ctx = self._ctx
+        vocab = ctx.vocabulary()
+        with ctx.uow() as s:
+            appeal = _open(s, appeal_id)
+            ctx.require_assigned(P.ANSWER, appeal.reg_number, executors_of(appeal))
+            errors = []
+            if data.answer_on < appeal.registered_on:
+                errors.append(FieldError("answer_on", "Дата ответа раньше даты регистрации"))
+            if data.answer_on > ctx.today():
+                errors.append(FieldError("answer_on", "Дата ответа не может быть позже сегодняшней"))
+            if not (data.text or "").strip():
+                errors.append(FieldError("text", "Запишите содержание промежуточного ответа"))
+            if data.method and data.method not in vocab.get("answer_method", {}):
+                errors.append(FieldError("method", f"Неизвестный способ отправки «{data.method}»"))
+            if data.final_due < data.answer_on:
+                errors.append(FieldError("final_due", "Срок окончательного ответа раньше промежуточного ответа"))
+            elif data.final_due > appeal.deadline:
+                errors.append(FieldError(
+                    "final_due", f"Окончательный ответ обещан позже срока рассмотрения ({appeal.deadline:%d.%m.%Y}): "
+                                 "сначала продлите срок (ч.2 ст.12 59-ФЗ)"))
+            if errors:
+                raise ValidationError(errors)
+            number = (data.number or "").strip() or None
+            s.add(AppealAnswer(appeal_id=appeal.id, kind="interim", answer_on=data.answer_on, number=number,
+                               method=data.method, text=data.text.strip(), final_due=data.final_due,
+                               created_at=ctx.now(), created_by=ctx.user))
+            was_on_control = appeal.on_control
+            appeal.on_control = True  # the seeds: interim answers stay on control until the final answer
+            _touch(ctx, appeal)
+            s.flush()
+            changes = [("answer_on", None, f"{data.answer_on:%d.%m.%Y}"), ("answer_number", None, number),
+                       ("answer_text", None, data.text.strip()), ("final_due", None, f"{data.final_due:%d.%m.%Y}")]
+            if not was_on_control:
+                changes.append(("on_control", "нет", "да"))
+            audit.record(s, ctx, "appeal", appeal.id, "interim_answer", changes)
             return card_of(s, ctx, appeal)
 
     @requires(P.CLOSE)
@@ -435,6 +525,53 @@ def _may_answer(ctx: ServiceContext, appeal: Appeal, data: AnswerInput) -> None:
             )
 
 
+def earlier_merit_answers(session: Session, appeal: Appeal) -> int:
+    """Earlier appeals of the same applicant on a question of this one, answered on the merits before it
+    was registered (59-FZ art. 11 p. 5: "неоднократно давались письменные ответы по существу")."""
+    if appeal.applicant_id is None:
+        return 0
+    codes = {q.classifier_code for q in appeal.questions}
+    return session.scalar(
+        select(func.count(distinct(Appeal.id)))
+        .join(Question, Question.appeal_id == Appeal.id)
+        .where(Appeal.applicant_id == appeal.applicant_id, Appeal.id != appeal.id, Appeal.deleted == false(),
+               Appeal.answer_on.is_not(None), Appeal.answer_on <= appeal.registered_on,
+               Question.classifier_code.in_(codes), Question.result.in_(MERITS_RESULTS))
+    ) or 0
+
+
+def _no_answer_errors(session: Session, appeal: Appeal, data: AnswerInput, ground: str) -> list[FieldError]:
+    applicant = appeal.applicant
+    person = person_of(applicant)
+    facts = NoAnswerFacts(
+        ground=ground, form=appeal.form,
+        anonymity=anonymity(appeal.form, appeal.channel, person.has_surname, person.address, person.email)
+        if applicant is not None else NO_SURNAME,
+        registered_on=appeal.registered_on, answer_on=data.answer_on, crime_report=bool(appeal.crime_report),
+        forwarded=bool(appeal.forwardings),
+        earlier_merit_answers=earlier_merit_answers(session, appeal)
+        if ground == NoAnswerGround.CORRESPONDENCE_TERMINATED else 0,
+        decision_by=data.decision_by_id is not None and session.get(Official, data.decision_by_id) is not None,
+        decision_on=data.decision_on, published_url=data.published_url,
+    )
+    return [FieldError(field, message) for field, message in no_answer_problems(facts)]
+
+
+def _call_error(ctx: ServiceContext, appeal: Appeal) -> FieldError | None:
+    """The office's setting (the Gubkin practice): an answer whose measures were taken is closed only after a
+    call to the applicant confirming them."""
+    if not ctx.settings().confirm_measures_by_call:
+        return None
+    if not any(q.result == Result.MEASURES_TAKEN for q in appeal.questions):
+        return None
+    if appeal.call_on is None:
+        return FieldError("call_on", "По ответу «меры приняты» перед закрытием созвонитесь с заявителем и "
+                                     "запишите дату звонка и его итог (так установлено в настройках организации)")
+    if appeal.call_on < appeal.registered_on or appeal.call_on > ctx.today():
+        return FieldError("call_on", "Дата звонка заявителю — между регистрацией и сегодняшним днём")
+    return None
+
+
 def _load(session: Session, appeal_id: int) -> Appeal:
     appeal = session.scalar(
         select(Appeal)
@@ -465,54 +602,30 @@ def _check(session: Session, ctx: ServiceContext, data: AppealInput) -> None:
 
 def _fill(session: Session, ctx: ServiceContext, appeal: Appeal, data: AppealInput) -> None:
     applicant = applicant_rules.resolve(session, ctx, data.applicant_id, data.applicant)
-    registered = appeal.registered_on
-    appeal.received_on = data.received_on or registered
-    appeal.form, appeal.source, appeal.kind = data.form, data.source or "direct", data.kind
-    appeal.cover_letter = (data.cover_letter or "").strip() or None
-    appeal.complaint_about = (data.complaint_about or "").strip() or None
-    appeal.applicant_id = applicant.id if applicant else None
+    days = appeal.extension.days if appeal.id is not None and appeal.extension is not None else None
+    row = registration_row(data, ctx.engine(), appeal.registered_on, person_of(applicant), extension_days=days)
+    for name, value in row.items():
+        setattr(appeal, name, value)
     appeal.applicant = applicant
-    appeal.is_anonymous = applicant is None
-    appeal.applicant_name = applicant.display_name if applicant else "Анонимное"
-    appeal.applicant_sort = name_key(appeal.applicant_name)
-    appeal.is_collective, appeal.signatures = data.is_collective, data.signatures
-    appeal.settlement_id = data.settlement_id or (applicant.settlement_id if applicant else None)
-    appeal.summary = data.summary.strip()
-    appeal.resolution = (data.resolution or "").strip() or None
-    appeal.resolution_by_id, appeal.resolution_on = data.resolution_by_id, data.resolution_on
-    appeal.executor_id = data.executor_id
-    appeal.on_control, appeal.commission = data.on_control, data.commission
-    appeal.on_site, appeal.with_author = data.on_site, data.with_author
-    appeal.previous_appeal_id = data.previous_appeal_id
     if data.previous_appeal_id is not None:
         appeal.previous_number = session.get(Appeal, data.previous_appeal_id).reg_number
     else:
         appeal.previous_number = (data.previous_number or "").strip() or None
-    appeal.is_repeated = data.is_repeated or appeal.previous_appeal_id is not None
-    days = appeal.extension.days if appeal.id is not None and appeal.extension is not None else None
-    terms = deadlines_for(ctx.engine(), registered, appeal.kind, appeal.received_on, days)
-    appeal.legal_deadline, appeal.control_deadline = terms.legal, terms.control
-    appeal.extended_deadline, appeal.deadline = terms.extended, terms.in_force
     if appeal.extension is not None and days:
-        appeal.extension.new_deadline = terms.in_force
+        appeal.extension.new_deadline = appeal.deadline
 
 
 def _set_questions(session: Session, appeal: Appeal, data: AppealInput) -> None:
     existing = {q.id: q for q in appeal.questions}
     keep = []
-    for pos, qi in enumerate(data.questions):
+    for qi, values in zip(data.questions, question_rows(data), strict=True):
         q = existing.get(qi.id) if qi.id is not None else None
         if q is None:
             q = Question(appeal_id=appeal.id)
-        q.position = pos
-        q.classifier_code = qi.code.strip()
-        q.section = q.classifier_code[:4]
-        q.executor_id = qi.executor_id if qi.executor_id is not None else data.executor_id
-        q.result = qi.result or None
-        q.note = qi.note
+        for name, value in values.items():
+            setattr(q, name, value)
         keep.append(q)
     appeal.questions = keep
-    appeal.topic_code = keep[0].classifier_code if keep else None
 
 
 def _touch(ctx: ServiceContext, appeal: Appeal) -> None:

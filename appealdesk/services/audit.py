@@ -123,6 +123,13 @@ ACTION_LABELS = {
     "promise_done": "Обещание выполнено",
     "promise_cancel": "Обещание снято с контроля",
     "move": "Перенос записи на приём",
+    "interim_answer": "Промежуточный ответ",
+    "recompute": "Пересчёт сроков",
+    "document_request": "Запрос документов",
+    "document_answer": "Ответ на запрос документов",
+    "letter": "Письмо",
+    "letter_template": "Шаблон письма",
+    "sstu_upload": "Выгрузка в ССТУ.РФ",
 }
 
 FIELD_LABELS = {
@@ -166,4 +173,16 @@ FIELD_LABELS = {
     "to_body": "Куда направлено",
     "forwarded_on": "Дата направления",
     "results": "Результаты",
+    "channel": "Канал поступления",
+    "crime_report": "Сведения о противоправном деянии",
+    "decision_by": "Решение о прекращении переписки принял",
+    "decision_on": "Дата решения",
+    "published_url": "Ответ размещён на сайте",
+    "call_on": "Звонок заявителю",
+    "call_note": "Итог звонка",
+    "final_due": "Срок окончательного ответа",
+    "deadline": "Срок в силе",
+    "letter": "Письмо",
+    "outgoing_number": "Исх. номер",
+    "letter_template": "Шаблон письма",
 }

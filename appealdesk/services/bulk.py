@@ -16,13 +16,15 @@ from datetime import date, datetime
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from ..domain.law import ground_result
 from ..domain.names import address_key, display_name, name_key
 from ..errors import DomainError, FieldError
 from ..storage import search_index
 from ..storage.ids import IdAllocator
-from ..storage.models import Appeal, Applicant, AuditEntry, Extension, Forwarding, Question
+from ..storage.models import Appeal, AppealAnswer, Applicant, AuditEntry, Extension, Forwarding, Question
 from . import audit
-from .appeal_rules import deadlines_for, series_of, validate
+from .appeal_rows import Person, person_of, question_rows, registration_row
+from .appeal_rules import series_of, validate
 from .applicants import applicant_fields, is_anonymous
 from .context import ServiceContext
 from .registry import Numberer, known
@@ -71,6 +73,7 @@ class _Buffers:
     questions: list[dict] = field(default_factory=list)
     extensions: list[dict] = field(default_factory=list)
     forwardings: list[dict] = field(default_factory=list)
+    answers: list[dict] = field(default_factory=list)
     docs: list[tuple[int, str, str]] = field(default_factory=list)
     audit: list[dict] = field(default_factory=list)
 
@@ -138,19 +141,21 @@ class BulkRegistrar:
             seq = self._numberer.claim(number, series, registered.year)
         else:
             number, seq = self._numberer.assign(series, registered.year)
-        applicant_id, applicant_name, settlement = self._applicant(data)
+        person = self._applicant(data)
         appeal_id = self._appeal_ids.next()
         self._numbers[number] = appeal_id
         self._number_of[appeal_id] = number
-        received = data.received_on or registered
         ext = extra.extension
-        terms = deadlines_for(self._engine, registered, data.kind, received, ext.days if ext else None)
-        legal = extra.legal_deadline or terms.legal
-        control = extra.control_deadline or (terms.control if legal == terms.legal else min(terms.control, legal))
-        extended = (ext.new_deadline or self._engine.extended_deadline(legal, ext.days)) if ext else None
+        row = registration_row(
+            data, self._engine, registered, person, extension_days=ext.days if ext else None,
+            legal=extra.legal_deadline, control=extra.control_deadline,
+            extended=ext.new_deadline if ext else None,
+        )
+        legal, extended = row["legal_deadline"], row["extended_deadline"]
         results = [q.result for q in data.questions]
         if extra.no_answer_ground:
-            results = [r or "left_without_answer" for r in results]
+            fallback = ground_result(extra.no_answer_ground, bool(extra.forwardings))
+            results = [r or fallback for r in results]
         all_done = bool(results) and all(results)
         closed = all_done and extra.results_close and (extra.answer_on is not None or bool(extra.forwardings))
         closed_on = None
@@ -160,36 +165,25 @@ class BulkRegistrar:
         self._buf.appeals.append(
             {
                 "id": appeal_id, "reg_number": number, "reg_series": series, "reg_year": registered.year,
-                "reg_seq": seq, "received_on": received, "received_time": None, "registered_on": registered,
-                "form": data.form, "source": data.source or "direct", "cover_letter": _clean(data.cover_letter),
-                "kind": data.kind, "complaint_about": _clean(data.complaint_about), "applicant_id": applicant_id,
-                "applicant_name": applicant_name, "applicant_sort": name_key(applicant_name),
-                "is_anonymous": applicant_id is None, "is_collective": data.is_collective,
-                "signatures": data.signatures, "settlement_id": data.settlement_id or settlement,
-                "summary": data.summary.strip(),
-                "topic_code": data.questions[0].code.strip() if data.questions else None,
-                "resolution": _clean(data.resolution), "resolution_by_id": data.resolution_by_id,
-                "resolution_on": data.resolution_on, "executor_id": data.executor_id,
-                "on_control": data.on_control, "commission": data.commission, "on_site": data.on_site,
-                "with_author": data.with_author, "legal_deadline": legal, "control_deadline": control,
-                "extended_deadline": extended, "deadline": extended or legal, "answer_on": extra.answer_on,
-                "answer_number": _clean(extra.answer_number), "answer_method": extra.answer_method,
-                "answer_text": _clean(extra.answer_text), "satisfaction": extra.satisfaction,
-                "is_repeated": data.is_repeated or data.previous_appeal_id is not None,
-                "previous_appeal_id": data.previous_appeal_id,
-                "previous_number": self._previous_number(data),
-                "no_answer_ground": extra.no_answer_ground, "status": "closed" if closed else "in_progress",
-                "closed_on": closed_on, "deleted": False, "deleted_reason": None, "created_at": now,
-                "created_by": ctx.user, "updated_at": now, "updated_by": ctx.user, "version": 1,
+                "reg_seq": seq, "received_time": None, "registered_on": registered, **row,
+                "answer_on": extra.answer_on, "answer_number": _clean(extra.answer_number),
+                "answer_method": extra.answer_method, "answer_text": _clean(extra.answer_text),
+                "satisfaction": extra.satisfaction, "previous_number": self._previous_number(data),
+                "no_answer_ground": extra.no_answer_ground, "decision_by_id": None, "decision_on": None,
+                "published_url": None, "call_on": None, "call_note": None,
+                "status": "closed" if closed else "in_progress", "closed_on": closed_on, "deleted": False,
+                "deleted_reason": None, "created_at": now, "created_by": ctx.user, "updated_at": now,
+                "updated_by": ctx.user, "version": 1,
             }
         )
-        for pos, (q, result) in enumerate(zip(data.questions, results, strict=True)):
-            code = q.code.strip()
-            self._buf.questions.append(
+        for values in question_rows(data, results):
+            self._buf.questions.append({"appeal_id": appeal_id, **values})
+        if extra.answer_on is not None:
+            self._buf.answers.append(
                 {
-                    "appeal_id": appeal_id, "position": pos, "classifier_code": code, "section": code[:4],
-                    "executor_id": q.executor_id if q.executor_id is not None else data.executor_id,
-                    "result": result or None, "note": q.note,
+                    "appeal_id": appeal_id, "kind": "final", "answer_on": extra.answer_on,
+                    "number": _clean(extra.answer_number), "method": extra.answer_method,
+                    "text": _clean(extra.answer_text), "final_due": None, "created_at": now, "created_by": ctx.user,
                 }
             )
         if ext is not None:
@@ -208,7 +202,7 @@ class BulkRegistrar:
                 }
             )
         words, stems = search_index.document(
-            [number, applicant_name, self._addresses.get(applicant_id or 0), data.summary, extra.answer_text]
+            [number, row["applicant_name"], self._addresses.get(person.id or 0), data.summary, extra.answer_text]
         )
         self._buf.docs.append((appeal_id, words, stems))
         self._buf.audit.append(
@@ -245,6 +239,8 @@ class BulkRegistrar:
             s.execute(insert(Extension.__table__), b.extensions)
         if b.forwardings:
             s.execute(insert(Forwarding.__table__), b.forwardings)
+        if b.answers:
+            s.execute(insert(AppealAnswer.__table__), b.answers)
         if b.docs:
             search_index.index_appeals(s, b.docs, fresh=True)
         if b.audit:
@@ -272,14 +268,14 @@ class BulkRegistrar:
                 self._addresses[aid] = addr
         return self._people
 
-    def _applicant(self, data) -> tuple[int | None, str, int | None]:
+    def _applicant(self, data) -> Person:
         if data.applicant_id is not None:
             row = self._s.get(Applicant, data.applicant_id)
             if row is None:
                 raise DomainError("Заявитель не найден")
-            return row.id, row.display_name, row.settlement_id
+            return person_of(row)
         if is_anonymous(data.applicant):
-            return None, "Анонимное", None
+            return Person()
         fields = applicant_fields(data.applicant)
         if fields["type"] == "organisation":
             nk = name_key(fields["org_name"])
@@ -290,8 +286,9 @@ class BulkRegistrar:
         ak = address_key(fields["address"])
         people = self._load_people()
         found = people.get((nk, ak)) or (self._by_name.get(nk) if not ak else None)
+        person = Person(found, shown, fields["settlement_id"], True, fields["address"], fields["email"])
         if found is not None:
-            return found, shown, fields["settlement_id"]
+            return person
         aid = self._applicant_ids.next()
         people[(nk, ak)] = aid
         self._by_name.setdefault(nk, aid)
@@ -303,7 +300,7 @@ class BulkRegistrar:
                 "display_name": shown, "merged_into_id": None, "created_at": self._ctx.now(),
             }
         )
-        return aid, shown, fields["settlement_id"]
+        return Person(aid, shown, fields["settlement_id"], True, fields["address"], fields["email"])
 
 
 def extension_changes(old: date, new: date, reason: str, notice_on: date | None) -> list[list[str | None]]:

@@ -8,8 +8,10 @@ from datetime import date
 
 from ..domain.calendar import reception_day
 from ..domain.roles import Permission as P
+from . import recompute
 from .access import requires
 from .context import ServiceContext
+from .values import DeadlineShift
 
 
 class CalendarService:
@@ -33,3 +35,27 @@ class CalendarService:
     @requires(P.READ)
     def next_working(self, day: date) -> date:
         return self._ctx.engine().calendar.next_working(day)
+
+    # -- what a change of the calendar would move ----------------------------------------------------------
+    @requires(P.CALENDAR)
+    def preview_override(self, day: date, is_working: bool, note: str | None = None) -> DeadlineShift:
+        """The appeals on consideration whose deadlines adding this override moves (number, old and new
+        dates): what the administrator confirms before ``reference.set_calendar_override``."""
+        ctx = self._ctx
+        rules = ctx.settings().deadline_rules()
+        with ctx.read() as s:
+            before = recompute.read_overrides(s)
+            after = {**before, day: bool(is_working)}
+            return recompute.plan(s, recompute.engine_of(before, rules), recompute.engine_of(after, rules),
+                                  recompute.override_text(day, is_working, note))
+
+    @requires(P.CALENDAR)
+    def preview_removal(self, day: date) -> DeadlineShift:
+        """The appeals whose deadlines removing the override of ``day`` moves."""
+        ctx = self._ctx
+        rules = ctx.settings().deadline_rules()
+        with ctx.read() as s:
+            before = recompute.read_overrides(s)
+            after = {d: w for d, w in before.items() if d != day}
+            return recompute.plan(s, recompute.engine_of(before, rules), recompute.engine_of(after, rules),
+                                  recompute.override_text(day, None))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..storage.models import Appeal, ClassifierEntry, Official, Settlement
+from ..domain import law
+from ..domain.codes import Kind
+from ..domain.deadlines import DeadlineEngine
+from ..storage.models import Appeal, AppealAnswer, ClassifierEntry, DocumentRequest, Official, Settlement
 from . import applicants as applicant_rules
 from .context import ServiceContext
-from .values import AppealCard, ExtensionView, ForwardingView, QuestionView
+from .values import AnswerView, AppealCard, DocumentRequestView, ExtensionView, ForwardingView, QuestionView
 
 
 def _official_name(session: Session, official_id: int | None) -> str | None:
@@ -56,7 +62,22 @@ def card_of(session: Session, ctx: ServiceContext, a: Appeal) -> AppealCard:
         ForwardingView(f.id, f.to_body, f.forwarded_on, f.outgoing_number, f.notice_on, f.note, f.forwarded_on <= fw_limit)
         for f in a.forwardings
     )
-    state = engine.state(a.deadline, a.status == "closed", a.extended_deadline is not None, ctx.today())
+    today = ctx.today()
+    state = engine.state(a.deadline, a.status == "closed", a.extended_deadline is not None, today)
+    applicant = a.applicant
+    who = law.anonymity(a.form, a.channel, bool(applicant is not None and (
+        applicant.org_name if applicant.type == "organisation" else applicant.last_name)),
+        applicant.address if applicant else None, applicant.email if applicant else None)
+    answers = tuple(
+        AnswerView(r.id, r.kind, r.answer_on, r.number, r.method, r.text, r.final_due, r.created_by)
+        for r in session.scalars(select(AppealAnswer).where(AppealAnswer.appeal_id == a.id)
+                                 .order_by(AppealAnswer.answer_on, AppealAnswer.id))
+    )
+    requests = tuple(
+        request_view(r, a.reg_number, engine.window(today))
+        for r in session.scalars(select(DocumentRequest).where(DocumentRequest.appeal_id == a.id)
+                                 .order_by(DocumentRequest.request_on, DocumentRequest.id))
+    )
     return AppealCard(
         id=a.id,
         reg_number=a.reg_number,
@@ -108,6 +129,59 @@ def card_of(session: Session, ctx: ServiceContext, a: Appeal) -> AppealCard:
         created_by=a.created_by,
         updated_at=a.updated_at,
         updated_by=a.updated_by,
+        channel=a.channel,
+        crime_report=bool(a.crime_report),
+        decision_by_id=a.decision_by_id,
+        decision_by=_official_name(session, a.decision_by_id),
+        decision_on=a.decision_on,
+        published_url=a.published_url,
+        call_on=a.call_on,
+        call_note=a.call_note,
+        answers=answers,
+        document_requests=requests,
+        anonymity=who,
+        warnings=tuple(warnings_of(a, engine, who, applicant.email if applicant else None, today)),
+    )
+
+
+def warnings_of(a: Appeal, engine: DeadlineEngine, who: str | None, email: str | None, today: date) -> list[str]:
+    """What the law asks the clerk to look at on this appeal, in Russian (the card shows them)."""
+    out: list[str] = []
+    if who is not None and a.no_answer_ground is None and a.status != "closed":
+        out.append(law.ANONYMITY_TEXT[who])
+    if a.crime_report and who is not None and not a.forwardings and a.status != "closed":
+        out.append("Анонимное обращение со сведениями о противоправном деянии направляется в государственный орган "
+                   "по компетенции (ч.1 ст.11 59-ФЗ).")
+    out += law.electronic_warnings(a.registered_on, a.form, a.kind, a.channel, email)
+    lost = engine.squeezed_days(a.registered_on, a.kind, a.legal_deadline)
+    if lost and a.status != "closed":
+        days = engine.rules.info_request_days if a.kind == Kind.INFO_REQUEST else engine.rules.consideration_days
+        text = law.squeezed_text(lost, days, a.legal_deadline, a.registered_on)
+        if text:
+            out.append(text)
+    late = law.notice_late(a.no_answer_ground, a.answer_on, engine.seven_day_notice(a.registered_on))
+    if late:
+        out.append(late)
+    ext = a.extension
+    if ext is not None and a.kind == Kind.INFO_REQUEST:
+        term = engine.info_delay_notice_deadline(a.registered_on)
+        if ext.notice_on is None and today > term:
+            out.append(f"Уведомление об отсрочке ответа на запрос не записано, а срок его истёк {term:%d.%m.%Y} "
+                       "(7 дней со дня регистрации, ст.18 8-ФЗ).")
+        elif ext.notice_on is not None and ext.notice_on > term:
+            out.append(f"Уведомление об отсрочке направлено {ext.notice_on:%d.%m.%Y}, позже 7 дней со дня "
+                       f"регистрации (срок {term:%d.%m.%Y}, ст.18 8-ФЗ).")
+    return out
+
+
+def request_view(r: DocumentRequest, reg_number: str | None, window) -> DocumentRequestView:
+    if r.answered_on is not None:
+        state = "answered_late" if r.answered_on > r.due_on else "answered"
+    else:
+        state = window.urgency(r.due_on) or "open"
+    return DocumentRequestView(
+        r.id, r.appeal_id, reg_number, r.direction, r.body, r.request_on, r.number, r.subject, r.due_on,
+        r.answered_on, r.answer_number, state,
     )
 
 
@@ -152,4 +226,11 @@ def snapshot(session: Session, ctx: ServiceContext, a: Appeal) -> dict[str, obje
         "is_repeated": a.is_repeated,
         "previous_number": a.previous_number,
         "status": lab("status", a.status),
+        "channel": lab("channel", a.channel),
+        "crime_report": bool(a.crime_report),
+        "decision_by": _official_name(session, a.decision_by_id),
+        "decision_on": a.decision_on,
+        "published_url": a.published_url,
+        "call_on": a.call_on,
+        "call_note": a.call_note,
     }

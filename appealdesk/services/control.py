@@ -19,6 +19,7 @@ from ..control.values import (
     ControlFilter,
     ControlItem,
     Discipline,
+    DocumentRequestInput,
     MonthCounts,
     PromiseDoneInput,
     PromiseInput,
@@ -28,12 +29,14 @@ from ..control.values import (
 )
 from ..domain.roles import Permission as P
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
-from ..storage.models import Appeal, Official
+from ..storage.models import Appeal, DocumentRequest, Official
 from ..storage.models_control import Promise
 from . import audit
 from .access import requires
 from .appeal_rules import executors_of
+from .card_view import request_view
 from .context import ServiceContext
+from .values import DocumentRequestView
 
 _Executor = aliased(Official)
 
@@ -193,14 +196,88 @@ class ControlService:
     def _row(self, r) -> PromiseView:
         p = r[0]
         today = self._ctx.today()
-        soon = self._ctx.engine().due_soon_until(today)
+        window = self._ctx.engine().window(today)
         return PromiseView(
             id=p.id, appeal_id=p.appeal_id, reg_number=r.reg_number, applicant=r.applicant_name,
             appeal_closed=r.appeal_status == "closed", text=p.text, due_on=p.due_on, executor_id=p.executor_id,
-            executor=r.full_name, status=p.status, state=_rules.promise_state(p.status, p.due_on, today, soon),
+            executor=r.full_name, status=p.status, state=_rules.promise_state(p.status, p.due_on, window),
             done_on=p.done_on, confirmed_by=p.confirmed_by, call_on=p.call_on, call_note=p.call_note,
             created_by=p.created_by,
         )
+
+    # -- requests for documents (59-FZ art. 10 p. 2: 15 days) -----------------------------------------
+    @requires(P.DOCUMENTS)
+    def add_document_request(self, data: DocumentRequestInput) -> DocumentRequestView:
+        """Record documents asked of another body for our appeal (``outgoing``), or asked of us by another
+        body (``incoming``): provided within 15 days of the request, moved off days off as every term."""
+        ctx = self._ctx
+        today = ctx.today()
+        with ctx.uow() as s:
+            errors = []
+            if data.direction not in ("incoming", "outgoing"):
+                errors.append(FieldError("direction", "Укажите, кто запрашивает документы"))
+            body = " ".join((data.body or "").split())
+            if not body:
+                errors.append(FieldError("body", "Укажите орган (должностное лицо), к которому или от которого запрос"))
+            if data.request_on > today:
+                errors.append(FieldError("request_on", "Дата запроса не может быть позже сегодняшней"))
+            appeal = None
+            if data.appeal_id is not None:
+                appeal = s.get(Appeal, data.appeal_id)
+                if appeal is None or appeal.deleted:
+                    errors.append(FieldError("appeal_id", "Обращение не найдено"))
+                elif data.request_on < appeal.registered_on and data.direction == "outgoing":
+                    errors.append(FieldError("request_on", "Запрос не может быть раньше регистрации обращения"))
+            elif data.direction == "outgoing":
+                errors.append(FieldError("appeal_id", "Наш запрос документов делается по обращению: укажите его"))
+            if errors:
+                raise ValidationError(errors)
+            row = DocumentRequest(
+                appeal_id=data.appeal_id, direction=data.direction, body=body, request_on=data.request_on,
+                number=(data.number or "").strip() or None, subject=(data.subject or "").strip() or None,
+                due_on=ctx.engine().document_request_deadline(data.request_on), created_at=ctx.now(),
+                created_by=ctx.user,
+            )
+            s.add(row)
+            s.flush()
+            audit.record(s, ctx, "appeal" if appeal is not None else "document_request",
+                         appeal.id if appeal is not None else row.id, "document_request", [
+                             ("to_body" if data.direction == "outgoing" else "source", None, body),
+                             ("notice_on", None, f"{row.request_on:%d.%m.%Y}"),
+                             ("deadline", None, f"{row.due_on:%d.%m.%Y}")])
+            return request_view(row, appeal.reg_number if appeal is not None else None, ctx.engine().window(today))
+
+    @requires(P.DOCUMENTS)
+    def answer_document_request(self, request_id: int, answered_on: date,
+                                answer_number: str | None = None) -> DocumentRequestView:
+        """The documents were provided (incoming) or received (outgoing) on ``answered_on``."""
+        ctx = self._ctx
+        with ctx.uow() as s:
+            row = s.get(DocumentRequest, request_id)
+            if row is None:
+                raise NotFoundError("Запрос документов не найден")
+            if answered_on < row.request_on or answered_on > ctx.today():
+                raise ValidationError([FieldError("answered_on", "Дата ответа — между датой запроса и сегодняшним днём")])
+            old = row.answered_on
+            row.answered_on, row.answer_number = answered_on, (answer_number or "").strip() or None
+            audit.record(s, ctx, "appeal" if row.appeal_id else "document_request", row.appeal_id or row.id,
+                         "document_answer", [("answer_on", f"{old:%d.%m.%Y}" if old else None,
+                                              f"{answered_on:%d.%m.%Y}"), ("answer_number", None, row.answer_number)])
+            s.flush()
+            number = s.get(Appeal, row.appeal_id).reg_number if row.appeal_id else None
+            return request_view(row, number, ctx.engine().window(ctx.today()))
+
+    @requires(P.READ)
+    def document_requests(self, open_only: bool = True) -> tuple[DocumentRequestView, ...]:
+        """Requests for documents, the earliest due first (``open_only``: not answered yet)."""
+        ctx = self._ctx
+        window = ctx.engine().window(ctx.today())
+        with ctx.read() as s:
+            stmt = select(DocumentRequest, Appeal.reg_number).outerjoin(Appeal, Appeal.id == DocumentRequest.appeal_id)
+            if open_only:
+                stmt = stmt.where(DocumentRequest.answered_on.is_(None))
+            rows = s.execute(stmt.order_by(DocumentRequest.due_on, DocumentRequest.id)).all()
+            return tuple(request_view(r, number, window) for r, number in rows)
 
     # -- discipline and reminders ----------------------------------------------------------------
     @requires(P.REPORT)
@@ -226,5 +303,6 @@ class ControlService:
         return _reminders.write_pdf(r, path)
 
     @requires(P.PRINT)
-    def reminders_html(self, r: Reminders) -> str:
-        return _reminders.html(r)
+    def reminders_document(self, r: Reminders):
+        """The reminders as a paper (``paper.model.Document``)."""
+        return _reminders.reminders_document(r)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import case, false, func, select
+from sqlalchemy import false, func, select
 
 from ..domain.roles import Permission as P
 from ..storage.models import Appeal, Official
 from .access import requires
+from .appeal_filters import OVERDUE, open_appeals, urgency, urgency_sums
 from .context import ServiceContext
 from .values import DeadlineItem, StateCounts
 
@@ -20,36 +21,24 @@ class DeadlineService:
     @requires(P.READ)
     def counts(self, on: date | None = None) -> StateCounts:
         """Open appeals: all, overdue, due on ``on``, due within the "due soon" working days. One query."""
-        today = on or self._ctx.today()
-        soon = self._ctx.engine().due_soon_until(today)
+        window = self._ctx.engine().window(on or self._ctx.today())
         with self._ctx.read() as s:
-            row = s.execute(
-                select(
-                    func.count(),
-                    func.sum(case((Appeal.deadline < today, 1), else_=0)),
-                    func.sum(case((Appeal.deadline == today, 1), else_=0)),
-                    func.sum(case(((Appeal.deadline > today) & (Appeal.deadline <= soon), 1), else_=0)),
-                ).where(Appeal.deleted == false(), Appeal.status == "in_progress")
-            ).one()
+            row = s.execute(open_appeals(select(func.count(), *urgency_sums(window)))).one()
             return StateCounts(row[0] or 0, row[1] or 0, row[2] or 0, row[3] or 0)
 
     @requires(P.READ)
     def overdue_count(self, on: date | None = None) -> int:
-        today = on or self._ctx.today()
+        window = self._ctx.engine().window(on or self._ctx.today())
         with self._ctx.read() as s:
-            return s.scalar(
-                select(func.count()).where(
-                    Appeal.deleted == false(), Appeal.status == "in_progress", Appeal.deadline < today
-                )
-            ) or 0
+            return s.scalar(open_appeals(select(func.count())).where(urgency(window, OVERDUE))) or 0
 
     @requires(P.READ)
     def due(self, on: date | None = None, include_soon: bool = True) -> tuple[DeadlineItem, ...]:
         """Open appeals that are overdue, due on ``on`` or (optionally) due soon, the most urgent first."""
         ctx = self._ctx
         today = on or ctx.today()
-        engine = ctx.engine()
-        limit = engine.due_soon_until(today) if include_soon else today
+        window = ctx.engine().window(today)
+        limit = window.soon_until if include_soon else today
         with ctx.read() as s:
             rows = s.execute(
                 select(
@@ -58,6 +47,7 @@ class DeadlineService:
                 )
                 .outerjoin(Official, Official.id == Appeal.executor_id)
                 .where(Appeal.deleted == false(), Appeal.status == "in_progress", Appeal.deadline <= limit)
+                # ``limit`` is the window's last "due soon" day: every row below is overdue, due or soon
                 .order_by(Appeal.deadline, Appeal.id)
             ).all()
         out = []
@@ -67,7 +57,7 @@ class DeadlineService:
                 DeadlineItem(
                     id=r.id, reg_number=r.reg_number, applicant=r.applicant_name, executor=r.full_name,
                     deadline=r.deadline, control_deadline=r.control_deadline, extended=extended,
-                    state=str(engine.state(r.deadline, False, extended, today)),
+                    state=str(window.state(r.deadline, False, extended)),
                     days_left=(r.deadline - today).days, summary=r.summary,
                 )
             )

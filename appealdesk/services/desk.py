@@ -28,6 +28,7 @@ from .office_settings import OfficeSettings
 from .reference import ReferenceService
 from .settings_store import read_settings, write_settings
 from .users import UserService, sign_in, sign_in_by_itself
+from .values import DeadlineShift
 
 P = Permission
 
@@ -41,19 +42,51 @@ class SettingsService:
         return self._ctx.settings()
 
     @requires(P.SETTINGS)
-    def save(self, new: OfficeSettings) -> OfficeSettings:
-        from . import audit
+    def preview(self, new: OfficeSettings) -> DeadlineShift:
+        """The appeals on consideration whose deadlines the new settings move (the non-working-day rule,
+        the control offset, the message term): what the administrator confirms before ``save``."""
+        from . import recompute
 
-        with self._ctx.uow() as s:
+        new.validate()
+        ctx = self._ctx
+        with ctx.read() as s:
+            overrides = recompute.read_overrides(s)
+            return recompute.plan(s, recompute.engine_of(overrides, read_settings(s).deadline_rules()),
+                                  recompute.engine_of(overrides, new.deadline_rules()), _rules_text(new))
+
+    @requires(P.SETTINGS)
+    def save(self, new: OfficeSettings, confirmed: DeadlineShift | None = None) -> OfficeSettings:
+        """Store the settings. New deadline rules recompute the deadlines of the appeals on consideration in
+        the same transaction, once their list is confirmed (``preview``; else ``DeadlinesWouldMove``)."""
+        from . import audit, recompute
+
+        new.validate()
+        ctx = self._ctx
+        with ctx.uow() as s:
+            old = read_settings(s)
+            shift = None
+            if old.deadline_rules() != new.deadline_rules():
+                overrides = recompute.read_overrides(s)
+                shift = recompute.plan(s, recompute.engine_of(overrides, old.deadline_rules()),
+                                       recompute.engine_of(overrides, new.deadline_rules()), _rules_text(new))
+                recompute.confirm(shift, confirmed)
             changed = write_settings(s, new)
             if changed:
                 audit.record(
-                    s, self._ctx, "settings", None, "settings",
+                    s, ctx, "settings", None, "settings",
                     [(k, audit.as_text(o), audit.as_text(n)) for k, (o, n) in changed.items()],
                 )
+            if shift is not None:
+                recompute.apply(s, ctx, shift)
         self._ctx.invalidate()
         with self._ctx.read() as s:
             return read_settings(s)
+
+
+def _rules_text(new: OfficeSettings) -> str:
+    rule = "на предшествующий" if new.non_working_rule == "previous" else "на следующий"
+    return (f"новые правила сроков: выходной — {rule} рабочий день, контрольный срок за "
+            f"{new.control_offset_days} дн., ответ на сообщение — {new.message_hours} ч")
 
 
 class AppealDesk:
@@ -93,6 +126,27 @@ class AppealDesk:
         from .reports import ReportService
 
         return ReportService(self._ctx)
+
+    @cached_property
+    def papers(self):
+        """Every printed paper on the one document model, and its PDF (``PaperService``)."""
+        from .papers import PaperService
+
+        return PaperService(self._ctx, self)
+
+    @cached_property
+    def letters(self):
+        """Letters from the office's templates: numbered, attached, notices recorded (``LetterService``)."""
+        from .letters import LetterService
+
+        return LetterService(self._ctx)
+
+    @cached_property
+    def sstu(self):
+        """The monthly upload to ССТУ.РФ and its remembered state (``SstuService``)."""
+        from .sstu import SstuService
+
+        return SstuService(self._ctx)
 
     @cached_property
     def exchange(self):

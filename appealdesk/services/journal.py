@@ -14,12 +14,13 @@ from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from ..domain.codes import DEADLINE_FILTER_LABELS
 from ..domain.roles import Permission as P
 from ..errors import DomainError
 from ..storage import search_index
 from ..storage.models import Appeal, Applicant, Official, Settlement
 from .access import requires
-from .appeal_filters import by_executor, by_section
+from .appeal_filters import by_executor, by_section, state_filter
 from .context import ServiceContext
 from .journal_rows import ROW_COLUMNS, journal_row
 from .journal_values import JournalPage, JournalQuery, JournalRow
@@ -52,7 +53,7 @@ _ROW_SELECT = tuple(_JOINED.get(name) or getattr(Appeal, name) for name in ROW_C
 
 _FEW = 2000  # a group of a search this small is fetched whole, then put in order
 
-STATES = ("open", "in_progress", "overdue", "due_today", "due_soon", "extended", "closed")
+STATES = tuple(DEADLINE_FILTER_LABELS)
 
 
 @dataclass(frozen=True)
@@ -176,23 +177,7 @@ class JournalService:
     def _state_filter(self, stmt: Select, state: str) -> Select:
         if state not in STATES:
             raise DomainError(f"Неизвестное состояние «{state}»")
-        today = self._ctx.today()
-        soon = self._ctx.engine().due_soon_until(today)
-        open_ = Appeal.status == "in_progress"
-        if state == "closed":
-            return stmt.where(Appeal.status == "closed")
-        if state == "open":
-            return stmt.where(open_)
-        if state == "overdue":
-            return stmt.where(open_, Appeal.deadline < today)
-        if state == "due_today":
-            return stmt.where(open_, Appeal.deadline == today)
-        if state == "due_soon":
-            return stmt.where(open_, Appeal.deadline > today, Appeal.deadline <= soon)
-        if state == "extended":
-            return stmt.where(open_, Appeal.extended_deadline.is_not(None), Appeal.deadline >= today)
-        # in progress: open and not overdue
-        return stmt.where(open_, Appeal.deadline >= today)
+        return state_filter(stmt, self._ctx.engine().window(self._ctx.today()), state)
 
     def _ordered(self, stmt: Select, q: JournalQuery, address_ids: list[int] | None = None) -> Select:
         key = q.sort if q.sort in SORT_KEYS else "registered_on"

@@ -18,6 +18,7 @@ from datetime import date, time
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.codes import MERITS_RESULTS
 from ..domain.roles import Permission as P
 from ..errors import DomainError, FieldError, NotFoundError, ValidationError
 from ..reception import schedule as sched
@@ -54,9 +55,10 @@ from .appeals import register_in
 from .context import ServiceContext
 from .values import AppealInput, QuestionInput
 
-RULE_KINDS = ("regular", "video")
+RULE_KINDS = ("regular", "video", "consultative")
 EXCEPTION_KINDS = ("vacation", "sick_leave", "cancelled", "changed")
-OUTCOMES = ("oral_answer", "written_answer", "outside_competence", "appeal_handed")
+OUTCOMES = ("oral_answer", "written_answer", "outside_competence", "appeal_handed", "invited", "refused_answered")
+NATIONAL_DAY = "national_day"
 CREATES_APPEAL = ("written_answer", "appeal_handed")
 
 
@@ -226,10 +228,17 @@ class ReceptionService:
             if not data.place.strip():
                 errors.append(FieldError("place", "Укажите место приёма"))
             errors += _hours_errors(data.time_from, data.time_to, data.slot_minutes)
-            if not ctx.engine().calendar.is_working(data.day):
-                errors.append(FieldError("day", f"{_d(data.day)} — нерабочий день: выберите рабочий"))
+            if not ctx.engine().calendar.is_working(data.day) and data.kind != sched.CONSULTATIVE:
+                errors.append(FieldError("day", f"{_d(data.day)} — нерабочий день: выберите рабочий (в выходной "
+                                                "проводится только консультативный приём)"))
             if errors:
                 raise ValidationError(errors)
+            other = sched.official_conflict(self._day_entries(s, data.day), data.official_id, data.day,
+                                            data.time_from, data.time_to, skip_id=reception_id)
+            if other is not None:
+                raise ValidationError([FieldError("time_from", (
+                    f"{other.official} в этот день уже ведёт {other.kind_label.lower()} {other.hours} "
+                    f"({other.place}): часы пересекаются. Выберите другое время или отмените тот приём."))])
             if reception_id is None:
                 row = Reception(created_at=ctx.now(), status="planned")
                 before: dict[str, object] = {}
@@ -293,7 +302,7 @@ class ReceptionService:
 
     @requires(P.PRINT)
     def write_schedule_pdf(self, start: date, end: date, path: str | os.PathLike):
-        """The schedule of the period as an A4 PDF (``PrintDoc`` of what was written)."""
+        """The schedule of the period as an A4 PDF; returns the paper (``paper.model.Document``) written."""
         from ..reception.printing import schedule_document, write_pdf
 
         st = self._ctx.settings()
@@ -392,6 +401,9 @@ class ReceptionService:
             return store.booking_view(s, b)
 
     def _bookable(self, row: Reception) -> None:
+        if row.kind == NATIONAL_DAY:
+            raise DomainError("В общероссийский день приёма граждан приём ведётся в порядке живой очереди при "
+                              "предъявлении документа, удостоверяющего личность: предварительной записи нет")
         if row.status == "cancelled":
             raise DomainError(f"Приём {_d(row.day)} отменён: записать на него нельзя")
         if row.day < self._ctx.today():
@@ -493,13 +505,15 @@ class ReceptionService:
                 other = s.scalar(select(ReceptionCard.id).where(ReceptionCard.booking_id == booking.id))
                 if other is not None and other != card_id:
                     raise DomainError("По этой записи карточка уже заполнена")
-            errors = self._card_errors(data)
+            errors = self._card_errors(data) + self._day_errors(s, row, data)
             applicant_id = data.applicant_id if data.applicant_id is not None else (
                 booking.applicant_id if booking is not None else None)
             if not errors:
                 applicant = self._applicant(s, applicant_id, data.applicant)
                 if applicant is None:
                     errors.append(FieldError("applicant", "Укажите гражданина, пришедшего на приём"))
+                elif data.outcome == "refused_answered":
+                    errors += _earlier_answer_errors(s, data, applicant.id)
             if errors:
                 raise ValidationError(errors)
             if card is not None and card.appeal_id is not None and data.outcome not in CREATES_APPEAL:
@@ -522,6 +536,11 @@ class ReceptionService:
             card.oral_consent = data.oral_consent if data.outcome == "oral_answer" else False
             card.answer_text = _clean(data.answer_text) if data.outcome in ("oral_answer", "outside_competence") else None
             card.referred_to = _clean(data.referred_to) if data.outcome == "outside_competence" else None
+            card.official_id = data.official_id or (row.official_id if row.kind != NATIONAL_DAY else None)
+            card.video_body = _clean(data.video_body)
+            card.video_consent = bool(card.video_body) and data.video_consent
+            card.invited_on = data.invited_on if data.outcome == "invited" else None
+            card.earlier_appeal_id = data.earlier_appeal_id if data.outcome == "refused_answered" else None
             card.updated_at = now
             s.flush()
             for q in s.scalars(select(ReceptionCardQuestion).where(ReceptionCardQuestion.card_id == card.id)):
@@ -591,12 +610,52 @@ class ReceptionService:
             errors.append(FieldError("referred_to", "Укажите, куда гражданину следует обратиться"))
         return errors
 
+    def _day_errors(self, s: Session, row: Reception, data: CardInput) -> list[FieldError]:
+        """The reception's own rules: on the all-Russian reception day the visitor shows an identity document
+        and is received by any official present; one who could not be received is invited to a personal
+        reception within 7 working days; a video connection to the competent body needs his consent."""
+        errors = []
+        national = row.kind == NATIONAL_DAY
+        if national and not _clean(data.identity_document):
+            errors.append(FieldError("identity_document", "В общероссийский день приёма гражданин предъявляет "
+                                                          "документ, удостоверяющий личность: укажите его"))
+        if data.official_id is not None and s.get(Official, data.official_id) is None:
+            errors.append(FieldError("official_id", "Должностное лицо не найдено"))
+        if national and data.official_id is None:
+            errors.append(FieldError("official_id", "Укажите, кто из должностных лиц принял гражданина"))
+        if _clean(data.video_body) and not data.video_consent:
+            errors.append(FieldError("video_consent", "Связь с компетентным органом в режиме видеосвязи — только с "
+                                                      "согласия гражданина: отметьте согласие"))
+        if data.outcome == "invited":
+            limit = self._ctx.engine().reception_invite_deadline(row.day)
+            if not national:
+                errors.append(FieldError("outcome", "Приглашение на приём в течение 7 рабочих дней — для тех, кого "
+                                                    "не успели принять в общероссийский день приёма"))
+            elif data.invited_on is None:
+                errors.append(FieldError("invited_on", "Укажите день, на который гражданин приглашён"))
+            elif not row.day < data.invited_on <= limit:
+                errors.append(FieldError("invited_on", f"Пригласить нужно в течение 7 рабочих дней после дня приёма: "
+                                                       f"с {row.day:%d.%m.%Y} по {limit:%d.%m.%Y}"))
+        if data.outcome == "refused_answered" and data.earlier_appeal_id is None:
+            errors.append(FieldError("earlier_appeal_id", "Укажите обращение, на которое гражданину уже дан ответ по "
+                                                          "существу (ч. 6 ст. 13 59-ФЗ)"))
+        return errors
+
     def _applicant(self, s: Session, applicant_id: int | None, data) -> Applicant | None:
         if applicant_id is None and data is not None:
             problems = applicant_rules.validate_applicant(data)
             if problems and not applicant_rules.is_anonymous(data):
                 raise ValidationError([FieldError(f"applicant.{p.field}", p.message) for p in problems])
         return applicant_rules.resolve(s, self._ctx, applicant_id, data)
+
+    def _day_entries(self, s: Session, day: date) -> tuple[ScheduleEntry, ...]:
+        """Every reception of ``day`` (the rules' proposals and the receptions made), in session ``s``."""
+        calendar = self._ctx.engine().calendar
+        virtual: list[ScheduleEntry] = []
+        excs = store.exceptions(s, day, day)
+        for rule in store.rules(s, day, day):
+            virtual += sched.rule_occurrences(rule, day, day, calendar, excs)[0]
+        return sched.merge(virtual, store.receptions(s, day, day))
 
     def _national_place(self, s: Session) -> tuple[str, str | None]:
         st = self._ctx.settings()
@@ -662,6 +721,23 @@ class ReceptionService:
                                   "сначала перенесите или отмените запись")
 
 
+def _earlier_answer_errors(s: Session, data: CardInput, applicant_id: int) -> list[FieldError]:
+    """59-FZ art. 13 p. 6: a further conversation is refused only on a question the same citizen was answered
+    on the merits before."""
+    earlier = s.get(Appeal, data.earlier_appeal_id)
+    if earlier is None or earlier.deleted:
+        return [FieldError("earlier_appeal_id", "Обращение не найдено")]
+    if earlier.applicant_id != applicant_id:
+        return [FieldError("earlier_appeal_id", f"Обращение № {earlier.reg_number} подано другим заявителем")]
+    codes = {q.code.strip() for q in data.questions}
+    answered = [q for q in earlier.questions if q.classifier_code in codes and q.result in MERITS_RESULTS]
+    if earlier.answer_on is None or not answered:
+        return [FieldError("earlier_appeal_id", f"По обращению № {earlier.reg_number} ответ по существу на эти "
+                                                "вопросы не давался: отказать в дальнейшем рассмотрении нельзя "
+                                                "(ч. 6 ст. 13 59-ФЗ)")]
+    return []
+
+
 def _parse(key: str) -> tuple[str, list[str]]:
     parts = (key or "").split(":")
     try:
@@ -717,4 +793,5 @@ def _card_dict(v: CardView) -> dict[str, object]:
             "social_category": v.social_category, "summary": v.summary,
             "questions": ", ".join(q.code for q in v.questions), "outcome": v.outcome,
             "oral_consent": v.oral_consent, "answer_text": v.answer_text, "referred_to": v.referred_to,
-            "appeal": v.appeal_number}
+            "appeal": v.appeal_number, "official": v.official, "video_body": v.video_body,
+            "video_consent": v.video_consent, "invited_on": v.invited_on, "earlier_appeal": v.earlier_appeal_number}

@@ -26,10 +26,10 @@ from ..storage.models import (
     Question,
     Settlement,
 )
-from . import audit
+from . import audit, recompute
 from .access import requires
 from .context import ServiceContext
-from .values import ClassifierItem, Label, OfficialInput, OfficialView, SettlementView
+from .values import ClassifierItem, DeadlineShift, Label, OfficialInput, OfficialView, SettlementView
 
 
 @dataclass(frozen=True)
@@ -269,29 +269,56 @@ class ReferenceService:
             return tuple((r.day, r.is_working, r.note, r.source) for r in s.scalars(stmt))
 
     @requires(P.CALENDAR)
-    def set_calendar_override(self, day: date, is_working: bool, note: str | None = None) -> None:
-        """Add or change a transferred day off / working Saturday (next year's decree)."""
-        with self._ctx.uow() as s:
+    def set_calendar_override(self, day: date, is_working: bool, note: str | None = None,
+                              confirmed: DeadlineShift | None = None) -> DeadlineShift:
+        """Add or change a transferred day off / working Saturday (next year's decree). The deadlines of the
+        appeals on consideration it moves are recomputed in the same transaction; when there are any, the
+        change is made only with their list confirmed (``calendar.preview_override`` gives it; otherwise
+        ``DeadlinesWouldMove`` carries it). Returns what moved."""
+        ctx = self._ctx
+        with ctx.uow() as s:
+            rules = ctx.settings().deadline_rules()
+            before = recompute.read_overrides(s)
+            after = {**before, day: bool(is_working)}
+            shift = recompute.plan(s, recompute.engine_of(before, rules), recompute.engine_of(after, rules),
+                                   recompute.override_text(day, is_working, note))
+            recompute.confirm(shift, confirmed)
             row = s.get(CalendarOverride, day)
             old = None if row is None else ("рабочий" if row.is_working else "выходной")
             if row is None:
                 s.add(CalendarOverride(day=day, is_working=is_working, note=note, source="admin"))
             else:
                 row.is_working, row.note, row.source = is_working, note, "admin"
+            s.flush()
             audit.record(
-                s, self._ctx, "calendar", None, "update",
-                [(day.strftime("%d.%m.%Y"), old, "рабочий" if is_working else "выходной")],
+                s, ctx, "calendar", None, "update",
+                [(day.strftime("%d.%m.%Y"), old, "рабочий" if is_working else "выходной"),
+                 ("recompute", None, f"сроки пересчитаны: {len(shift.moves)}")],
             )
-        self._ctx.invalidate()
+            recompute.apply(s, ctx, shift)
+        ctx.invalidate()
+        return shift
 
     @requires(P.CALENDAR)
-    def remove_calendar_override(self, day: date) -> None:
-        with self._ctx.uow() as s:
-            found = s.execute(delete(CalendarOverride).where(CalendarOverride.day == day)).rowcount
-            if not found:
+    def remove_calendar_override(self, day: date, confirmed: DeadlineShift | None = None) -> DeadlineShift:
+        """Remove an override; the deadlines it moves back are recomputed as ``set_calendar_override`` does."""
+        ctx = self._ctx
+        with ctx.uow() as s:
+            rules = ctx.settings().deadline_rules()
+            before = recompute.read_overrides(s)
+            if day not in before:
                 raise DomainError(f"Для {day:%d.%m.%Y} особых отметок нет")
-            audit.record(s, self._ctx, "calendar", None, "delete", [(day.strftime("%d.%m.%Y"), "отметка", None)])
-        self._ctx.invalidate()
+            after = {d: w for d, w in before.items() if d != day}
+            shift = recompute.plan(s, recompute.engine_of(before, rules), recompute.engine_of(after, rules),
+                                   recompute.override_text(day, None))
+            recompute.confirm(shift, confirmed)
+            s.execute(delete(CalendarOverride).where(CalendarOverride.day == day))
+            audit.record(s, ctx, "calendar", None, "delete",
+                         [(day.strftime("%d.%m.%Y"), "отметка", None),
+                          ("recompute", None, f"сроки пересчитаны: {len(shift.moves)}")])
+            recompute.apply(s, ctx, shift)
+        ctx.invalidate()
+        return shift
 
 
 def _official_dict(row: Official) -> dict[str, object]:

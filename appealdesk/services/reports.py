@@ -34,14 +34,16 @@ class ReportService:
     def build(self, period: Period, *, compare: bool = True, top_n: int = 10,
               progress: Progress | None = None) -> Report:
         """The figures of ``period`` (registration dates), with the same period of the previous year when
-        ``compare``."""
+        ``compare`` (while the period is not over: the same days of it, up to today's date)."""
         from ..reception.report import reception_figures
 
         ctx = self._ctx
+        st = ctx.settings()
         with ctx.read() as s:
             return build_report(
-                s, period, today=ctx.today(), vocab=ctx.vocabulary(), organisation=ctx.settings().organisation,
+                s, period, today=ctx.today(), vocab=ctx.vocabulary(), organisation=st.organisation,
                 compare=compare, top_n=top_n, reception_provider=reception_figures, progress=progress,
+                oktmo=st.oktmo.strip() or None, inn=st.inn.strip() or None, message_hours=st.message_hours,
             )
 
     @requires(P.REPORT)
@@ -55,13 +57,6 @@ class ReportService:
             signatory_name=settings.head_name if signatory_name is None else signatory_name,
             **({"narratives": dict(narratives)} if narratives is not None else {}),
         )
-
-    @requires(P.REPORT)
-    def html(self, report: Report, options: ReportOptions | None = None) -> str:
-        """The document as HTML for the desktop's preview."""
-        from ..reports.document import document_html
-
-        return document_html(report, options or self.options())
 
     @requires(P.REPORT)
     def json_text(self, report: Report) -> str:
@@ -121,6 +116,40 @@ class ReportService:
                               organisation=self._ctx.settings().organisation, progress=progress)
         except OSError as exc:
             raise DomainError(f"Не удалось записать файл «{target}»: {os_error_text(exc)}") from exc
+
+    @requires(P.REPORT)
+    def rollup(self, paths: Sequence[str | os.PathLike]) -> Report:
+        """The district's roll-up of its settlements' JSON reports (version 2, one period): one report of the
+        same shape with the district's organisation from the settings and ``by_organisation``. Write it with
+        ``write`` as JSON, PDF or XLSX."""
+        import json
+
+        from sqlalchemy import select
+
+        from ..reports.model import Organisation
+        from ..reports.rollup import rollup
+        from ..storage.models import ClassifierEntry
+
+        files = []
+        for path in paths:
+            target = Path(path)
+            try:
+                text = target.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise DomainError(f"Файл «{target.name}» — не отчёт AppealDesk (не текст JSON): свод не составлен") from exc
+            except OSError as exc:
+                raise DomainError(f"Не удалось прочитать файл «{target.name}»: {os_error_text(exc)}") from exc
+            try:
+                data = json.loads(text)
+            except ValueError as exc:
+                raise DomainError(f"Файл «{target.name}» — не отчёт AppealDesk (не JSON): свод не составлен") from exc
+            files.append((target.name, data))
+        ctx = self._ctx
+        st = ctx.settings()
+        with ctx.read() as s:
+            names = dict(s.execute(select(ClassifierEntry.code, ClassifierEntry.name).where(ClassifierEntry.level <= 2)).all())
+        district = Organisation(st.organisation, st.oktmo.strip() or None, st.inn.strip() or None)
+        return rollup(files, district, ctx.vocabulary(), lambda code: names.get(code, code), made_on=ctx.today())
 
     def _as_of(self, period: Period, as_of: date | None) -> date:
         return as_of or min(period.end, self._ctx.today())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -65,6 +67,8 @@ class AppealInput(CleanText):
     previous_appeal_id: int | None = None
     previous_number: str | None = None
     reg_number: str | None = None  # None = assign from the numbering pattern
+    channel: str | None = None  # an electronic appeal: epgu | site | own_is | email (547-FZ)
+    crime_report: bool = False  # art. 11 p. 1: the text reports an unlawful act (an anonymous one is forwarded)
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,22 @@ class AnswerInput(CleanText):
     satisfaction: str | None = None
     no_answer_ground: str | None = None
     close: bool = True
+    decision_by_id: int | None = None  # art. 11 p. 5: the official who decided to end the correspondence
+    decision_on: date | None = None
+    published_url: str | None = None  # art. 11 p. 5.1: the page of the site with the answer
+    call_on: date | None = None  # the call confirming the measures taken (the office's setting)
+    call_note: str | None = None
+
+
+@dataclass(frozen=True)
+class InterimAnswerInput(CleanText):
+    """An interim answer: the appeal stays on control; the date of the final answer is named."""
+
+    answer_on: date
+    final_due: date
+    text: str
+    number: str | None = None
+    method: str | None = None
 
 
 @dataclass(frozen=True)
@@ -214,6 +234,38 @@ class ForwardingView:
 
 
 @dataclass(frozen=True)
+class AnswerView:
+    id: int
+    kind: str  # interim | final
+    answer_on: date
+    number: str | None
+    method: str | None
+    text: str | None
+    final_due: date | None
+    created_by: str
+
+
+@dataclass(frozen=True)
+class DocumentRequestView:
+    id: int
+    appeal_id: int | None
+    reg_number: str | None
+    direction: str  # incoming | outgoing
+    body: str
+    request_on: date
+    number: str | None
+    subject: str | None
+    due_on: date
+    answered_on: date | None
+    answer_number: str | None
+    state: str  # answered | answered_late | overdue | due_today | due_soon | open
+
+    @property
+    def direction_label(self) -> str:
+        return "запрос к нам" if self.direction == "incoming" else "наш запрос"
+
+
+@dataclass(frozen=True)
 class AppealCard:
     """The whole appeal as the card shows it."""
 
@@ -267,6 +319,18 @@ class AppealCard:
     created_by: str
     updated_at: datetime
     updated_by: str
+    channel: str | None = None
+    crime_report: bool = False
+    decision_by_id: int | None = None
+    decision_by: str | None = None
+    decision_on: date | None = None
+    published_url: str | None = None
+    call_on: date | None = None
+    call_note: str | None = None
+    answers: tuple[AnswerView, ...] = ()
+    document_requests: tuple[DocumentRequestView, ...] = ()
+    anonymity: str | None = None  # art. 11 p. 1: no_surname | no_address | None
+    warnings: tuple[str, ...] = ()  # what the law asks the clerk to look at (Russian sentences)
 
     def to_input(self) -> AppealInput:
         """The card as an input, for editing one field and saving the rest unchanged."""
@@ -299,6 +363,8 @@ class AppealCard:
             previous_appeal_id=self.previous_appeal_id,
             previous_number=self.previous_number,
             reg_number=self.reg_number,
+            channel=self.channel,
+            crime_report=self.crime_report,
         )
 
 
@@ -347,3 +413,34 @@ class DeadlineItem:
     state: str
     days_left: int  # calendar days, negative when overdue
     summary: str
+
+
+@dataclass(frozen=True)
+class DeadlineMove:
+    """One appeal on consideration whose deadlines the change moves."""
+
+    appeal_id: int
+    reg_number: str
+    applicant: str
+    old_deadline: date  # the deadline in force
+    new_deadline: date
+    old_legal: date
+    new_legal: date
+    old_control: date
+    new_control: date
+    old_extended: date | None
+    new_extended: date | None
+
+
+@dataclass(frozen=True)
+class DeadlineShift:
+    """What a change of the calendar or of the rules does to the appeals on consideration."""
+
+    what: str  # the change in Russian: «09.11.2026 — выходной день (перенос)»
+    moves: tuple[DeadlineMove, ...]
+
+    @property
+    def fingerprint(self) -> str:
+        text = json.dumps([(m.appeal_id, str(m.new_legal), str(m.new_control), str(m.new_extended))
+                           for m in self.moves])
+        return hashlib.sha256(text.encode()).hexdigest()

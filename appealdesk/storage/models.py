@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -181,6 +182,17 @@ class Appeal(Base):
     previous_appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"))
     previous_number: Mapped[str | None] = mapped_column(String(60))  # as given when the earlier one is unknown
     no_answer_ground: Mapped[str | None] = mapped_column(String(40))
+    # 547-FZ: how an electronic appeal arrived (vocabulary ``channel``: epgu, site, own_is, email)
+    channel: Mapped[str | None] = mapped_column(String(20))
+    # art. 11 p. 1: an anonymous appeal reporting an unlawful act (forwarded to the competent state body)
+    crime_report: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # art. 11 p. 5: who decided to end the correspondence (an official's id, checked by the service) and when
+    decision_by_id: Mapped[int | None] = mapped_column(Integer)
+    decision_on: Mapped[date | None] = mapped_column(Date)
+    published_url: Mapped[str | None] = mapped_column(String(300))  # art. 11 p. 5.1: where the answer is
+    # the call to the applicant confirming that the measures were taken (an office setting, the Gubkin note)
+    call_on: Mapped[date | None] = mapped_column(Date)
+    call_note: Mapped[str | None] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="in_progress")
     closed_on: Mapped[date | None] = mapped_column(Date)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -276,6 +288,47 @@ class Forwarding(Base):
     appeal: Mapped[Appeal] = relationship(back_populates="forwardings")
 
 
+class AppealAnswer(Base):
+    """Every answer sent on an appeal, with its date, number and text: the interim ones (the appeal stays on
+    control; the final answer's date is promised) and the final one. The appeal's ``answer_*`` columns are
+    the final answer."""
+
+    __tablename__ = "appeal_answers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int] = mapped_column(ForeignKey("appeals.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))  # interim | final
+    answer_on: Mapped[date] = mapped_column(Date)
+    number: Mapped[str | None] = mapped_column(String(60))
+    method: Mapped[str | None] = mapped_column(String(40))
+    text: Mapped[str | None] = mapped_column(Text)
+    final_due: Mapped[date | None] = mapped_column(Date)  # an interim answer names the final answer's date
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (Index("ix_appeal_answers_appeal", "appeal_id", "answer_on"),)
+
+
+class DocumentRequest(Base):
+    """Documents and materials for the consideration of an appeal asked of another body, or asked of us by
+    another body (59-FZ art. 10 p. 2): provided within 15 days."""
+
+    __tablename__ = "document_requests"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(20))  # incoming (another body asks us) | outgoing (we ask)
+    body: Mapped[str] = mapped_column(String(300))
+    request_on: Mapped[date] = mapped_column(Date)  # received (incoming) or sent (outgoing)
+    number: Mapped[str | None] = mapped_column(String(60))
+    subject: Mapped[str | None] = mapped_column(Text)
+    due_on: Mapped[date] = mapped_column(Date)
+    answered_on: Mapped[date | None] = mapped_column(Date)
+    answer_number: Mapped[str | None] = mapped_column(String(60))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+
+    __table_args__ = (Index("ix_document_requests_open", "answered_on", "due_on"),)
+
+
 class Attachment(Base):
     """A scan or file of an appeal. Its bytes live in the database (``AttachmentContent``), so that they
     travel with every backup, restore and move to a server, and every workstation sees the same scans."""
@@ -341,6 +394,7 @@ class AppealSearch(Base):
 
 __all__ = [
     "Appeal",
+    "AppealAnswer",
     "AppealSearch",
     "Applicant",
     "Attachment",
@@ -350,6 +404,7 @@ __all__ = [
     "CalendarOverride",
     "ClassifierEntry",
     "ClassifierFavourite",
+    "DocumentRequest",
     "Extension",
     "Forwarding",
     "Official",
@@ -364,6 +419,7 @@ __all__ = [
 
 # the tables of the later parts live in their own modules; importing them here puts them on Base.metadata
 from .models_control import Promise  # noqa: E402
+from .models_letters import Letter, LetterTemplate, SstuBatch, SstuUpload  # noqa: E402
 from .models_reception import (  # noqa: E402
     Reception,
     ReceptionBooking,
@@ -375,6 +431,8 @@ from .models_reception import (  # noqa: E402
 from .models_users import User  # noqa: E402
 
 __all__ += [
+    "Letter",
+    "LetterTemplate",
     "Promise",
     "Reception",
     "ReceptionBooking",
@@ -382,5 +440,7 @@ __all__ += [
     "ReceptionCardQuestion",
     "ReceptionException",
     "ReceptionRule",
+    "SstuBatch",
+    "SstuUpload",
     "User",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, Time, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .models import Base
@@ -101,9 +101,16 @@ class ReceptionCard(Base):
     visited_at: Mapped[time | None] = mapped_column(Time)
     walk_in: Mapped[bool] = mapped_column(Boolean, default=False)
     identity_document: Mapped[str | None] = mapped_column(String(200))
+    # who received the visitor: on the reception day every official present receives (None: the reception's)
+    official_id: Mapped[int | None] = mapped_column(ForeignKey("officials.id"))
+    video_body: Mapped[str | None] = mapped_column(String(300))  # connected by video to the competent body
+    video_consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    invited_on: Mapped[date | None] = mapped_column(Date)  # not received that day: invited for this day
+    # art. 13 p. 6: a further conversation refused, the question answered on the merits in this appeal
+    earlier_appeal_id: Mapped[int | None] = mapped_column(ForeignKey("appeals.id"))
     social_category: Mapped[str | None] = mapped_column(String(200))
     summary: Mapped[str] = mapped_column(Text, default="")
-    # oral_answer | written_answer | outside_competence | appeal_handed
+    # oral_answer | written_answer | outside_competence | appeal_handed | invited | refused_answered
     outcome: Mapped[str] = mapped_column(String(30), default="oral_answer")
     oral_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     answer_text: Mapped[str | None] = mapped_column(Text)

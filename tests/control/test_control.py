@@ -65,7 +65,7 @@ def test_states_around_a_weekend():
 
 # -- 59-FZ rules refused in the service layer ---------------------------------------------------------
 def test_extension_refused_for_messages_before_registration_and_notice_before_extension(desk):
-    msg = desk.appeals.register(appeal(registered_on=TODAY, kind="message"))
+    msg = desk.appeals.register(appeal(registered_on=TODAY, kind="message", source="social_media", form="electronic"))
     with pytest.raises(DomainError, match="24 часа"):
         desk.appeals.extend(msg.id, ExtensionInput(5, "Причина", "Глава"))
     card = desk.appeals.register(appeal(registered_on=date(2026, 11, 10)))
@@ -199,8 +199,8 @@ def test_today_panel_lines_and_lists(demo_desk):
 def test_late_registration_and_old_messages(desk):
     desk.appeals.register(appeal(registered_on=date(2026, 11, 19), received_on=date(2026, 11, 13)))  # late
     desk.appeals.register(appeal(registered_on=date(2026, 11, 16), received_on=date(2026, 11, 13)))  # in term
-    desk.appeals.register(appeal(registered_on=date(2026, 11, 18), kind="message", received_on=date(2026, 11, 18)))
-    desk.appeals.register(appeal(registered_on=TODAY, kind="message", received_on=TODAY))
+    desk.appeals.register(appeal(registered_on=date(2026, 11, 18), kind="message", source="feedback_platform", form="electronic", received_on=date(2026, 11, 18)))
+    desk.appeals.register(appeal(registered_on=TODAY, kind="message", source="feedback_platform", form="electronic", received_on=TODAY))
     t = desk.control.today()
     assert t.count("late_registration") == 1 and t.count("messages") == 1
 
@@ -231,4 +231,6 @@ def test_reminders_pdf(desk, tmp_path):
     assert g.executor == "Петров Пётр Петрович" and len(g.items) == 1 and g.items[0].days_left == 0
     path = desk.control.reminders_pdf(r, tmp_path / "r.pdf")
     assert path.read_bytes().startswith(b"%PDF")
-    assert "Петров" in desk.control.reminders_html(r)
+    from appealdesk.paper.model import text_of
+
+    assert "Петров" in text_of(desk.control.reminders_document(r))

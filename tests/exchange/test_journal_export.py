@@ -37,10 +37,10 @@ def test_layout(exported):
     ws = wb.worksheets[0]
     headers = [c.value for c in ws[1]]
     assert headers[: len(CONTRACT)] == CONTRACT
-    assert headers[len(CONTRACT):] == ["Организация"]  # the one additive column
+    assert headers[len(CONTRACT):] == ["Организация", "Канал поступления"]  # the additive columns
     assert all(c.font.b for c in ws[1])
     assert ws.freeze_panes == "A2"
-    assert ws.auto_filter.ref == f"A1:AI{count + 1}"
+    assert ws.auto_filter.ref == f"A1:AJ{count + 1}"
     assert ws.column_dimensions["R"].width == 50  # Содержание
     assert ws.max_row == count + 1
 

@@ -147,3 +147,26 @@ def _q():
     from appealdesk.services.journal_values import JournalQuery
 
     return JournalQuery(sort="reg_number", descending=False)
+
+
+def test_the_channel_of_an_electronic_appeal_goes_both_ways(desk, tmp_path, fresh, template_db):
+    """The additive column «Канал поступления» (547-FZ) keeps the channel on a round trip."""
+    from appealdesk.services import AppealDesk
+    from appealdesk.services.values import AppealInput, ApplicantInput, QuestionInput
+
+    card = desk.appeals.register(AppealInput(
+        form="electronic", kind="statement", summary="Через сайт", questions=(QuestionInput("0005.0005.0056.1156"),),
+        channel="site", applicant=ApplicantInput(last_name="Орлов", first_name="Пётр", email="orlov@mail.ru")))
+    path = tmp_path / "j.xlsx"
+    desk.exchange.export_journal(path)
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path).active
+    header = [c.value for c in ws[1]]
+    assert ws.cell(2, header.index("Канал поступления") + 1).value == "Официальный сайт органа"
+    other = AppealDesk.open(fresh.copy(template_db, "other"), today=desk.today)
+    try:
+        other.exchange.import_journal(path)
+        assert other.appeals.by_number(card.reg_number).channel == "site"
+    finally:
+        other.close()

@@ -25,10 +25,13 @@ def test_spec_carries_everything_read_at_run_time():
                    "locale/ru/LC_MESSAGES/RU.mo", "upx=False", "exclude_binaries=True", "appealdesk.ico",
                    "version_info.txt", "PySide6.QtWebEngineCore", "PySide6.Qt3DCore", "PySide6.QtQuick",
                    "PySide6.QtMultimedia", "console=False", '"sqlalchemy.dialects.postgresql.psycopg"',
-                   'collect_submodules("psycopg"', '"psycopg_binary.pq"', '"psycopg_binary._psycopg"'):
+                   'collect_submodules("psycopg"', '"psycopg_binary.pq"', '"psycopg_binary._psycopg"',
+                   'collect_data_files("docx")', 'collect_data_files("pytrovich"', 'collect_dynamic_libs("pypdfium2_raw")',
+                   '"docxtpl"'):
         assert needle in spec, needle
     excludes = re.search(r"^excludes = \[(.*?)^\]", spec, re.S | re.M).group(1)
     assert not re.search(r'"psycopg(_binary)?[".]', excludes)  # the PostgreSQL driver is in the bundle
+    assert '"lxml"' not in excludes  # python-docx reads and writes the letters with it
     # the things the spec names exist
     for rel in ("resources/icons/appealdesk.ico", "resources/icons/appealdesk.png", "resources/fonts/LICENSE-DejaVu.txt",
                 "installer/version_info.txt", "scripts/appealdesk_entry.py",

@@ -141,8 +141,10 @@ def test_card_rules_and_rollback(office, head, head_rule, visitor, clock):
     assert office.appeals.get(handed.appeal_id).form == "written"
 
 
-def test_national_day_booking_materialises_it(office, head, visitor):
-    e = office.reception.book("nd:2026", BookingInput(time(12), applicant=visitor()))
+def test_national_day_is_a_live_queue_and_holding_materialises_it(office, head, visitor):
+    with pytest.raises(DomainError, match="живой очереди"):
+        office.reception.book("nd:2026", BookingInput(time(12), applicant=visitor()))
+    held = office.reception.hold("nd:2026")
     entry = office.reception.entry("nd:2026")
-    assert entry.reception_id == e.reception_id and entry.day == date(2026, 12, 14)
+    assert entry.reception_id == held.reception_id and entry.day == date(2026, 12, 14)
     assert entry.official_id == head.id

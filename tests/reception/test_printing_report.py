@@ -8,8 +8,9 @@ from datetime import date, time
 
 import pytest
 
+from appealdesk.paper.model import text_of
 from appealdesk.reception import BookingInput, CardInput, CardQuestionInput, ExceptionInput, VisitingInput
-from appealdesk.reception.document import to_html, write_pdf
+from appealdesk.reception.document import write_pdf
 from appealdesk.reception.printing import (
     card_document,
     period_title,
@@ -69,7 +70,7 @@ def test_visitor_list_and_card_pdfs(office, head, head_rule, visitor, clock, tmp
     text = _text(tmp_path / "c.pdf")
     assert "КАРТОЧКА ЛИЧНОГО ПРИЁМА" in text and "паспорт 01 02 123456" in text and HEAT in text
     assert f"№ {card.appeal_number} от 03.12.2026, срок ответа 30.12.2026" in text
-    assert "Фёдоров Иван Ильич" in to_html(doc)
+    assert "Фёдоров Иван Ильич" in text_of(doc)
 
 
 @needs_pdftotext

@@ -13,7 +13,13 @@ Reproduced exactly (seed → our unit):
 - results (questions): supported (measures taken inside) 331 / 129, explained 1680 / 1082, not supported
   86 / 13, in progress at the period's end 327 / 60 (the seed's rows do not add up to its question totals:
   the rest are forwarded, 177 / 150);
-- satisfaction 2020: satisfied 534, partly 356, not satisfied 156.
+- satisfaction 2020: satisfied 534, partly 356, not satisfied 156;
+- questions by form (the appeal's form): written 375 / 909, personal reception 106 / 678, phone 401 / 733,
+  electronic 552 / 281 (1434 / 2601), and 2020 by quarter and form: written 122, 84, 101, 68; reception 49,
+  41, 5, 11; phone 41, 146, 162, 52; electronic 32, 169, 213, 138 (244, 440, 481, 269 questions a quarter);
+- messages apart (2020): 170 through Инцидент Менеджмент and 60 to the administration's accounts in social
+  networks (230 from social networks, explained or measures taken within the day), 144 through «Кузбасс
+  онлайн» (the feedback platform): 32 solved (measures taken), 10 rejected, 97 explained, 5 in work.
 
 Besides: seven 2020 appeals answered late (overdue 7 / 0), and 30 of the 60 questions in progress at the end
 of 2020 have an answer dated January 2021 (in progress *as of* 31.12.2020).
@@ -28,7 +34,7 @@ from pathlib import Path
 
 CODES = ("0003.0009.0097.0690", "0005.0005.0056.1148", "0003.0009.0099.0742.0110")
 SETTLEMENTS = ("п. Елань", "с. Сосновка", "п. Казанково", "с. Атаманово", "п. Металлургов")
-FORMS = ("written", "electronic", "personal_reception", "phone")
+FORMS = ("written", "personal_reception", "phone", "electronic")
 
 HEADERS = (
     "Рег. номер", "Дата регистрации", "Форма поступления", "Источник", "Сопроводительное письмо", "Вид обращения",
@@ -54,13 +60,22 @@ EXPECTED = {
                        "forwarded": 150, "in_progress": 60}},
     "satisfaction": {2019: {}, 2020: {"satisfied": 534, "partly_satisfied": 356, "not_satisfied": 156}},
     "overdue": {2019: 0, 2020: 7},
+    "questions_by_form": {2019: {"written": 909, "personal_reception": 678, "phone": 733, "electronic": 281},
+                          2020: {"written": 375, "personal_reception": 106, "phone": 401, "electronic": 552}},
+    "questions_by_quarter_form_2020": {"written": (122, 84, 101, 68), "personal_reception": (49, 41, 5, 11),
+                                       "phone": (41, 146, 162, 52), "electronic": (32, 169, 213, 138)},
+    "messages": {"social_media": 230, "feedback_platform": 144},
+    "messages_results": {"measures_taken": 32 + 30, "not_supported": 10, "explained": 97 + 200, "in_progress": 5},
 }
+# 2019: 343 appeals of three questions and 786 of two, by form (3a + 2b = the published questions)
+FORMS_2019 = {"written": (303, 0), "personal_reception": (38, 282), "phone": (1, 365), "electronic": (1, 139)}
 
 
 @dataclass
 class _Appeal:
     registered: date
     source: str = "direct"
+    form: str = "written"
     kind: str = "statement"
     questions: int = 1
     results: list[str] = field(default_factory=list)  # empty: no result
@@ -158,11 +173,19 @@ def _year(year: int) -> list[_Appeal]:
             for a in twos[2 : 2 + count_twos]:
                 a.flags.add(flag)
     else:
-        # 161 appeals of two questions among the answered ones, all on control (322) + 588 of one = 910
-        for a in body[:161]:
-            a.questions = 2
-            a.flags.add("on_control")
-        ones = body[161:]
+        # 161 appeals of two questions among the answered ones (81, 9, 60, 11 a quarter: the published questions
+        # by quarter), all on control (322) + 588 of one = 910
+        quarter_of = [(a.registered.month - 1) // 3 for a in appeals]
+        in_body = {id(a) for a in body}
+        for q, twos in enumerate((81, 9, 60, 11)):
+            # the two-question appeals of a quarter: its latest answered ones after the 1st month (the late
+            # answers are taken from the first months)
+            pool = [a for a, qa in zip(appeals, quarter_of, strict=True)
+                    if qa == q and id(a) in in_body and a.registered.month % 3 != 1]
+            for a in pool[-twos:]:
+                a.questions = 2
+                a.flags.add("on_control")
+        ones = [a for a in body if a.questions == 1]
         for a in ones[:588]:
             a.flags.add("on_control")
         start = 0
@@ -171,6 +194,7 @@ def _year(year: int) -> list[_Appeal]:
                 a.flags.add(flag)
             start += checks[flag]
     assert sum(a.questions for a in appeals) == EXPECTED["questions"][year]
+    _deal_forms(rng, year, appeals)
 
     deal = _deal(rng, answered_counts)
     assert len(deal) == sum(a.questions for a in body)
@@ -193,6 +217,50 @@ def _year(year: int) -> list[_Appeal]:
     return appeals
 
 
+def _slots(rng: random.Random, appeals: list[_Appeal], per_form: dict[str, tuple[int, int]],
+           sizes: tuple[int, int]) -> None:
+    """Give ``appeals`` forms: ``per_form[form] = (appeals of sizes[0] questions, of sizes[1])``."""
+    for size, index in ((sizes[0], 0), (sizes[1], 1)):
+        group = [a for a in appeals if a.questions == size]
+        labels = [f for f, counts in per_form.items() for _ in range(counts[index])]
+        assert len(labels) == len(group), (size, len(labels), len(group))
+        rng.shuffle(labels)
+        for a, f in zip(group, labels, strict=True):
+            a.form = f
+
+
+def _deal_forms(rng: random.Random, year: int, appeals: list[_Appeal]) -> None:
+    """Forms such that the questions by form are the published ones."""
+    if year == 2019:
+        _slots(rng, appeals, FORMS_2019, (3, 2))
+        return
+    per_quarter = EXPECTED["questions_by_quarter_form_2020"]
+    for q in range(4):
+        block = [a for a in appeals if (a.registered.month - 1) // 3 == q]
+        twos = sum(1 for a in block if a.questions == 2)
+        left, counts = twos, {}
+        for form in FORMS:  # greedy: as many two-question appeals of a form as its questions allow
+            n = per_quarter[form][q]
+            t = min(left, n // 2)
+            counts[form] = (t, n - 2 * t)
+            left -= t
+        assert left == 0
+        _slots(rng, block, {f: (t, o) for f, (t, o) in counts.items()}, (2, 1))
+
+
+def _messages_2020() -> list[tuple]:
+    """The 374 messages of 2020: (registered, source, result or None)."""
+    out = []
+    social = _spread(date(2020, 1, 9), date(2020, 12, 25), EXPECTED["messages"]["social_media"])
+    for i, d in enumerate(social):
+        out.append((d, "social_media", "measures_taken" if i % 7 == 0 and i < 7 * 30 else "explained"))
+    results = ["measures_taken"] * 32 + ["not_supported"] * 10 + ["explained"] * 97 + [None] * 5
+    platform = _spread(date(2020, 8, 3), date(2020, 12, 28), EXPECTED["messages"]["feedback_platform"])
+    for d, r in zip(platform, results, strict=True):
+        out.append((d, "feedback_platform", r))
+    return out
+
+
 def build_journal(path: Path) -> Path:
     """Write the journal of 2019 and 2020 to ``path``."""
     from openpyxl import Workbook
@@ -209,7 +277,7 @@ def build_journal(path: Path) -> Path:
             ws.append((
                 "",
                 a.registered,
-                FORMS[i % len(FORMS)],
+                a.form,
                 a.source,
                 cover,
                 a.kind,
@@ -226,6 +294,12 @@ def build_journal(path: Path) -> Path:
                 yes if "with_author" in a.flags else "",
                 a.satisfaction or "",
             ))
+    for i, (d, source, result) in enumerate(_messages_2020()):
+        ws.append((
+            "", d, "electronic", source, "", "message", "Попова" if i % 2 else "Лебедев", "Ольга" if i % 2 else "Пётр",
+            SETTLEMENTS[i % len(SETTLEMENTS)], f"Сообщение № {i + 1} в соцсетях или на платформе", CODES[i % 2],
+            result or "", d if result else None, "", "", "", "", "",
+        ))
     for row in ws.iter_rows(min_row=2, min_col=2, max_col=2):
         row[0].number_format = "DD.MM.YYYY"
     for row in ws.iter_rows(min_row=2, min_col=13, max_col=13):

@@ -22,7 +22,7 @@ def test_json_to_stdout(office_path, capsys):
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert data["period"] == {"from": "2026-01-01", "to": "2026-06-30"}
-    assert data["sections"]["appeals"] == {"current": 7, "previous": 2, "delta": 5, "percent": 250.0}
+    assert data["sections"]["appeals"] == {"current": 6, "previous": 2, "delta": 4, "percent": 200.0}
 
 
 def test_json_iso_dates_without_comparison_to_file(office_path, tmp_path, capsys):
@@ -32,8 +32,8 @@ def test_json_iso_dates_without_comparison_to_file(office_path, tmp_path, capsys
     assert code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["previous"] is None
-    assert data["sections"]["appeals"] == {"current": 7, "previous": None, "delta": None, "percent": None}
-    assert "обращений 7" in capsys.readouterr().out
+    assert data["sections"]["appeals"] == {"current": 6, "previous": None, "delta": None, "percent": None}
+    assert "обращений 6" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("fmt", ["pdf", "xlsx"])

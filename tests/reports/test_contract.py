@@ -1,6 +1,7 @@
-"""The JSON of exchange_formats.md section 2 on small hand-built data (tests/reports/conftest.py): keys and
-their order, zeros, nulls, the percent rule, the quarters a period covers, measures_taken inside supported,
-in_progress and overdue at the end of the period, deleted appeals left out."""
+"""The JSON of exchange_formats.md section 2 and its version 2 (2.1) on small hand-built data
+(tests/reports/conftest.py): keys and their order, zeros, nulls, the percent rule, the quarters a period
+covers, measures_taken inside supported, in_progress and overdue at the end of the period, deleted appeals
+left out; messages apart from the appeals, questions by form, oral appeals, shares, the organisation."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ H1 = Period(date(2026, 1, 1), date(2026, 6, 30))
 CONTRACT_ORDER = [
     "appeals", "questions", "by_quarter", "by_form", "by_source", "by_kind", "by_section", "by_thematic",
     "by_settlement", "results", "checks", "repeated", "collective", "overdue", "satisfaction",
+    # version 2
+    "messages", "questions_by_form", "oral", "by_quarter_form_questions", "shares",
 ]
 VOCABULARY_KEYS = {
     "by_form": ["written", "electronic", "personal_reception", "visiting_reception", "phone"],
@@ -24,7 +27,7 @@ VOCABULARY_KEYS = {
     "by_kind": ["proposal", "statement", "complaint", "info_request", "message"],
     "by_section": ["0001", "0002", "0003", "0004", "0005"],
     "results": ["supported", "measures_taken", "explained", "not_supported", "forwarded", "answered",
-                "left_without_answer", "in_progress"],
+                "left_without_answer", "in_progress", "returned"],
     "checks": ["on_control", "commission", "on_site", "with_author"],
     "satisfaction": ["satisfied", "partly_satisfied", "not_satisfied"],
 }
@@ -43,7 +46,11 @@ def data(office):
 
 
 def test_top_level_and_section_order(data):
-    assert list(data) == ["period", "previous", "sections"]
+    assert list(data) == ["format_version", "organisation", "as_of", "period_complete", "period", "previous",
+                          "sections"]
+    assert data["format_version"] == 2
+    assert data["organisation"] == {"name": "Администрация Ключевского сельсовета", "oktmo": None, "inn": None}
+    assert data["as_of"] == "2026-11-20" and data["period_complete"] is True
     assert data["period"] == {"from": "2026-01-01", "to": "2026-06-30"}
     assert data["previous"] == {"from": "2025-01-01", "to": "2025-06-30"}
     assert list(data["sections"]) == CONTRACT_ORDER
@@ -64,36 +71,62 @@ def test_every_vocabulary_key_in_order_with_zeros(data):
 
 def test_appeal_units(data):
     s = data["sections"]
-    # A1..A6 and A8 (A7 deleted, C1 after the period); B1, B2 a year earlier
-    assert s["appeals"] == {"current": 7, "previous": 2, "delta": 5, "percent": 250.0}
-    assert s["by_quarter"] == {"1": c(3, 2), "2": c(4, 0)}
+    # A1..A5 and A8 (A6 is a message, A7 deleted, C1 after the period); B1, B2 a year earlier
+    assert s["appeals"] == {"current": 6, "previous": 2, "delta": 4, "percent": 200.0}
+    assert s["by_quarter"] == {"1": c(2, 2), "2": c(4, 0)}
     assert s["by_quarter"]["2"]["percent"] is None  # previous 0
     assert s["by_kind"]["statement"] == c(4, 1)
     assert s["by_kind"]["complaint"] == {"current": 1, "previous": 1, "delta": 0, "percent": 0.0}
-    assert s["by_kind"]["message"] == c(1, 0)
+    assert s["by_kind"]["message"] == c(1, 0) == s["messages"]  # by_kind.message always equals messages
     assert s["by_form"]["written"] == c(4, 2)
+    assert s["by_form"]["electronic"] == c(1, 0)  # A2; the message A6 is not counted
     assert s["by_source"]["region"] == c(1, 0)
-    assert s["by_source"]["feedback_platform"] == c(1, 0)
+    assert s["by_source"]["feedback_platform"] == c(0, 0)
     assert s["repeated"] == c(1, 0)
     assert s["collective"] == c(1, 0)
     assert s["satisfaction"]["satisfied"] == c(1, 0)
-    assert s["by_settlement"] == {"д. Малиновка": c(2, 0), "с. Ключи": c(4, 2), "Не указан": c(1, 0)}
+    assert s["by_settlement"] == {"д. Малиновка": c(2, 0), "с. Ключи": c(4, 2)}  # A6 (no settlement) is a message
 
 
 def test_question_units(data):
     s = data["sections"]
-    assert s["questions"] == c(8, 2)
-    assert s["by_section"]["0003"] == c(6, 2)
+    assert s["questions"] == c(7, 2)
+    assert s["by_section"]["0003"] == c(5, 2)
     assert s["by_section"]["0005"] == c(2, 0)
-    assert s["by_thematic"] == {"0003.0009": c(6, 2), "0005.0005": c(2, 0)}  # only those that occur
+    assert s["by_thematic"] == {"0003.0009": c(5, 2), "0005.0005": c(2, 0)}  # only those that occur
     assert s["checks"] == {"on_control": c(2, 0), "commission": c(1, 0), "on_site": c(0, 0), "with_author": c(0, 0)}
+
+
+def test_version_2_messages_questions_by_form_oral_and_shares(data):
+    s = data["sections"]
+    assert s["messages"] == c(1, 0)
+    # questions by the appeal's form: written A1 (2), A4, A5, A8; electronic A2; phone A3; 2025: B1, B2 written
+    assert s["questions_by_form"] == {"written": c(5, 2), "electronic": c(1, 0), "personal_reception": c(0, 0),
+                                      "visiting_reception": c(0, 0), "phone": c(1, 0)}
+    assert sum(v["current"] for v in s["questions_by_form"].values()) == s["questions"]["current"]
+    assert s["oral"] == c(1, 0)  # A3 by phone
+    assert s["by_quarter_form_questions"] == {
+        "1": {"written": c(2, 2), "electronic": c(1, 0), "personal_reception": c(0, 0), "visiting_reception": c(0, 0),
+              "phone": c(0, 0)},
+        "2": {"written": c(3, 0), "electronic": c(0, 0), "personal_reception": c(0, 0), "visiting_reception": c(0, 0),
+              "phone": c(1, 0)},
+    }
+    shares = s["shares"]
+    assert list(shares) == ["results", "by_form", "by_kind"]
+    # of the 7 questions: 1 supported (measures taken), 1 explained, ..., 3 in progress
+    assert shares["results"]["in_progress"] == 42.9 and shares["results"]["supported"] == 14.3
+    assert shares["results"]["answered"] == 0.0
+    # of the 6 appeals: 4 written, 1 electronic, 1 by phone; 4 statements
+    assert shares["by_form"] == {"written": 66.7, "electronic": 16.7, "personal_reception": 0.0,
+                                 "visiting_reception": 0.0, "phone": 16.7}
+    assert shares["by_kind"] == {"proposal": 16.7, "statement": 66.7, "complaint": 16.7, "info_request": 0.0}
 
 
 def test_results_measures_taken_inside_supported_and_state_at_period_end(data):
     r = data["sections"]["results"]
-    # A1: measures_taken + explained; A6 (message): supported; A2: not_supported; A8: forwarded;
-    # A3 and A4 unanswered, A5 answered on 05.07 (after the period): in progress
-    assert r["supported"] == c(2, 1)
+    # A1: measures_taken + explained; A2: not_supported; A8: forwarded; A3 and A4 unanswered, A5 answered on
+    # 05.07 (after the period): in progress. A6 (a message, supported) is not counted here.
+    assert r["supported"] == c(1, 1)
     assert r["measures_taken"] == c(1, 0)
     assert r["explained"] == c(1, 1)
     assert r["not_supported"] == c(1, 0)
@@ -129,7 +162,7 @@ def test_without_comparison_previous_delta_percent_are_null(office):
     data = report_to_json(office.reports.build(H1, compare=False))
     assert data["previous"] is None
     s = data["sections"]
-    assert s["appeals"] == {"current": 7, "previous": None, "delta": None, "percent": None}
+    assert s["appeals"] == {"current": 6, "previous": None, "delta": None, "percent": None}
     for section, keys in VOCABULARY_KEYS.items():
         for key in keys:
             assert s[section][key]["previous"] is None and s[section][key]["percent"] is None
@@ -172,10 +205,10 @@ def test_json_file_is_the_same_object(office, tmp_path):
     assert "с. Ключи" in path.read_text(encoding="utf-8")
 
 
-def test_messages_are_in_the_contract_and_also_apart(office):
+def test_messages_are_apart_from_the_appeals(office):
     report = office.reports.build(H1, compare=True)
     m = report.messages
-    assert m.messages.current == 1 and m.appeals_without_messages.current == 6
+    assert m.messages.current == 1 and report.figure("appeals").current == 6
     assert m.by_source["feedback_platform"].current == 1
     assert m.results["supported"].current == 1
 
@@ -183,7 +216,7 @@ def test_messages_are_in_the_contract_and_also_apart(office):
 def test_largest_topics(office):
     report = office.reports.build(H1, compare=True, top_n=1)
     assert [t.code for t in report.top_thematics] == ["0003.0009"]
-    assert report.top_thematics[0].figure == Figure(6, 2)
+    assert report.top_thematics[0].figure == Figure(5, 2)
     assert report.top_thematics[0].name == "Хозяйственная деятельность"
     assert len(report.top_questions) == 1
     assert report.top_questions[0].code == "0003.0009.0097.0690"

@@ -22,7 +22,7 @@ from appealdesk.reports import (
     quarter,
     whole_year,
 )
-from appealdesk.reports.document import ALL_SECTIONS, build_document, document_html
+from appealdesk.reports.document import ALL_SECTIONS, build_document
 from appealdesk.reports.numbers import fmt_delta, fmt_int, fmt_percent, plural
 from appealdesk.reports.pdf import write_report_pdf
 from appealdesk.reports.xlsx import write_report_xlsx
@@ -87,9 +87,9 @@ def test_pdf_has_heading_tables_narrative_signature_and_page_numbers(office, tmp
     assert "СПРАВКА" in text
     assert "о работе с обращениями граждан за 1 полугодие 2026 года" in text
     assert "Администрация Ключевского сельсовета" in text
-    assert "Количество обращений 7 2 +5 +250,0" in text
+    assert "Количество обращений 6 2 +4 +200,0" in text
     assert "2 квартал 4 0 +4 —" in text
-    assert "в т.ч. меры приняты 1 0 +1 —" in text
+    assert "в т.ч. меры приняты 1 (14,3 %) 0 +1 —" in text
     assert "Большинство обращений касается уличного освещения." in text
     assert "Глава сельсовета" in text and "А. В. Соколов" in text
     pages = pdf_pages(path)
@@ -103,22 +103,26 @@ def test_pdf_without_comparison_and_with_some_sections(office, tmp_path):
     report = office.reports.build(H1, compare=False)
     path = write_report_pdf(report, tmp_path / "r.pdf", ReportOptions(sections=("totals", "by_kind")))
     text = pdf_text(path)
-    assert "Количество обращений 7" in text
+    assert "Количество обращений 6" in text
     assert "+/-" not in text
     assert "Виды обращений" in text and "Результаты рассмотрения" not in text
 
 
 def test_document_sections_follow_options(office):
     report = office.reports.build(H1, compare=True)
-    assert [s.key for s in build_document(report)] == [k for k in ALL_SECTIONS if k != "reception"]
+    assert [s.key for s in build_document(report)] == [k for k in ALL_SECTIONS if k not in ("reception", "by_organisation")]
     secs = build_document(report, ReportOptions(sections=("results", "totals"), narratives={"results": " текст "}))
     assert [s.key for s in secs] == ["totals", "results"]
     assert secs[1].narrative == "текст"
     assert any(c.kind == "pie" for c in secs[1].charts)
     topics = build_document(report, ReportOptions(sections=("topics",)))[0]
     assert any(c.kind == "bar" and len(c.categories) == 5 for c in topics.charts)
-    html = document_html(report)
-    assert "<table" in html and "Количество обращений" in html and "+250,0" in html
+    from appealdesk.paper.model import Table, text_of
+
+    paper = office.papers.report(report)
+    text = text_of(paper)
+    assert "Количество обращений" in text and "+200,0" in text
+    assert any(isinstance(b, Table) for s in paper.sections for b in s.blocks)
 
 
 # -- XLSX -----------------------------------------------------------------------------------------------------
@@ -136,13 +140,13 @@ def test_xlsx_numbers_styles_print_setup_and_charts(office, tmp_path):
                              ReportOptions(signatory_position="Глава сельсовета", signatory_name="А. В. Соколов"))
     wb = load_workbook(path)
     assert wb.sheetnames[0] == "Сводка"
-    assert len(wb.sheetnames) == 1 + len([k for k in ALL_SECTIONS if k != "reception"])
+    assert len(wb.sheetnames) == 1 + len([k for k in ALL_SECTIONS if k not in ("reception", "by_organisation")])
     summary = wb["Сводка"]
-    assert _find_row(summary, "Поступило обращений")[:5] == ["Поступило обращений", 7, 2, 5, 250.0]
+    assert _find_row(summary, "Поступило обращений")[:5] == ["Поступило обращений", 6, 2, 4, 200.0]
     kinds = wb["Виды обращений"]
     row = _find_row(kinds, "Жалоба")
-    assert row[:5] == ["Жалоба", 1, 1, 0, 0.0]
-    assert _find_row(kinds, "Запрос информации (8-ФЗ)")[4] is None  # no percent when previous is 0
+    assert row[:6] == ["Жалоба", 1, 16.7, 1, 0, 0.0]  # the count, its share of the appeals, 2025, +/-, %
+    assert _find_row(kinds, "Запрос информации (8-ФЗ)")[5] is None  # no percent when previous is 0
     for ws in wb.worksheets:
         assert ws.freeze_panes is not None, ws.title
         assert int(ws.page_setup.paperSize) == 9  # A4
@@ -244,5 +248,5 @@ def _build_with(office, provider):
 
     ctx = office._ctx
     with ctx.read() as s:
-        return count(s, H1, today=office.today(), vocab=ctx.vocabulary(), organisation="Администрация",
+        return count(s, H1, today=office.today(), vocab=ctx.vocabulary(), organisation=office.settings.get().organisation,
                      compare=True, reception_provider=provider)

@@ -1,6 +1,7 @@
 """Verification against a published table: a journal reproducing the 2019 and 2020 appeals of
-``seeds/novokuznetsk_report_2020.txt`` goes in through the XLSX journal import; the 2020 report with
-comparison must show the published figures in the JSON, in the XLSX cells and in the PDF text. When
+``seeds/novokuznetsk_report_2020.txt`` (and its 374 messages of 2020, which the published report keeps apart)
+goes in through the XLSX journal import; the 2020 report with comparison must show the published figures —
+the questions-by-form table among them — in the JSON, in the XLSX cells and in the PDF text. When
 LibreOffice is installed, it must open the XLSX (a real spreadsheet program) and print it with its charts."""
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def novokuznetsk(tmp_path_factory, databases, template_db):
     desk.settings.save(replace(desk.settings.get(), organisation="Администрация Новокузнецкого муниципального района",
                                head_position="Глава Новокузнецкого муниципального района", head_name="А.В. Шарнин"))
     result = desk.exchange.import_journal(journal)
-    assert result.count == 1129 + 1273
+    assert result.count == 1129 + 1273 + 374
     report = desk.reports.build(YEAR_2020, compare=True)
     options = ReportOptions(
         narratives={"totals": "Граждане доверяют решение вопросов органам местного самоуправления."},
@@ -78,6 +79,34 @@ def test_json_reproduces_the_published_figures(novokuznetsk):
     assert s["overdue"] == {"current": 7, "previous": 0, "delta": 7, "percent": None}
 
 
+def test_messages_are_kept_apart(novokuznetsk):
+    """«поступило 1273 обращения» although 170 + 60 + 144 messages came too: they are counted only apart."""
+    s = novokuznetsk["json"]["sections"]
+    assert s["messages"] == counter(374, 0) == s["by_kind"]["message"]
+    assert s["appeals"]["current"] == 1273
+    assert s["by_source"]["social_media"] == counter(0, 0) and s["by_source"]["feedback_platform"] == counter(0, 0)
+    assert sum(v["current"] for v in s["by_form"].values()) == 1273
+    m = novokuznetsk["report"].messages
+    assert {k: f.current for k, f in m.by_source.items()} == {"feedback_platform": 144, "social_media": 230}
+    assert {k: m.results[k].current for k in EXPECTED["messages_results"]} == EXPECTED["messages_results"]
+
+
+def test_questions_by_form(novokuznetsk):
+    """The published table «1273 обращения содержит 1434 вопроса»: by form, 2020 against 2019, and by quarter."""
+    s = novokuznetsk["json"]["sections"]
+    q19, q20 = EXPECTED["questions_by_form"][2019], EXPECTED["questions_by_form"][2020]
+    for form in q20:
+        assert s["questions_by_form"][form] == counter(q20[form], q19[form])
+    assert s["questions_by_form"]["written"] == {"current": 375, "previous": 909, "delta": -534, "percent": -58.7}
+    assert s["questions_by_form"]["visiting_reception"] == counter(0, 0)
+    for form, per_q in EXPECTED["questions_by_quarter_form_2020"].items():
+        assert tuple(s["by_quarter_form_questions"][str(q)][form]["current"] for q in (1, 2, 3, 4)) == per_q
+    assert s["oral"]["current"] == sum(s["by_form"][f]["current"] for f in ("personal_reception", "phone"))
+    shares = s["shares"]["by_kind"]
+    assert (shares["proposal"], shares["statement"], shares["complaint"]) == (5.1, 54.0, 40.9)
+    assert novokuznetsk["json"]["organisation"]["name"] == "Администрация Новокузнецкого муниципального района"
+
+
 def test_quarter_by_source_cross_table(novokuznetsk):
     ct = novokuznetsk["report"].crosstabs[0]
     for source, per_q in EXPECTED["sources_by_quarter_2020"].items():
@@ -110,10 +139,23 @@ def test_xlsx_cells(novokuznetsk):
     total = next(r for r in ws.iter_rows(values_only=True) if r[0] == "Всего")
     assert total[1:11] == (166, 163, 257, 431, 394, 421, 312, 258, 1129, 1273)
     kinds = _rows(wb["Виды обращений"])
-    assert kinds["Предложение"][:3] == ["Предложение", 65, 58]
-    assert kinds["Заявление"][:3] == ["Заявление", 687, 615]
-    assert kinds["Жалоба"][:3] == ["Жалоба", 521, 456]
-    assert kinds["Итого"][:5] == ["Итого", 1273, 1129, 144, 12.8]
+    assert kinds["Предложение"][:4] == ["Предложение", 65, 5.1, 58]  # the count, its share, 2019
+    assert kinds["Заявление"][:4] == ["Заявление", 687, 54.0, 615]
+    assert kinds["Жалоба"][:4] == ["Жалоба", 521, 40.9, 456]
+    assert kinds["Итого обращений"][:6] == ["Итого обращений", 1273, None, 1129, 144, 12.8]
+    # questions by form come after appeals by form, on the same sheet, and the quarter-by-form table after it
+    ws = wb["Формы поступления"]
+    titles = [r[0] for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)]
+    assert titles.index("Обращения по формам поступления") < titles.index("Вопросы по формам поступления обращений") \
+        < titles.index("Вопросы по кварталам и формам поступления")
+    start = titles.index("Вопросы по формам поступления обращений")
+    rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)]
+    q_rows: dict[str, tuple] = {}
+    for r in rows[start:]:
+        q_rows.setdefault(r[0], r)
+    assert q_rows["Письменное"][:6] == ("Письменное", 375, 26.2, 909, -534, -58.7)
+    assert q_rows["В форме электронного документа"][:4] == ("В форме электронного документа", 552, 38.5, 281)
+    assert q_rows["Итого"][:4] == ("Итого", 1434, None, 2601)
     checks = _rows(wb["Формы рассмотрения"])
     assert checks["Поставлено на контроль"][:3] == ["Поставлено на контроль", 910, 1033]
 
@@ -137,11 +179,19 @@ def test_pdf_text(novokuznetsk):
     assert "3 квартал 421 394 +27 +6,9" in text
     assert f"4 квартал 258 312 {MINUS}54 {MINUS}17,3" in text
     assert "Всего 166/163 257/431 394/421 312/258 1129/1273 +144 +12,8" in text
-    assert "Предложение 65 58 +7 +12,1" in text
-    assert "Заявление 687 615 +72 +11,7" in text
-    assert "Жалоба 521 456 +65 +14,3" in text
+    assert "Предложение 65 (5,1 %) 58 +7 +12,1" in text
+    assert "Заявление 687 (54,0 %) 615 +72 +11,7" in text
+    assert "Жалоба 521 (40,9 %) 456 +65 +14,3" in text
+    # the questions by form, shares in brackets as the Kavkazsky note writes them
+    assert f"Письменное 375 (26,2 %) 909 {MINUS}534 {MINUS}58,7" in text
+    assert f"по телефону 401 (28,0 %) 733 {MINUS}332 {MINUS}45,3" in text
+    assert f"из них на личном приёме 106 (7,4 %) 678 {MINUS}572 {MINUS}84,4" in text
+    assert "В форме электронного документа 552 (38,5 %) 281 +271 +96,4" in text
+    assert "Всего 163/244" not in text  # the questions' quarter table is its own
+    assert "Вопросы по кварталам и формам поступления" in text
+    assert "Сообщения ПОС и социальных сетей" in text and "374" in text
     assert "Поставлено на контроль 910 1033" in text
-    assert "Находится на рассмотрении на конец периода 60 327" in text
+    assert "Находится на рассмотрении на конец периода 60 (4,2 %) 327" in text
     assert "Глава Новокузнецкого муниципального района" in text and "А.В. Шарнин" in text
 
 

@@ -75,12 +75,12 @@ def test_preview_shows_the_figures(qtbot, wizard):
     with qtbot.waitSignal(wizard.previewed, timeout=20000) as blocker:
         qtbot.mouseClick(wizard.preview_button, wizard_module.Qt.MouseButton.LeftButton)
     report = blocker.args[0]
-    assert report.figure("appeals").current == 7
-    text = wizard.preview_view.toPlainText()
-    assert "Количество обращений" in text and "+250,0" in text
+    assert report.figure("appeals").current == 6
+    text = wizard.preview_text()
+    assert "Количество обращений" in text and "+200,0" in text
     assert "за 1 полугодие 2026 года" in text
     assert wizard.tabs.currentIndex() == 3
-    assert "обращений 7" in wizard.status.text()
+    assert "обращений 6" in wizard.status.text()
     assert not wizard.busy() and wizard.generate_button.isEnabled()
 
 
@@ -90,7 +90,7 @@ def test_preview_without_comparison(qtbot, wizard):
     with qtbot.waitSignal(wizard.previewed, timeout=20000) as blocker:
         wizard.preview()
     assert blocker.args[0].previous is None
-    assert "+/-" not in wizard.preview_view.toPlainText()
+    assert "+/-" not in wizard.preview_text()
 
 
 def test_generate_pdf_and_xlsx_and_open_them(qtbot, wizard, tmp_path, opener):
@@ -102,7 +102,7 @@ def test_generate_pdf_and_xlsx_and_open_them(qtbot, wizard, tmp_path, opener):
     with qtbot.waitSignal(wizard.generated, timeout=30000) as blocker:
         qtbot.mouseClick(wizard.generate_button, wizard_module.Qt.MouseButton.LeftButton)
     result = blocker.args[0]
-    assert result.paths == (pdf, xlsx) and result.appeals == 7
+    assert result.paths == (pdf, xlsx) and result.appeals == 6
     assert pdf.read_bytes().startswith(b"%PDF")
     wb = load_workbook(xlsx)
     assert "Сводка" in wb.sheetnames

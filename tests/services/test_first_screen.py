@@ -35,7 +35,8 @@ def test_equals_the_journal_page_in_every_state(db_path):
     desk = _demo(db_path)
     try:
         # a control offset and a longer "due soon" make the calendar and the settings matter
-        desk.settings.save(OfficeSettings(due_soon_days=5, control_offset_days=3))
+        new = OfficeSettings(due_soon_days=5, control_offset_days=3)
+        desk.settings.save(new, confirmed=desk.settings.preview(new))  # the open appeals' control deadlines move
         expected = desk.journal.page(JournalQuery(), 0, 250)
         labels = {g: desk._ctx.vocabulary()[g] for g in ("form", "kind")}
         classifier_names = {r.topic_code: desk.reference.classifier_item(r.topic_code).name

@@ -32,7 +32,8 @@ def test_register_assigns_number_and_deadlines(desk):
 def test_numbers_restart_each_year_and_series_are_apart(desk):
     a = desk.appeals.register(appeal(registered_on=date(2025, 12, 30)))
     b = desk.appeals.register(appeal(registered_on=date(2026, 1, 12)))
-    m = desk.appeals.register(appeal(registered_on=date(2026, 1, 12), kind="message", source="feedback_platform"))
+    m = desk.appeals.register(appeal(registered_on=date(2026, 1, 12), kind="message", source="feedback_platform",
+                                          form="electronic"))
     assert (a.reg_number, b.reg_number, m.reg_number) == ("1-ОГ/25", "1-ОГ/26", "1-С/26")
     # a message is answered within 24 hours, not 30 days
     assert m.legal_deadline == date(2026, 1, 13)

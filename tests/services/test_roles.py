@@ -36,7 +36,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     # appeals: registration and the workflow
     "appeals.get": ALL, "appeals.by_number": ALL, "appeals.register": STAFF, "appeals.update": STAFF,
     "appeals.set_resolution": HEAD, "appeals.extend": HEAD, "appeals.record_extension_notice": STAFF,
-    "appeals.forward": STAFF, "appeals.record_forwarding_notice": STAFF, "appeals.answer": OWN,
+    "appeals.forward": STAFF, "appeals.record_forwarding_notice": STAFF, "appeals.answer": OWN, "appeals.interim_answer": OWN,
     "appeals.close": STAFF, "appeals.reopen": STAFF, "appeals.delete": ADMIN, "appeals.restore": ADMIN,
     # applicants
     "applicants.search": ALL, "applicants.get": ALL, "applicants.find_duplicates": ALL,
@@ -48,7 +48,7 @@ POLICY: dict[str, frozenset[str] | None] = {
     "reference.settlements": ALL, "reference.add_settlement": ADMIN, "reference.rename_settlement": ADMIN,
     "reference.officials": ALL, "reference.save_official": ADMIN, "reference.calendar_overrides": ALL,
     "reference.set_calendar_override": ADMIN, "reference.remove_calendar_override": ADMIN,
-    "settings.get": ALL, "settings.save": ADMIN,
+    "settings.get": ALL, "settings.save": ADMIN, "settings.preview": ADMIN,
     "journal.page": ALL, "journal.count": ALL, "journal.ids": ALL, "journal.rows": ALL,
     "deadlines.counts": ALL, "deadlines.overdue_count": ALL, "deadlines.due": ALL,
     "audit.history": ALL, "audit.recent": ALL,
@@ -73,24 +73,35 @@ POLICY: dict[str, frozenset[str] | None] = {
     "control.today_items": ALL, "control.add_promise": OWN, "control.promises": ALL, "control.promise": ALL,
     "control.confirm_promise": OWN, "control.cancel_promise": OWN, "control.discipline": ALL,
     "control.export_discipline": ALL, "control.reminders": ALL, "control.reminders_pdf": ALL,
-    "control.reminders_html": ALL,
+    "control.reminders_document": ALL, "control.add_document_request": STAFF,
+    "control.answer_document_request": STAFF, "control.document_requests": ALL,
+    # papers: everybody prints
+    "papers.card": ALL, "papers.schedule": ALL, "papers.visitors": ALL, "papers.reception_card": ALL,
+    "papers.reminders": ALL, "papers.report": ALL, "papers.pdf": ALL, "papers.write_pdf": ALL,
     # reports and prints: everybody reads and prints
-    "reports.build": ALL, "reports.options": ALL, "reports.html": ALL, "reports.json_text": ALL,
-    "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL,
+    "reports.build": ALL, "reports.options": ALL, "reports.json_text": ALL,
+    "reports.write": ALL, "reports.list_rows": ALL, "reports.write_list": ALL, "reports.rollup": ALL,
     "exchange.import_journal": STAFF, "exchange.export_journal": STAFF,
+    # letters: the clerk's and the head's; the templates are settings (the admin's); reading for all
+    "letters.kinds": ALL, "letters.signatories": ALL, "letters.list": ALL, "letters.draft": STAFF,
+    "letters.save": STAFF, "letters.pdf": ALL, "letters.docx_pdf": ALL, "letters.fields": ALL,
+    "letters.templates": ALL, "letters.template": ALL, "letters.default_template": ALL,
+    "letters.check_template": ALL, "letters.save_template": ADMIN, "letters.restore_default": ADMIN,
+    # the ССТУ upload is a report of the clerk and above; its state is read by the today panel of anyone
+    "sstu.state": ALL, "sstu.check": STAFF, "sstu.upload": STAFF,
     # backups: the program's own copy for all; a copy anywhere for the staff; restore for the admin
     "backups.available": OPEN, "backups.folders": ALL, "backups.make_scheduled": ALL, "backups.make": STAFF,
     "backups.due_today": ALL, "backups.changed_since_last": ALL, "backups.list": ADMIN,
     "backups.inspect": ADMIN, "backups.restore": ADMIN,
     "calendar.is_working": ALL, "calendar.holiday_name": ALL, "calendar.national_reception_day": ALL,
-    "calendar.next_working": ALL,
+    "calendar.next_working": ALL, "calendar.preview_override": ADMIN, "calendar.preview_removal": ADMIN,
     "demo.make": ADMIN, "setup.needed": ALL, "setup.check": ADMIN, "setup.apply": ADMIN, "transfer.move_to": ADMIN,
     "desk.check": ALL, "desk.check_integrity": ALL, "desk.schema_revision": ALL,
 }
 
 SERVICES = ("appeals", "applicants", "reference", "settings", "journal", "deadlines", "audit", "attachments",
             "users", "reception", "control", "reports", "exchange", "backups", "calendar", "demo", "setup",
-            "transfer")
+            "transfer", "letters", "sstu", "papers")
 # the facade's own methods that are not data: who is signed in, "today", where the database is
 DESK_PLAIN = {"can", "sign_in", "sign_in_by_itself", "sign_out", "today", "location", "warm_up", "close", "open"}
 
@@ -138,7 +149,8 @@ def office(tmp_path_factory, databases, template_db):
 # the tables a service call can write to (a server's files cannot be watched as an SQLite file can)
 WATCHED = ("audit_log", "appeals", "applicants", "users", "settlements", "officials", "settings",
            "calendar_overrides", "classifier_favourites", "attachments", "reception_rules", "reception_exceptions",
-           "receptions", "reception_bookings", "reception_cards", "promises", "reg_counters")
+           "receptions", "reception_bookings", "reception_cards", "promises", "reg_counters", "letters",
+           "letter_templates", "sstu_batches", "sstu_uploads")
 
 
 def _file_state(path, desk) -> tuple:

@@ -98,3 +98,19 @@ def test_the_audit_chain_shows_where_the_log_was_changed(desk):
     _tamper(desk, 'UPDATE audit_log SET "user" = :u WHERE id = :i', u="кто-то другой", i=row)
     problems = desk.check().problems
     assert any(f"начиная с записи № {row}" in p for p in problems)
+
+
+def test_a_tampered_record_cannot_point_at_a_file_on_the_disk(desk, scanned, tmp_path):
+    """The old design kept a file name in the row; a changed row could make the program open any file. The
+    content now comes from the database only: the row's names change nothing but the name shown."""
+    _card, scans = scanned
+    view, data = scans[0]
+    secret = tmp_path / "чужой.txt"
+    secret.write_text("не для программы")
+    _tamper(desk, "UPDATE attachments SET stored_name = :p, file_name = :n WHERE id = :i",
+            p=str(secret), n="../../чужой.txt", i=view.id)
+    _name, content = desk.attachments.content(view.id)
+    assert content == data
+    opened = desk.attachments.open_copy(view.id)
+    assert opened.read_bytes() == data and opened.parent != secret.parent
+    assert "/" not in opened.name and "\\" not in opened.name  # no way out of its own temporary folder

@@ -112,12 +112,51 @@ def _sample_rows_0004(con: Connection) -> None:
         con.exec_driver_sql(statement)
 
 
+def _sample_rows_0005(con: Connection) -> None:
+    """Revision 0005 adds the 547-FZ channel and the art. 11 facts of an appeal, every answer kept, requests
+    for documents and the reception day's facts of a card: 0004's rows with one of each."""
+    _sample_rows_0004(con)
+    statements = [
+        "UPDATE appeals SET crime_report = FALSE, call_on = '2025-02-20', call_note = 'подтвердил' WHERE id = 1",
+        "INSERT INTO appeal_answers (appeal_id, kind, answer_on, number, method, text, final_due, created_at, "
+        "created_by) VALUES (1, 'interim', '2025-02-10', '01-12/5', 'post', 'Промежуточный ответ', '2025-03-05', "
+        "'2025-02-10 11:00:00', 'clerk')",
+        "INSERT INTO document_requests (appeal_id, direction, body, request_on, number, subject, due_on, "
+        "created_at, created_by) VALUES (1, 'outgoing', 'ООО «Теплосеть»', '2025-02-04', '01-12/3', "
+        "'Акт обследования', '2025-02-19', '2025-02-04 09:00:00', 'clerk')",
+        "UPDATE reception_cards SET official_id = 1, video_consent = FALSE WHERE id = 1",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
+def _sample_rows_0006(con: Connection) -> None:
+    """Revision 0006 adds the outgoing letters and the ССТУ upload state: one letter (numbered in the
+    outgoing series), one upload batch with its appeal, on top of 0005's rows."""
+    _sample_rows_0005(con)
+    statements = [
+        "INSERT INTO reg_counters (series, year, last_seq) VALUES ('letter', 2025, 1)",
+        "INSERT INTO letters (id, appeal_id, kind, number, year, seq, made_on, term_on, late, addressee, "
+        "signatory, forwarding_id, docx_id, pdf_id, made_at, made_by) VALUES (1, 1, 'extension_notice', "
+        "'исх. 1/25', 2025, 1, '2025-03-02', '2025-03-05', FALSE, 'Фёдорову И.', 'Глава', NULL, 1, NULL, "
+        "'2025-03-02 11:00:00', 'clerk')",
+        "INSERT INTO sstu_batches (id, made_at, made_by, date_from, date_to, appeals, file_name) VALUES "
+        "(1, '2025-03-06 09:00:00', 'clerk', '2025-02-01', '2025-02-28', 1, 'ССТУ 2025-02.zip')",
+        "INSERT INTO sstu_uploads (appeal_id, batch_id, uploaded_at, version, digest) VALUES "
+        "(1, 1, '2025-03-06 09:00:00', 1, '" + "0" * 64 + "')",
+    ]
+    for statement in statements:
+        con.exec_driver_sql(statement)
+
+
 # revision -> rows written against the schema of that revision (0003 adds indexes only: 0002's rows)
 SAMPLE_ROWS: dict[str, Callable[[Connection], None]] = {
     "0001": _sample_rows_0001,
     "0002": _sample_rows_0002,
     "0003": _sample_rows_0002,
     "0004": _sample_rows_0004,
+    "0005": _sample_rows_0005,
+    "0006": _sample_rows_0006,
 }
 
 
@@ -164,8 +203,9 @@ def check_sample_rows(con: Connection) -> None:
         assert not con.execute(text("PRAGMA foreign_key_check")).all()
     # 0004: a database in use has its administrator, its counters and a chained audit log
     assert [tuple(r) for r in con.execute(text("SELECT login, role FROM users"))] == [("admin", "admin")]
-    assert [tuple(r) for r in con.execute(text("SELECT series, year, last_seq FROM reg_counters"))] == [
-        ("appeal", 2025, 1)]
+    counters = sorted(tuple(r) for r in con.execute(text("SELECT series, year, last_seq FROM reg_counters")))
+    assert counters[0] == ("appeal", 2025, 1)
+    assert counters[1:] in ([], [("letter", 2025, 1)])  # 0006: the outgoing series
     from appealdesk.storage.audit_chain import first_break
 
     audit = con.execute(text(

@@ -205,3 +205,22 @@ def test_upgrade_to_0004_moves_the_scans_into_the_database(tmp_path, build_db_at
         ("a1.pdf", hashlib.sha256(scan).hexdigest(), scan),
         ("gone.pdf", None, None),
     ]
+
+
+def test_0005_keeps_the_final_answers_already_recorded(tmp_path, build_db_at, opened, fresh, on_sqlite):
+    """The answers recorded on the appeals before 0005 become the first rows of ``appeal_answers``."""
+    target = tmp_path / "at-0004.sqlite3" if on_sqlite else fresh.empty("at_0004_answers")
+    path = build_db_at(target, "0004")
+    from appealdesk.storage.database import make_engine
+
+    raw = make_engine(path if isinstance(path, str) else f"sqlite:///{path}")
+    with raw.begin() as con:
+        con.exec_driver_sql("UPDATE appeals SET answer_on = '2025-02-25', answer_number = '01-12/7', "
+                            "answer_method = 'post', answer_text = 'Ответ по существу' WHERE id = 1")
+    raw.dispose()
+    db = opened(path, backup_dir=tmp_path / "backups-0004")
+    with db.engine.connect() as con:
+        rows = con.execute(text("SELECT appeal_id, kind, CAST(answer_on AS VARCHAR(10)), number, method, text "
+                                "FROM appeal_answers")).all()
+    db.dispose()
+    assert [tuple(r) for r in rows] == [(1, "final", "2025-02-25", "01-12/7", "post", "Ответ по существу")]

@@ -46,8 +46,8 @@ def test_new_database_is_migrated_to_head_with_reference_data(db_path, opened):
     with db.engine.connect() as con:
         assert con.execute(text("SELECT count(*) FROM classifier")).scalar_one() == 2108
         groups = dict(con.execute(text('SELECT "group", count(*) FROM vocabulary GROUP BY "group"')).all())
-        assert groups["form"] == 5 and groups["result"] == 8 and groups["answer_method"] == 5
-        assert sum(groups.values()) == 35 + 15
+        assert groups["form"] == 5 and groups["result"] == 9 and groups["answer_method"] == 5
+        assert sum(groups.values()) == 35 + 23
         assert con.execute(text("SELECT count(*) FROM calendar_overrides")).scalar_one() == 18
         assert con.execute(text("SELECT name FROM sqlite_master WHERE name = 'appeal_fts'")).scalar_one()
         assert con.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"

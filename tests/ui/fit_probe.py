@@ -75,6 +75,15 @@ class Context:
         promises = desk.control.promises() if hasattr(desk.control, "promises") else ()
         self.promise = promises[0] if promises else None
 
+    def shift(self):
+        """What making a working day a day off would move (the recompute confirmation's content)."""
+        from datetime import timedelta
+
+        day = self.desk.today() + timedelta(days=7)
+        while day.weekday() >= 5:
+            day += timedelta(days=1)
+        return self.desk.calendar.preview_override(day, False, "Перенос выходного дня")
+
     def value(self, cls: type, name: str):
         from appealdesk.errors import DomainError
 
@@ -85,6 +94,7 @@ class Context:
             "promise": self.promise, "key": "overdue", "title": "Заголовок окна", "text": "дорога",
             "exc": DomainError("Файл базы данных повреждён"), "path": str(self.desk.database_path or ""),
             "db_path": self.desk.database_path, "login": None, "ask_old": True,
+            "request_id": 1, "shift": self.shift(),
         }
         if name not in values:
             raise LookupError(f"no value for the parameter «{name}» of {cls.__name__}: add it to "
@@ -99,6 +109,8 @@ def special(ctx: Context) -> dict:
         if ctx.booking else None,
         "ConfirmPromiseDialog": (lambda cls: cls(ctx.desk, ctx.promise, ctx.window)) if ctx.promise else None,
         "ReceptionCardDialog": lambda cls: cls(ctx.desk, ctx.day, None, None, ctx.window),
+        "PrintPreview": lambda cls: cls("карточка обращения", ctx.desk.papers.pdf(ctx.desk.papers.card(ctx.appeal_id)),
+                                        "Карточка.pdf", ctx.window),
     }
 
 
@@ -138,7 +150,7 @@ def measure(window, area) -> list[str]:
     from PySide6.QtWidgets import QAbstractItemView
 
     for view in window.findChildren(QAbstractItemView):
-        if view.tabKeyNavigation() and view.window() is window:
+        if view.tabKeyNavigation() and view.window() is window and view.isVisibleTo(window):
             problems.append(f"{type(view).__name__} «{view.objectName()}» keeps Tab inside (setTabKeyNavigation(False))")
     inside = window.geometry()
     for b in window.findChildren(QAbstractButton):

@@ -41,33 +41,32 @@ def test_card_prints_to_pdf_with_cyrillic(qtbot, main_window, office, tmp_path):
     assert "на рассмотрении" in text
 
 
-def test_print_preview_document_has_the_same_content(office):
-    from appealdesk.card_print import card_html
-    from ui.card.printing import document
+def test_print_preview_shows_the_pdf_it_prints_and_saves(qtbot, main_window, office, tmp_path, monkeypatch):
+    """The card's preview draws the very PDF of ``desk.papers``: its pages, «Печать…» onto a printer and
+    «Сохранить в PDF…» writing those bytes."""
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QFileDialog
+
+    from appealdesk.paper.model import text_of
 
     card = office.appeals.get(office.journal.ids(JournalQuery())[0])
-    html = card_html(document(office, card))
-    assert f"№ {card.reg_number}" in html
-    assert "Краткое содержание" in html
-
-
-def test_print_preview_opens_and_closes(qtbot, main_window, office):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtPrintSupport import QPrintPreviewDialog
-    from PySide6.QtWidgets import QApplication
-
-    main_window.open_card(office.journal.ids(JournalQuery())[0])
+    assert f"№ {card.reg_number}" in text_of(office.papers.card(card.id))
+    main_window.open_card(card.id)
     window = main_window.open_cards()[0]
-    seen = []
-
-    def close() -> None:
-        dlg = QApplication.activeModalWidget()
-        if not isinstance(dlg, QPrintPreviewDialog):
-            QTimer.singleShot(50, close)
-            return
-        seen.append(dlg.windowTitle())
-        dlg.reject()
-
-    QTimer.singleShot(50, close)
-    window.print_preview()
-    assert seen and seen[0].startswith("Предварительный просмотр — карточка №")
+    dlg = window.print_preview()
+    qtbot.waitUntil(dlg.isVisible)
+    assert dlg.windowTitle().startswith("Предварительный просмотр — карточка №")
+    assert dlg.view.page_count() == 1 and dlg.count.text() == "Страниц: 1"
+    page = dlg.view._pages[0]
+    qtbot.waitUntil(lambda: page.pixmap is not None)
+    assert not page.pixmap.toImage().isNull()
+    target = tmp_path / "карточка.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PDF (*.pdf)"))
+    assert dlg.save_pdf() == target
+    assert target.read_bytes() == dlg.view.pdf and "Краткое содержание" in _pdf_text(target)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dlg.view.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    dlg.reject()

@@ -94,7 +94,7 @@ def test_schedule_editor_and_print_document(qtbot, main_window, office):
     assert ed.rules.rowCount() == 2, ed.error.text()
     ed.reject()
     doc = panel.schedule_document("month", date(2026, 12, 1))
-    assert doc.subtitle == "на декабрь 2026 года"
+    assert doc.title == "ГРАФИК ЛИЧНОГО ПРИЁМА ГРАЖДАН на декабрь 2026 года"
 
 
 def test_schedule_editor_says_what_an_empty_list_is_for(qtbot, main_window, office):
@@ -106,7 +106,7 @@ def test_schedule_editor_says_what_an_empty_list_is_for(qtbot, main_window, offi
     qtbot.waitUntil(ed.isVisible)
     assert ed.excs.rowCount() == 0 and ed.visits.rowCount() == 0
     assert "«Добавить исключение»" in ed.excs.empty_text
-    assert "«Добавить выездной приём»" in ed.visits.empty_text
+    assert "«Добавить приём»" in ed.visits.empty_text
     assert ed.rules.rowCount() == 1
 
     def ink(table) -> int:  # pixels painted darker than the background in the empty viewport

@@ -27,9 +27,17 @@ def test_settings_save_and_inline_errors(qtbot, office):
     assert dlg.tabs.tabText(dlg.tabs.currentIndex()) == "Нумерация"
     dlg.number_pattern.setText("{seq:04}/ОГ-{yyyy}")
     assert "0015/ОГ-2026" in dlg.preview.text()
+    asked = []
+    dlg.ask = lambda shift, _parent: asked.append(shift) is None and False  # the list shown, then cancelled
+    dlg.save()
+    assert asked and asked[0].moves and dlg.banner.isVisible() and "пересчёт сроков отменён" in dlg.banner.text()
+    assert office.settings.get().control_offset_days == 0
+    dlg.ask = lambda shift, _parent: True
     dlg.save()
     s = office.settings.get()
     assert s.number_pattern == "{seq:04}/ОГ-{yyyy}" and s.control_offset_days == 7
+    moved = asked[0].moves[0]
+    assert office.appeals.get(moved.appeal_id).control_deadline == moved.new_control
 
 
 def test_settings_lists_are_saved_at_once(qtbot, office):

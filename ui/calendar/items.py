@@ -10,7 +10,8 @@ from ..i18n import fmt_date
 from .grid import STATE_BG, WEEKDAYS
 
 WHAT = {"deadline": "Срок", "control": "Контр. срок", "promise": "Обещание", "extension_notice": "Продление",
-        "forwarding": "Переадресация", "late_registration": "Регистрация", "message": "Сообщение"}
+        "forwarding": "Переадресация", "late_registration": "Регистрация", "message": "Сообщение",
+        "document": "Запрос документов"}
 STATE_TEXT = {"overdue": "просрочено", "due_today": "сегодня", "due_soon": "скоро", "extended": "продлено",
               "in_progress": "", "open": ""}
 COLUMNS = ("Дата", "Что", "Рег. номер", "Заявитель", "Исполнитель", "Содержание")
@@ -99,5 +100,5 @@ class ItemsTable(QTableView):
         return self.model_.items[idx.row()] if idx.isValid() else None
 
     def _open(self, index) -> None:
-        if index.isValid():
+        if index.isValid() and self.model_.items[index.row()].appeal_id is not None:
             self.open_requested.emit(self.model_.items[index.row()].appeal_id)

@@ -1,5 +1,5 @@
-"""Printing the registration card: a print preview (Qt) and a PDF (reportlab, the bundled Cyrillic font).
-Both render the same content, ``appealdesk.card_print.card_document``."""
+"""Printing the registration card: the one preview (``ui.print_preview``) of the card's paper, and its PDF.
+Both come from ``desk.papers.card`` rendered by the one renderer."""
 
 from __future__ import annotations
 
@@ -11,37 +11,16 @@ if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
 
-def document(desk: AppealDesk, card):
-    from appealdesk.card_print import card_document
-
-    return card_document(card, desk.reference.label, desk.settings.get().organisation)
+def file_name(card) -> str:
+    return f"Карточка {card.reg_number.replace('/', '-')}.pdf"
 
 
 def save_pdf(desk: AppealDesk, card, path: str) -> None:
-    from appealdesk.card_print import write_card_pdf
-
-    write_card_pdf(document(desk, card), path)
+    desk.papers.write_pdf(desk.papers.card(card.id), path)
 
 
-def print_preview(desk: AppealDesk, card, parent: QWidget) -> None:
-    from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+def print_preview(desk: AppealDesk, card, parent: QWidget):
+    from ..print_preview import show_preview
 
-    from appealdesk.card_print import card_html
-
-    html = card_html(document(desk, card))
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    printer.setDocName(f"Карточка {card.reg_number}")
-    dlg = QPrintPreviewDialog(printer, parent)
-    dlg.setWindowTitle(f"Предварительный просмотр — карточка № {card.reg_number}")
-
-    def paint(p) -> None:
-        doc = QTextDocument()
-        doc.setHtml(html)
-        doc.print_(p)
-
-    dlg.paintRequested.connect(paint)
-    dlg.resize(900, 1000)
-    dlg.exec()
+    pdf = desk.papers.pdf(desk.papers.card(card.id))
+    return show_preview(parent, f"карточка № {card.reg_number}", pdf, file_name(card))

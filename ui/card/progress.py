@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import fmt_date
 from ..journal.model import STATE_COLOURS, STATE_LABELS
-from ..widgets.combos import vocabulary_combo
+from ..widgets.combos import ValueCombo, official_items, vocabulary_combo
 from ..widgets.date_field import DateField
 from ..widgets.delegates import ValueComboDelegate
 from ..widgets.validation import FieldErrors, with_error
@@ -40,9 +40,15 @@ class ProgressTab(QWidget):
     extend_requested = Signal()
     forward_requested = Signal()
     notice_requested = Signal(str)  # "extension" or "forwarding": record a notice sent to the applicant
+    interim_requested = Signal()  # an interim answer
+    documents_requested = Signal()  # a request for documents to another body
 
     def __init__(self, desk: AppealDesk, questions: QuestionsModel, parent: QWidget | None = None):
         super().__init__(parent)
+        settings = desk.settings.get()
+        self._forwarding_days = settings.deadline_rules().forwarding_days
+        self._registration_days = settings.deadline_rules().registration_days
+        self._confirm_call = settings.confirm_measures_by_call
         # -- the terms
         terms = QGroupBox("Сроки")
         g = QGridLayout(terms)
@@ -104,6 +110,28 @@ class ProgressTab(QWidget):
         r3.addWidget(self.promise_text, 1)
         r3.addWidget(self.promise_button)
         ml.addLayout(r3)
+        # requests for documents (59-FZ art. 10 p. 2) and the answers sent, interim ones among them
+        self.documents_text = QLabel("Документы в других органах не запрашивались.")
+        self.documents_text.setWordWrap(True)
+        self.documents_button = QPushButton("Запрос документов…")
+        self.documents_button.setAutoDefault(False)
+        self.documents_button.setToolTip("Запросить документы в другом органе (ответ — в течение "
+                                         f"{settings.deadline_rules().document_request_days} дней)")
+        self.documents_button.clicked.connect(self.documents_requested)
+        r4 = QHBoxLayout()
+        r4.addWidget(self.documents_text, 1)
+        r4.addWidget(self.documents_button)
+        ml.addLayout(r4)
+        self.answers_text = QLabel("Ответов ещё не было.")
+        self.answers_text.setWordWrap(True)
+        self.interim_button = QPushButton("Промежуточный ответ…")
+        self.interim_button.setAutoDefault(False)
+        self.interim_button.setToolTip("Ответ до окончательного: обращение остаётся на контроле")
+        self.interim_button.clicked.connect(self.interim_requested)
+        r5 = QHBoxLayout()
+        r5.addWidget(self.answers_text, 1)
+        r5.addWidget(self.interim_button)
+        ml.addLayout(r5)
         # -- the answer
         answer = QGroupBox("Ответ заявителю")
         f = QFormLayout(answer)
@@ -113,6 +141,29 @@ class ProgressTab(QWidget):
         self.method = vocabulary_combo(desk, "answer_method", "— не указан —")
         self.satisfaction = vocabulary_combo(desk, "satisfaction", "— не указана —")
         self.ground = vocabulary_combo(desk, "no_answer_ground", "— нет —")
+        # what some grounds of art. 11 need: the head's decision (p. 5), the page of the site (p. 5.1)
+        self.decision_by = ValueCombo(official_items(desk, executors_only=False), "— кто принял решение —")
+        self.decision_on = DateField()
+        self.decision_box = QWidget()
+        dl = QHBoxLayout(self.decision_box)
+        dl.setContentsMargins(0, 0, 0, 0)
+        box, self.err_decision_by = with_error(self.decision_by)
+        dl.addWidget(box, 1)
+        dl.addWidget(QLabel("от"))
+        box, self.err_decision_on = with_error(self.decision_on)
+        dl.addWidget(box)
+        self.published_url = QLineEdit()
+        self.published_url.setPlaceholderText("https://… страница официального сайта с ответом")
+        # the call confirming the measures taken (the office's setting)
+        self.call_on = DateField()
+        self.call_note = QLineEdit()
+        self.call_note.setPlaceholderText("Что сказал заявитель")
+        self.call_box = QWidget()
+        cl = QHBoxLayout(self.call_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        box, self.err_call_on = with_error(self.call_on)
+        cl.addWidget(box)
+        cl.addWidget(self.call_note, 1)
         self.answer_text = QPlainTextEdit()
         self.answer_text.setTabChangesFocus(True)
         self.answer_text.setFixedHeight(60)
@@ -149,6 +200,14 @@ class ProgressTab(QWidget):
         f.addRow("Удовлетворённость:", box)
         box, self.err_ground = with_error(self.ground)
         f.addRow("Без ответа (ст. 11):", box)
+        self.decision_label = QLabel("Решение о прекращении:")
+        f.addRow(self.decision_label, self.decision_box)
+        box, self.err_published = with_error(self.published_url)
+        self.published_label = QLabel("Ответ на сайте:")
+        f.addRow(self.published_label, box)
+        self.published_box = box
+        self.call_label = QLabel("Звонок заявителю:")
+        f.addRow(self.call_label, self.call_box)
         f.addRow("Текст ответа:", self.answer_text)
         f.addRow("", self.close_check)
         lay = QVBoxLayout(self)
@@ -159,8 +218,14 @@ class ProgressTab(QWidget):
         for w in (self.answer_number,):
             w.textChanged.connect(self.answer_changed)
         self.answer_on.changed.connect(self.answer_changed)
-        for c in (self.method, self.satisfaction, self.ground):
+        for c in (self.method, self.satisfaction, self.ground, self.decision_by):
             c.currentIndexChanged.connect(self.answer_changed)
+        for w in (self.published_url, self.call_note):
+            w.textChanged.connect(self.answer_changed)
+        for d in (self.decision_on, self.call_on):
+            d.changed.connect(self.answer_changed)
+        self.ground.currentIndexChanged.connect(lambda _i: self._ground_changed())
+        self._ground_changed()
         self.answer_text.textChanged.connect(self.answer_changed)
         self.close_check.toggled.connect(self.answer_changed)
 
@@ -170,6 +235,19 @@ class ProgressTab(QWidget):
         errors.bind("satisfaction", self.satisfaction, self.err_satisfaction)
         errors.bind("no_answer_ground", self.ground, self.err_ground)
         errors.bind("results", self.results, self.err_results)
+        errors.bind("decision_by_id", self.decision_by, self.err_decision_by)
+        errors.bind("decision_on", self.decision_on, self.err_decision_on)
+        errors.bind("published_url", self.published_url, self.err_published)
+        errors.bind("call_on", self.call_on, self.err_call_on)
+
+    def _ground_changed(self) -> None:
+        ground = self.ground.value()
+        for w in (self.decision_label, self.decision_box):
+            w.setVisible(ground == "correspondence_terminated")
+        for w in (self.published_label, self.published_box):
+            w.setVisible(ground == "published_on_site")
+        for w in (self.call_label, self.call_box):
+            w.setVisible(self._confirm_call)
 
     def load(self, card) -> None:
         saved = card is not None
@@ -197,9 +275,10 @@ class ProgressTab(QWidget):
                                + ("" if card.status == "closed" else f", срок {fmt_date(card.deadline)}"))
             bg, fg = STATE_COLOURS.get(card.deadline_state, (None, None))
             self.state.setStyleSheet(f"background:{bg or 'transparent'}; color:{fg or 'palette(window-text)'};")
-            self.late.setText("Зарегистрировано позже 3 дней со дня поступления (ч. 2 ст. 8 59-ФЗ)."
-                              if card.registered_late else "")
-            self.late.setVisible(card.registered_late)
+            lines = ([f"Зарегистрировано позже {self._registration_days} дней со дня поступления (ч. 2 ст. 8 59-ФЗ)."]
+                     if card.registered_late else [])
+            self.late.setText("\n".join(lines))
+            self.late.setVisible(bool(lines))
             e = card.extension
             if e is None:
                 self.extension_text.setText("Срок не продлевался.")
@@ -214,7 +293,7 @@ class ProgressTab(QWidget):
             else:
                 lines = []
                 for fw in card.forwardings:
-                    late = "" if fw.within_term else " — позже 7 дней!"
+                    late = "" if fw.within_term else f" — позже {self._forwarding_days} дней!"
                     num = f", исх. № {fw.outgoing_number}" if fw.outgoing_number else ""
                     told = f", заявитель уведомлён {fmt_date(fw.notice_on)}" if fw.notice_on else ", уведомления нет"
                     lines.append(f"{fmt_date(fw.forwarded_on)} → {fw.to_body}{num}{told}{late}")
@@ -225,7 +304,32 @@ class ProgressTab(QWidget):
         self.satisfaction.set_value(card.satisfaction if saved else None)
         self.ground.set_value(card.no_answer_ground if saved else None)
         self.answer_text.setPlainText((card.answer_text or "") if saved else "")
+        self.decision_by.set_value(card.decision_by_id if saved else None)
+        self.decision_on.set_date(card.decision_on if saved else None)
+        self.published_url.setText((card.published_url or "") if saved else "")
+        self.call_on.set_date(card.call_on if saved else None)
+        self.call_note.setText((card.call_note or "") if saved else "")
+        self._ground_changed()
         self.close_check.setChecked(True)
+        self.interim_button.setEnabled(open_)
+        self.documents_button.setEnabled(open_)
+        answers = card.answers if saved else ()
+        if answers:
+            kinds = {"interim": "промежуточный", "final": "ответ"}
+            self.answers_text.setText("Ответы: " + "; ".join(
+                f"{kinds.get(a.kind, a.kind)} {fmt_date(a.answer_on)}" + (f" № {a.number}" if a.number else "")
+                + (f" (окончательный — до {fmt_date(a.final_due)})" if a.final_due else "") for a in answers) + ".")
+        else:
+            self.answers_text.setText("Ответов ещё не было." if saved else "Ответ записывается после регистрации.")
+        requests = card.document_requests if saved else ()
+        if requests:
+            states = {"answered": "исполнен", "answered_late": "исполнен с опозданием", "overdue": "срок истёк",
+                      "due_today": "срок сегодня", "due_soon": "срок скоро", "open": "ожидается"}
+            self.documents_text.setText("Запросы документов: " + "; ".join(
+                f"{r.body} от {fmt_date(r.request_on)}, срок {fmt_date(r.due_on)} — {states.get(r.state, r.state)}"
+                for r in requests) + ".")
+        else:
+            self.documents_text.setText("Документы в других органах не запрашивались.")
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.state.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 

@@ -29,6 +29,12 @@ class ReceiptBox(QGroupBox):
         self.form = vocabulary_combo(desk, "form")
         self.source = vocabulary_combo(desk, "source")
         self.kind = vocabulary_combo(desk, "kind")
+        self.channel = vocabulary_combo(desk, "channel", "— не указан —")
+        self.channel.setToolTip("Как поступило электронное обращение. С 30.03.2025 (547-ФЗ) — через ЕПГУ, "
+                                "информационную систему органа или официальный сайт; не по электронной почте")
+        self.crime_report = QCheckBox("Сообщается о противоправном деянии")
+        self.crime_report.setToolTip("Анонимное обращение с такими сведениями направляется в государственный "
+                                     "орган по компетенции (ч. 1 ст. 11 59-ФЗ)")
         self.cover_letter = QLineEdit()
         self.cover_letter.setPlaceholderText("№ и дата письма вышестоящего органа")
         self.complaint_about = QLineEdit()
@@ -54,6 +60,8 @@ class ReceiptBox(QGroupBox):
         form.addRow("&Вид:", box)
         box, self.err_source = with_error(self.source)
         form.addRow("Исто&чник:", box)
+        box, self.err_channel = with_error(self.channel)
+        form.addRow("Ка&нал (эл.):", box)
         form.addRow("Сопроводительное:", self.cover_letter)
         box, self.err_complaint = with_error(self.complaint_about)
         form.addRow("Обжалуются:", box)
@@ -65,21 +73,28 @@ class ReceiptBox(QGroupBox):
         cl.addWidget(box)
         cl.addStretch(1)
         form.addRow("", coll)
+        form.addRow("", self.crime_report)
 
         self.is_collective.toggled.connect(self.signatures.setEnabled)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.form.currentIndexChanged.connect(self._form_changed)
+        self._form_changed()
         for w in (self.reg_number, self.cover_letter, self.complaint_about):
             w.textChanged.connect(self.changed)
         for d in (self.received_on, self.registered_on):
             d.changed.connect(self.changed)
-        for c in (self.form, self.source, self.kind):
+        for c in (self.form, self.source, self.kind, self.channel):
             c.currentIndexChanged.connect(self.changed)
         self.is_collective.toggled.connect(self.changed)
+        self.crime_report.toggled.connect(self.changed)
         self.signatures.valueChanged.connect(self.changed)
 
     def _kind_changed(self) -> None:
         self.complaint_about.setEnabled(self.kind.value() == "complaint")
+
+    def _form_changed(self) -> None:
+        self.channel.setEnabled(self.form.value() == "electronic")
 
     def bind_errors(self, errors: FieldErrors) -> None:
         errors.bind("reg_number", self.reg_number, self.err_number)
@@ -88,12 +103,14 @@ class ReceiptBox(QGroupBox):
         errors.bind("form", self.form, self.err_form)
         errors.bind("kind", self.kind, self.err_kind)
         errors.bind("source", self.source, self.err_source)
+        errors.bind("channel", self.channel, self.err_channel)
         errors.bind("complaint_about", self.complaint_about, self.err_complaint)
         errors.bind("signatures", self.signatures, self.err_signatures)
 
     def widgets_in_order(self) -> list[QWidget]:
         return [self.reg_number, self.received_on.edit, self.registered_on.edit, self.form, self.kind, self.source,
-                self.cover_letter, self.complaint_about, self.is_collective, self.signatures]
+                self.channel, self.cover_letter, self.complaint_about, self.is_collective, self.signatures,
+                self.crime_report]
 
     def load_new(self, today: date) -> None:
         self.reg_number.setText("")
@@ -106,6 +123,8 @@ class ReceiptBox(QGroupBox):
         self.complaint_about.setText("")
         self.is_collective.setChecked(False)
         self.signatures.setValue(0)
+        self.channel.set_value(None)
+        self.crime_report.setChecked(False)
 
     def load(self, card) -> None:
         self.reg_number.setText(card.reg_number)
@@ -118,6 +137,8 @@ class ReceiptBox(QGroupBox):
         self.complaint_about.setText(card.complaint_about or "")
         self.is_collective.setChecked(card.is_collective)
         self.signatures.setValue(card.signatures or 0)
+        self.channel.set_value(card.channel)
+        self.crime_report.setChecked(card.crime_report)
 
     def date_fields(self) -> dict[str, DateField]:
         return {"received_on": self.received_on, "registered_on": self.registered_on}

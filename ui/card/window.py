@@ -100,6 +100,11 @@ class AppealCardWindow(QWidget):
         cl.addWidget(self.closed_text, 1)
         cl.addWidget(self.reopen_button)
         self.closed_box.hide()
+        # what the law asks the clerk to look at on this appeal (the service's warnings)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8d28a; padding: 4px;")
+        self.warnings.hide()
 
         self.tabs = CardTabs()
         self.registration = RegistrationTab(desk)
@@ -122,15 +127,20 @@ class AppealCardWindow(QWidget):
         self.save_new_button.setVisible(appeal_id is None)  # on the new-appeal card
         self.print_button = QPushButton("Печать… (Ctrl+P)")
         self.pdf_button = QPushButton("Сохранить в PDF…")
+        self.letter_button = QPushButton("Письмо… (Ctrl+L)")
+        self.letter_button.setToolTip("Ответ, уведомление, сопроводительное письмо из шаблона: с исходящим номером, "
+                                      "во вложения обращения")
         self.close_button = QPushButton("Закрыть (Esc)")
         self.save_button.clicked.connect(self.save)
         self.print_button.clicked.connect(self.print_preview)
         self.pdf_button.clicked.connect(self.ask_pdf)
+        self.letter_button.clicked.connect(self.letter)
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.save_new_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.letter_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.pdf_button)
         buttons.addWidget(self.close_button)
@@ -139,11 +149,12 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.banner)
         lay.addWidget(self.closed_box)
+        lay.addWidget(self.warnings)
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
         for key, slot in (("Ctrl+S", self.save), ("Ctrl+Shift+S", self.save_and_new), ("Ctrl+P", self.print_preview),
-                          ("Esc", self.escape)):
+                          ("Ctrl+L", self.letter), ("Esc", self.escape)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
@@ -157,6 +168,8 @@ class AppealCardWindow(QWidget):
         self.progress.extend_requested.connect(self.extend)
         self.progress.forward_requested.connect(self.forward)
         self.progress.notice_requested.connect(self.record_notice)
+        self.progress.interim_requested.connect(self.interim_answer)
+        self.progress.documents_requested.connect(self.request_documents)
         self.registration.applicant.picked.connect(lambda _i: self.suggest_repeated())
         self.registration.questions.changed.connect(self.suggest_repeated)
         self.registration.repeated_button.clicked.connect(self._accept_repeated)
@@ -211,6 +224,12 @@ class AppealCardWindow(QWidget):
         saved = card is not None
         self.print_button.setEnabled(saved)
         self.pdf_button.setEnabled(saved)
+        warnings = card.warnings if card is not None else ()
+        self.warnings.setText("\n".join(f"• {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+        from appealdesk.domain.roles import Permission
+
+        self.letter_button.setEnabled(saved and self.desk.can(Permission.LETTER))
         if card is not None and card.status == "closed":
             self.closed_text.setText(f"Обращение закрыто {fmt_date(card.closed_on)}. Изменения записываются в историю.")
             self.closed_box.show()
@@ -286,6 +305,8 @@ class AppealCardWindow(QWidget):
             previous_appeal_id=res.previous_appeal_id if repeated else None,
             previous_number=(res.previous_number.text().strip() or None) if repeated else None,
             reg_number=r.reg_number.text().strip() or None,
+            channel=r.channel.value() if r.form.value() == "electronic" else None,
+            crime_report=r.crime_report.isChecked(),
         )
 
     def answer_input(self, card):
@@ -303,6 +324,11 @@ class AppealCardWindow(QWidget):
             satisfaction=p.satisfaction.value(),
             no_answer_ground=p.ground.value(),
             close=p.close_check.isChecked(),
+            decision_by_id=p.decision_by.value() if p.ground.value() == "correspondence_terminated" else None,
+            decision_on=p.decision_on.date() if p.ground.value() == "correspondence_terminated" else None,
+            published_url=p.published_url.text().strip() or None if p.ground.value() == "published_on_site" else None,
+            call_on=p.call_on.date(),
+            call_note=p.call_note.text().strip() or None,
         )
 
     def precheck(self) -> list:
@@ -471,6 +497,26 @@ class AppealCardWindow(QWidget):
         dlg.open()
         self._dialog = dlg
 
+    def interim_answer(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.answers import InterimAnswerDialog
+
+        dlg = InterimAnswerDialog(self.desk, self.card, self)
+        dlg.done.connect(self._workflow_done)
+        dlg.open()
+        self._dialog = dlg
+
+    def request_documents(self) -> None:
+        if not self._saved_first():
+            return
+        from ..dialogs.answers import DocumentRequestDialog
+
+        dlg = DocumentRequestDialog(self.desk, self.card, self)
+        dlg.done.connect(lambda _r: self._workflow_done(self.desk.appeals.get(self.card.id)))
+        dlg.open()
+        self._dialog = dlg
+
     def forward(self) -> None:
         if not self._saved_first():
             return
@@ -493,6 +539,24 @@ class AppealCardWindow(QWidget):
         dlg.open()
         self._dialog = dlg
 
+    def letter(self, kind: str | None = None):
+        """«Письмо…»: a letter of this appeal from the office's template."""
+        from appealdesk.domain.roles import Permission
+
+        if not self.desk.can(Permission.LETTER) or not self._saved_first():
+            return None
+        from ..dialogs.letter import LetterDialog
+
+        dlg = LetterDialog(self.desk, self.card, self, kind=kind)
+        dlg.done.connect(self._letter_done)
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _letter_done(self, card) -> None:
+        self.load(card)
+        self.saved.emit(card.id)
+
     def _workflow_done(self, card) -> None:
         self.load(card)
         self.tabs.setCurrentWidget(self.progress)
@@ -514,33 +578,38 @@ class AppealCardWindow(QWidget):
         ops.changed(ops.APPEALS)
 
     # -- printing --------------------------------------------------------------------------------
-    def print_preview(self) -> None:
+    def print_preview(self):
         if not self._saved_first():
-            return
+            return None
         from .printing import print_preview
 
-        print_preview(self.desk, self.card, self)
+        self.preview_dialog = print_preview(self.desk, self.card, self)
+        return self.preview_dialog
 
     def ask_pdf(self) -> None:
         if not self._saved_first():
             return
-        safe = self.card.reg_number.replace("/", "-")
         from .. import files
+        from .printing import file_name
 
-        path = files.save_file(self, files.PDF, "Сохранить карточку в PDF", f"Карточка {safe}.pdf", files.PDF_FILTER)
+        path = files.save_file(self, files.PDF, "Сохранить карточку в PDF", file_name(self.card), files.PDF_FILTER)
         if path:
             self.save_pdf(path)
 
     def save_pdf(self, path: str) -> bool:
-        from appealdesk.os_errors import os_error_text
+        from appealdesk.errors import DomainError
 
+        from ..print_preview import remember_folder
         from .printing import save_pdf
 
         try:
             save_pdf(self.desk, self.card, path)
-        except OSError as exc:
-            show_error(self, f"Не удалось записать PDF: {os_error_text(exc)}")
+        except DomainError as exc:
+            show_error(self, str(exc))
             return False
+        from pathlib import Path
+
+        remember_folder(Path(path))
         return True
 
     # -- closing ---------------------------------------------------------------------------------

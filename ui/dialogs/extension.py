@@ -18,13 +18,16 @@ class ExtensionDialog(ServiceDialog):
     def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
         super().__init__(f"Продление срока — обращение № {card.reg_number}", "Продлить", parent)
         self.desk, self.card = desk, card
-        info = QLabel(f"Срок сейчас: {fmt_date(card.deadline)}. Продлить можно один раз, не более чем на 30 дней, "
-                      "с уведомлением заявителя (ч. 2 ст. 12 59-ФЗ).")
+        rules = desk.settings.get().deadline_rules()
+        limit = rules.info_request_extension_max_days if card.kind == "info_request" else rules.extension_max_days
+        law = "ст. 18 8-ФЗ" if card.kind == "info_request" else "ч. 2 ст. 12 59-ФЗ"
+        info = QLabel(f"Срок сейчас: {fmt_date(card.deadline)}. Продлить можно один раз, не более чем на {limit} дней, "
+                      f"с уведомлением заявителя ({law}).")
         info.setWordWrap(True)
         self.form.addRow(info)
         self.days = QSpinBox()
-        self.days.setRange(1, 30)
-        self.days.setValue(30)
+        self.days.setRange(1, max(1, limit))
+        self.days.setValue(max(1, limit))
         self.days.setSuffix(" дн.")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText("Например: запрошены сведения в другом органе")

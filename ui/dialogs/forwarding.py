@@ -20,7 +20,8 @@ class ForwardingDialog(ServiceDialog):
     def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
         super().__init__(f"Переадресация — обращение № {card.reg_number}", "Переадресовать", parent)
         self.desk, self.card = desk, card
-        info = QLabel(f"Направить по компетенции нужно в течение 7 дней со дня регистрации "
+        days = desk.settings.get().deadline_rules().forwarding_days
+        info = QLabel(f"Направить по компетенции нужно в течение {days} дней со дня регистрации "
                       f"({fmt_date(card.registered_on)}) с уведомлением заявителя.")
         info.setWordWrap(True)
         self.form.addRow(info)

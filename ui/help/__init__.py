@@ -35,6 +35,15 @@ SECTIONS = {
     "FirstRunWizard": "start",
     "SignInDialog": "start",
     "DbProblemDialog": "backups",
+    "LetterDialog": "letters",
+    "PrintPreview": "letters",
+    "InterimAnswerDialog": "deadlines",
+    "DocumentRequestDialog": "deadlines",
+    "DocumentAnswerDialog": "deadlines",
+    "DeadlineShiftDialog": "settings",
+    "SchedulePrintDialog": "reception",
+    "SstuDialog": "sstu",
+    "RollupDialog": "rollup",
 }
 
 

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from appealdesk.domain.codes import DEADLINE_FILTER_LABELS
+
 from ..widgets.combos import ValueCombo, official_items, settlement_items
 from ..widgets.date_field import DateField
 from ..widgets.flow import FlowLayout, labelled
@@ -17,15 +19,7 @@ if TYPE_CHECKING:
 
 ALL = "Все"
 
-STATES = (
-    ("open", "Все на рассмотрении"),
-    ("in_progress", "В срок"),
-    ("overdue", "Просроченные"),
-    ("due_today", "Срок сегодня"),
-    ("due_soon", "Срок скоро"),
-    ("extended", "Продлённые"),
-    ("closed", "Закрытые"),
-)
+STATES = tuple(DEADLINE_FILTER_LABELS.items())
 YES_NO = ((True, "Да"), (False, "Нет"))
 
 

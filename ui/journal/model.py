@@ -14,6 +14,8 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from appealdesk.domain.codes import DEADLINE_STATE_LABELS
+
 from ..i18n import fmt_date
 from .paging import BLOCK, MAX_BLOCKS
 
@@ -45,14 +47,7 @@ COLUMNS: tuple[Column, ...] = (
 MATCHED = len(COLUMNS) - 1
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
-STATE_LABELS = {
-    "closed": "Закрыто",
-    "overdue": "Просрочено",
-    "due_today": "Срок сегодня",
-    "due_soon": "Срок скоро",
-    "extended": "Продлено",
-    "in_progress": "На рассмотрении",
-}
+STATE_LABELS = {state.value: label for state, label in DEADLINE_STATE_LABELS.items()}
 
 # background and text colours of a row by its deadline state
 STATE_COLOURS: dict[str, tuple[str | None, str | None]] = {

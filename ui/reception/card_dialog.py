@@ -1,6 +1,8 @@
-"""The reception card of 59-FZ art. 13: time, official, visitor, identity document seen, social category,
-questions with classifier codes, summary and the result (an oral answer with consent, a written answer to
-follow, outside competence and where to go, a written appeal handed in)."""
+"""The reception card of 59-FZ art. 13: time, the official who received, visitor, identity document seen,
+social category, questions with classifier codes, summary, a video connection to the competent body (with
+consent) and the result (an oral answer with consent, a written answer to follow, outside competence and
+where to go, a written appeal handed in, invited on the reception day, a further conversation refused under
+art. 13 p. 6)."""
 
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ from appealdesk.reception import CardInput, CardQuestionInput
 from appealdesk.reception.values import OUTCOME_LABELS
 
 from ..card.applicant import ApplicantBox
-from ..widgets.combos import ValueCombo
+from ..widgets.combos import ValueCombo, official_items
+from ..widgets.date_field import DateField
 from .common import banner, ok_cancel, show_banner, time_edit, time_of
 
 if TYPE_CHECKING:
@@ -70,7 +73,22 @@ class ReceptionCardDialog(QDialog):
         head = QLabel(f"<b>{e.kind_label}</b>, {e.day:%d.%m.%Y}: {who}<br>{e.place} — посетитель {how}")
         head.setWordWrap(True)
         self.error = banner()
+        self.national = e.kind == "national_day"
+        invite_days = desk.settings.get().deadline_rules().reception_invite_working_days
+        if self.national:
+            live = QLabel("Общероссийский день приёма: живая очередь при предъявлении документа, удостоверяющего "
+                          "личность; гражданина принимает любое из присутствующих должностных лиц. Не принятого "
+                          f"в этот день приглашают на личный приём в течение {invite_days} рабочих дней.")
+            live.setWordWrap(True)
+            live.setProperty("role", "banner-info")
         self.visited = time_edit(booking.slot_from if booking is not None else _walk_in_time(desk, e))
+        self.official = ValueCombo(official_items(desk, executors_only=False),
+                                   "— выберите —" if self.national else None)
+        if e.official_id is not None and not self.national:
+            self.official.set_value(e.official_id)
+        self.video_body = QLineEdit()
+        self.video_body.setPlaceholderText("Компетентный орган, с которым гражданин соединён по видеосвязи")
+        self.video_consent = QCheckBox("с согласия гражданина")
         self.applicant = ApplicantBox(desk, self)
         self.document = QLineEdit()
         self.document.setPlaceholderText("Например: паспорт 01 02 123456")
@@ -108,13 +126,21 @@ class ReceptionCardDialog(QDialog):
         self.answer.setMaximumHeight(70)
         self.referred = QLineEdit()
         self.referred.setPlaceholderText("Куда гражданину следует обратиться")
+        self.invited_on = DateField()
+        self.invited_on.setToolTip(f"День личного приёма, на который приглашён гражданин (в течение {invite_days} "
+                                   "рабочих дней)")
+        self.earlier = QLineEdit()
+        self.earlier.setPlaceholderText("Рег. номер обращения, на которое дан ответ по существу")
         self.appeal_kind = ValueCombo(APPEAL_KINDS)
-        self.appeal_note = QLabel("Будет зарегистрировано обращение с датой приёма и сроком рассмотрения 30 дней.")
+        days = desk.settings.get().deadline_rules().consideration_days
+        self.appeal_note = QLabel(f"Будет зарегистрировано обращение с датой приёма и сроком рассмотрения {days} дней.")
         self.appeal_note.setWordWrap(True)
         rf = QFormLayout()
         rf.addRow(self.consent)
         rf.addRow("&Ответ:", self.answer)
         rf.addRow("&Куда обратиться:", self.referred)
+        rf.addRow("Приглашён на &день:", self.invited_on)
+        rf.addRow("Ответ дан по &обращению:", self.earlier)
         rf.addRow("&Вид обращения:", self.appeal_kind)
         rf.addRow(self.appeal_note)
         ob.addLayout(rf)
@@ -122,6 +148,7 @@ class ReceptionCardDialog(QDialog):
         # layout
         form = QFormLayout()
         form.addRow("&Время приёма:", self.visited)
+        form.addRow("&Принял:", self.official)
         form.addRow("&Документ, удостоверяющий личность:", self.document)
         form.addRow("&Содержание:", self.summary)
         qrow = QHBoxLayout()
@@ -130,6 +157,12 @@ class ReceptionCardDialog(QDialog):
         qrow.addWidget(remove)
         form.addRow("Вопросы:", qrow)
         form.addRow("", self.questions)
+        video = QHBoxLayout()
+        video.addWidget(self.video_body, 1)
+        video.addWidget(self.video_consent)
+        video_label = QLabel("Видео&связь:")
+        video_label.setBuddy(self.video_body)
+        form.addRow(video_label, video)
         inner = QWidget()
         il = QVBoxLayout(inner)
         il.addWidget(self.applicant)
@@ -143,6 +176,8 @@ class ReceptionCardDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(head)
+        if self.national:
+            lay.addWidget(live)
         lay.addWidget(self.error)
         lay.addWidget(scroll, 1)
         lay.addWidget(buttons)
@@ -162,6 +197,12 @@ class ReceptionCardDialog(QDialog):
             return
         if c.visited_at:
             self.visited.setTime(time_edit(c.visited_at).time())
+        if c.official_id is not None:
+            self.official.set_value(c.official_id)
+        self.video_body.setText(c.video_body or "")
+        self.video_consent.setChecked(c.video_consent)
+        self.invited_on.set_date(c.invited_on)
+        self.earlier.setText(c.earlier_appeal_number or "")
         self.document.setText(c.identity_document or "")
         self.social.setText(c.social_category or "")
         self.summary.setPlainText(c.summary)
@@ -187,6 +228,8 @@ class ReceptionCardDialog(QDialog):
         self.consent.setEnabled(o == "oral_answer")
         self.answer.setEnabled(o in ("oral_answer", "outside_competence"))
         self.referred.setEnabled(o == "outside_competence")
+        self.invited_on.setEnabled(o == "invited")
+        self.earlier.setEnabled(o == "refused_answered")
         self.appeal_kind.setEnabled(o in ("written_answer", "appeal_handed") and not (self.card and self.card.appeal_id))
         self.appeal_note.setVisible(o in ("written_answer", "appeal_handed"))
 
@@ -225,6 +268,12 @@ class ReceptionCardDialog(QDialog):
         if row >= 0:
             self.questions.takeItem(row)
 
+    def earlier_appeal_id(self) -> int | None:
+        number = self.earlier.text().strip()
+        if self.outcome() != "refused_answered" or not number:
+            return None
+        return self.desk.appeals.by_number(number).id  # NotFoundError: «Обращение № … не найдено»
+
     def card_input(self) -> CardInput:
         return CardInput(
             summary=self.summary.toPlainText(),
@@ -240,6 +289,11 @@ class ReceptionCardDialog(QDialog):
             answer_text=self.answer.toPlainText(),
             referred_to=self.referred.text(),
             appeal_kind=self.appeal_kind.value() or "statement",
+            official_id=self.official.value(),
+            video_body=self.video_body.text(),
+            video_consent=self.video_consent.isChecked(),
+            invited_on=self.invited_on.date(),
+            earlier_appeal_id=self.earlier_appeal_id(),
         )
 
     def save(self) -> None:

@@ -221,6 +221,9 @@ class ReceptionPanel(QWidget):
         e = self.current.entry
         who = (e.official + (f", {e.position}" if e.position else "")) if e.official else "все должностные лица"
         extra = " Нужна предварительная запись." if e.pre_registration else ""
+        if e.kind == "national_day":
+            extra = (" Живая очередь при предъявлении документа, удостоверяющего личность (записи нет); принимают "
+                     "все присутствующие должностные лица.")
         if e.phone:
             extra += f" Телефон для записи: {e.phone}."
         self.title.setText(f"<b>{e.kind_label}, {e.day:%d.%m.%Y} {e.hours}</b><br>{who}<br>{e.place}"
@@ -265,6 +268,9 @@ class ReceptionPanel(QWidget):
         for b in (self.book_button, self.card_button, self.walk_in_button, self.move_button, self.no_show_button,
                   self.cancel_button, self.list_button):
             b.setEnabled(on and not cancelled)
+        if self.current is not None and self.current.entry.kind == "national_day":  # a live queue: no booking
+            self.book_button.setEnabled(False)
+            self.move_button.setEnabled(False)
         self.list_button.setEnabled(on)
 
     def _selection_buttons(self) -> None:
@@ -402,13 +408,12 @@ class ReceptionPanel(QWidget):
         self.dialog.open()
 
     def schedule_document(self, span: str, day: date | None = None):
-        from appealdesk.reception.printing import month_period, quarter_period, schedule_document
+        from appealdesk.reception.printing import month_period, quarter_period
 
         day = day or self.start or self.desk.today()
         start, end = (month_period(day.year, day.month) if span == "month"
                       else quarter_period(day.year, (day.month - 1) // 3 + 1))
-        st = self.desk.settings.get()
-        return schedule_document(self.desk.reception.schedule(start, end), st.organisation, st.organisation_address)
+        return self.desk.papers.schedule(start, end)
 
     def schedule_dialog(self, span: str = "month"):
         """«Печать графика»: the month or quarter chosen, then printed or saved as PDF."""
@@ -420,20 +425,20 @@ class ReceptionPanel(QWidget):
         self.dialog.open()
         return self.dialog
 
-    def print_schedule(self, span: str) -> None:
+    def print_schedule(self, span: str):
         if self.desk is None:
-            return
+            return None
         from .printing import preview
 
         doc = self.schedule_document(span)
-        preview(doc, self, f"График приёма {doc.subtitle}")
+        self.preview_dialog = preview(self.desk, doc, self, doc.title.capitalize())
+        return self.preview_dialog
 
-    def print_visitors(self) -> None:
+    def print_visitors(self):
         if self.current is None:
-            return
-        from appealdesk.reception.printing import visitors_document
-
+            return None
         from .printing import preview
 
-        doc = visitors_document(self.current, self.desk.settings.get().organisation)
-        preview(doc, self, f"Список посетителей {self.current.entry.day:%d.%m.%Y}")
+        doc = self.desk.papers.visitors(self.current.entry.key)
+        self.preview_dialog = preview(self.desk, doc, self, f"Список посетителей {self.current.entry.day:%d.%m.%Y}")
+        return self.preview_dialog

@@ -34,6 +34,10 @@ from ..widgets.date_field import DateField
 from ..widgets.list_table import ListTable
 from .common import banner, show_banner, time_edit, time_of
 
+RULE_KINDS = (("regular", "Личный приём"), ("video", "Приём в режиме видеосвязи"),
+              ("consultative", "Консультативный приём (и в выходные дни)"))
+VISIT_KINDS = (("visiting", "Выездной приём"), ("consultative", "Консультативный приём (можно в выходной день)"))
+
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
@@ -63,7 +67,7 @@ class ScheduleEditor(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self._rules_tab(), "&Графики должностных лиц")
         self.tabs.addTab(self._exceptions_tab(), "&Исключения")
-        self.tabs.addTab(self._visiting_tab(), "&Выездные приёмы")
+        self.tabs.addTab(self._visiting_tab(), "&Выездные и консультативные")
         today = desk.today()
         nd = desk.calendar.national_reception_day(today.year)
         moved = "" if nd == date(today.year, 12, 12) else " (12 декабря — нерабочий день, приём переносится)"
@@ -99,6 +103,7 @@ class ScheduleEditor(QDialog):
         )
         self.rules.itemSelectionChanged.connect(self._rule_selected)
         self.r_official = ValueCombo(official_items(self.desk, executors_only=False))
+        self.r_kind = ValueCombo(RULE_KINDS)
         self.r_days = []
         days = QHBoxLayout()
         for n, name in enumerate(WEEKDAY_SHORT):
@@ -125,6 +130,7 @@ class ScheduleEditor(QDialog):
         valid = _line("с", self.r_valid_from, "по", self.r_valid_to)
         form = QFormLayout()
         form.addRow("&Должностное лицо:", self.r_official)
+        form.addRow("&Вид приёма:", self.r_kind)
         form.addRow("Дни недели:", days)
         form.addRow("Часы приёма:", hours)
         form.addRow("&Место приёма:", self.r_place)
@@ -142,6 +148,7 @@ class ScheduleEditor(QDialog):
             time_from=time_of(self.r_from), time_to=time_of(self.r_to), place=self.r_place.text(),
             valid_from=self.r_valid_from.date() or self.desk.today(), valid_to=self.r_valid_to.date(),
             phone=self.r_phone.text(), pre_registration=self.r_pre.isChecked(), slot_minutes=self.r_slot.value(),
+            kind=self.r_kind.value() or "regular",
         )
 
     def add_rule(self) -> None:
@@ -165,6 +172,7 @@ class ScheduleEditor(QDialog):
         if rule is None:
             return
         self.r_official.set_value(rule.official_id)
+        self.r_kind.set_value(rule.kind)
         for n, cb in enumerate(self.r_days):
             cb.setChecked(n + 1 in rule.weekdays)
         self.r_from.setTime(time_edit(rule.time_from).time())
@@ -222,11 +230,12 @@ class ScheduleEditor(QDialog):
     def _visiting_tab(self) -> QWidget:
         w = QWidget()
         self.visits = ListTable(
-            ["Дата", "Время", "Населённый пункт", "Место", "Должностное лицо", "Записано"],
-            "Предстоящих выездных приёмов нет. Чтобы назначить приём в населённом пункте, заполните поля ниже "
-            "и нажмите «Добавить выездной приём».",
+            ["Дата", "Время", "Вид", "Населённый пункт", "Место", "Должностное лицо", "Записано"],
+            "Предстоящих выездных и консультативных приёмов нет. Чтобы назначить приём в населённом пункте или "
+            "консультативный приём в выходной день, заполните поля ниже и нажмите «Добавить приём».",
         )
         self.v_official = ValueCombo(official_items(self.desk, executors_only=False))
+        self.v_kind = ValueCombo(VISIT_KINDS)
         self.v_day = DateField(optional=False)
         self.v_from, self.v_to = time_edit(time(10)), time_edit(time(12))
         self.v_settlement = ValueCombo(settlement_items(self.desk), "— выберите —")
@@ -235,16 +244,17 @@ class ScheduleEditor(QDialog):
         hours = _line(self.v_day, "с", self.v_from, "до", self.v_to)
         form = QFormLayout()
         form.addRow("&Должностное лицо:", self.v_official)
+        form.addRow("&Вид приёма:", self.v_kind)
         form.addRow("Дата и время:", hours)
         form.addRow("&Населённый пункт:", self.v_settlement)
         form.addRow("&Место:", self.v_place)
-        return _page(w, self.visits, form, (("Добавить выездной приём", self.add_visiting), ("Отменить приём", self.cancel_visiting)))
+        return _page(w, self.visits, form, (("Добавить приём", self.add_visiting), ("Отменить приём", self.cancel_visiting)))
 
     def add_visiting(self) -> None:
         data = VisitingInput(
             official_id=self.v_official.value() or 0, day=self.v_day.date() or self.desk.today(),
             time_from=time_of(self.v_from), time_to=time_of(self.v_to), settlement_id=self.v_settlement.value(),
-            place=self.v_place.text(),
+            place=self.v_place.text(), kind=self.v_kind.value() or "visiting",
         )
         self._run(lambda: self.desk.reception.add_visiting(data))
 
@@ -270,9 +280,11 @@ class ScheduleEditor(QDialog):
              e.note or "") for e in excs], [e.id for e in excs])
         today = self.desk.today()
         entries = [e for e in svc.schedule(date(today.year - 1, 1, 1), date(today.year + 1, 12, 31)).entries
-                   if e.kind == "visiting" and e.status != "cancelled" and e.day >= today]
+                   if e.kind in ("visiting", "consultative") and e.reception_id is not None
+                   and e.status != "cancelled" and e.day >= today]
         _fill(self.visits, [
-            (f"{e.day:%d.%m.%Y}", e.hours, e.settlement or "", e.place, e.official, str(e.booked)) for e in entries
+            (f"{e.day:%d.%m.%Y}", e.hours, e.kind_label, e.settlement or "", e.place, e.official, str(e.booked))
+            for e in entries
         ], [e.reception_id for e in entries])
 
 

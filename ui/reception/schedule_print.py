@@ -110,21 +110,20 @@ class SchedulePrintDialog(QDialog):
         self.period_text.setText(f"с {start:%d.%m.%Y} по {end:%d.%m.%Y}")
 
     def document(self):
-        from appealdesk.reception.printing import schedule_document
-
         start, end = self.period()
-        st = self.desk.settings.get()
-        return schedule_document(self.desk.reception.schedule(start, end), st.organisation, st.organisation_address)
+        return self.desk.papers.schedule(start, end)
 
-    def print_(self) -> None:
+    def print_(self):
+        """The one print preview (ui.print_preview) of the chosen period: «Печать…» and «Сохранить в PDF…»."""
         from .printing import preview
 
         try:
             doc = self.document()
         except DomainError as exc:
             show_error(self, str(exc), "График приёма")
-            return
-        preview(doc, self, f"График приёма {doc.subtitle}")
+            return None
+        self.preview_dialog = preview(self.desk, doc, self, doc.title.capitalize(), self.file_name())
+        return self.preview_dialog
 
     def file_name(self) -> str:
         start, _end = self.period()

@@ -1,4 +1,5 @@
-"""The report wizard of the desktop (issue 6): ``open_report_wizard(desk, parent)``."""
+"""The report wizard of the desktop (issue 6): ``open_report_wizard(desk, parent)``; the district's roll-up
+of its settlements' reports: ``ui.reports.rollup.open_rollup(desk, parent)``."""
 
 from __future__ import annotations
 

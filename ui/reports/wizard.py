@@ -1,5 +1,5 @@
 """The report wizard: period, comparison, sections, a narrative per section, signatory, output files;
-a preview of the tables; the counting and writing run off the GUI thread (``ui.workers``) behind a progress
+a preview of the tables; the counting and writing run off the GUI thread (``ui.ops``) behind a progress
 dialog, results come back by signal; the files open when done.
 
     open_report_wizard(desk, parent)      # what the main window's menu calls
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTabWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -401,13 +400,56 @@ class ReportWizard(QDialog):
 
     # -- page 4: preview ---------------------------------------------------------------------------------
     def _preview_page(self) -> QWidget:
+        from ..print_preview import PagesView
+
         page = QWidget()
-        self.preview_view = QTextBrowser()
-        self.preview_view.setOpenExternalLinks(False)
-        self.preview_view.setPlaceholderText("Нажмите «Предпросмотр», чтобы посчитать и показать таблицы отчёта.")
+        self.preview_view = PagesView()
+        self.preview_view.set_placeholder("Нажмите «Предпросмотр», чтобы посчитать отчёт и показать его страницы "
+                                          "такими, какими они напечатаются.")
+        self.preview_doc = None
+        self.print_button = QPushButton("Печать…")
+        self.print_button.clicked.connect(self.print_preview)
+        self.preview_pdf_button = QPushButton("Сохранить в PDF…")
+        self.preview_pdf_button.clicked.connect(self.save_preview_pdf)
+        for b in (self.print_button, self.preview_pdf_button):
+            b.setAutoDefault(False)
+            b.setEnabled(False)
+        self.preview_pages = QLabel("")
+        row = QHBoxLayout()
+        row.addWidget(self.preview_pages)
+        row.addStretch(1)
+        row.addWidget(self.print_button)
+        row.addWidget(self.preview_pdf_button)
         lay = QVBoxLayout(page)
-        lay.addWidget(self.preview_view)
+        lay.addLayout(row)
+        lay.addWidget(self.preview_view, 1)
         return page
+
+    def preview_text(self) -> str:
+        """Every word of the previewed report (what the pages say)."""
+        from appealdesk.paper.model import text_of
+
+        return text_of(self.preview_doc) if self.preview_doc is not None else ""
+
+    def _preview_file_name(self) -> str:
+        name = self.report.period.phrase() if self.report is not None else ""
+        return _safe_name(f"Справка о работе с обращениями {name}") + ".pdf"
+
+    def print_preview(self):
+        from ..print_preview import PrintPreview
+
+        if not self.preview_view.pdf:
+            return None
+        self.preview_dialog = PrintPreview("отчёт", self.preview_view.pdf, self._preview_file_name(), self)
+        self.preview_dialog.open()
+        return self.preview_dialog
+
+    def save_preview_pdf(self):
+        from ..print_preview import save_pdf_as
+
+        if not self.preview_view.pdf:
+            return None
+        return save_pdf_as(self, self.preview_view.pdf, self._preview_file_name())
 
     # -- the work ------------------------------------------------------------------------------------------
     def options(self) -> ReportOptions:
@@ -454,15 +496,20 @@ class ReportWizard(QDialog):
 
         def work(progress):
             report = desk.reports.build(period, compare=compare, top_n=top, progress=progress)
-            return report, desk.reports.html(report, options)
+            doc = desk.papers.report(report, options)
+            return report, doc, desk.papers.pdf(doc)
 
         self.status.setText("Подсчёт…")
         return self._run("Подсчёт показателей отчёта…", work, self._show_preview)
 
     def _show_preview(self, result) -> None:
-        report, html = result
+        report, doc, pdf = result
         self.report = report
-        self.preview_view.setHtml(html)
+        self.preview_doc = doc
+        self.preview_view.set_pdf(pdf)
+        self.preview_pages.setText(f"Страниц: {self.preview_view.page_count()}")
+        for b in (self.print_button, self.preview_pdf_button):
+            b.setEnabled(True)
         self.tabs.setCurrentIndex(3)
         a = report.figure("appeals")
         text = f"Посчитано {report.period.phrase()}: обращений {a.current}"

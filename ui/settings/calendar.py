@@ -34,7 +34,9 @@ class CalendarPage(QWidget):
         self.desk = desk
         today = desk.today()
         note = QLabel("Государственные праздники берутся из встроенного календаря. Здесь — переносы выходных "
-                      "по постановлению Правительства: их нужно внести осенью на следующий год.")
+                      "по постановлению Правительства (их нужно внести осенью на следующий год) и региональные "
+                      "нерабочие дни. Сроки обращений на рассмотрении, которые изменятся, будут показаны и "
+                      "пересчитаны после подтверждения.")
         note.setWordWrap(True)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
@@ -78,6 +80,7 @@ class CalendarPage(QWidget):
         lay.addLayout(row)
         lay.addWidget(self.error)
         self.rows: list = []
+        self.ask = None  # the confirmation of moved deadlines (None: the dialog; a test answers it)
         self.reload()
 
     def reload(self) -> None:
@@ -94,12 +97,29 @@ class CalendarPage(QWidget):
             self.error.clear()
 
     def add(self) -> None:
+        from appealdesk.errors import DomainError
+
+        from ..dialogs.deadline_shift import confirmed_change
+
         d = self.day.date()
         if d is None:
             self.error.setStyleSheet("")
             self.error.setText("Введите дату в виде ДД.ММ.ГГГГ")
             return
-        self.desk.reference.set_calendar_override(d, bool(self.kind.value()), self.note.text().strip() or None)
+        working, note = bool(self.kind.value()), self.note.text().strip() or None
+        ref, cal = self.desk.reference, self.desk.calendar
+        try:
+            done = confirmed_change(self, lambda: cal.preview_override(d, working, note),
+                                    lambda shift: ref.set_calendar_override(d, working, note, confirmed=shift),
+                                    self.ask)
+        except DomainError as exc:
+            self.error.setStyleSheet("")
+            self.error.setText(str(exc))
+            return
+        if not done:
+            self.error.setStyleSheet("color: #555;")
+            self.error.setText("Отметка не сохранена: пересчёт сроков отменён.")
+            return
         if d.year != self.year.value():
             self.year.setValue(d.year)
         self.reload()
@@ -110,9 +130,18 @@ class CalendarPage(QWidget):
             return
         from appealdesk.errors import DomainError
 
+        from ..dialogs.deadline_shift import confirmed_change
+
+        day = self.rows[row][0]
+        ref, cal = self.desk.reference, self.desk.calendar
         try:
-            self.desk.reference.remove_calendar_override(self.rows[row][0])
+            done = confirmed_change(self, lambda: cal.preview_removal(day),
+                                    lambda shift: ref.remove_calendar_override(day, confirmed=shift), self.ask)
         except DomainError as exc:
             self.error.setText(str(exc))
+            return
+        if not done:
+            self.error.setStyleSheet("color: #555;")
+            self.error.setText("Отметка не снята: пересчёт сроков отменён.")
             return
         self.reload()

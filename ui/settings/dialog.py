@@ -13,19 +13,26 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+
+from appealdesk.domain.deadlines import MESSAGE_HOURS_MAX, MESSAGE_HOURS_MIN
 
 from .. import prefs
 from ..widgets.validation import INVALID_STYLE, FieldErrors, with_error
@@ -50,6 +57,7 @@ class SettingsDialog(QDialog):
         s = desk.settings.get()
         self.original = s
         self.server_chosen: str | None = None  # a server (or "" : this PC's file) chosen to switch to
+        self.ask = None  # the confirmation of moved deadlines (None: the dialog; a test answers it)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._organisation(s), "Организация")
         self.officials = OfficialsPage(desk)
@@ -60,6 +68,11 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._deadlines(s), "Сроки")
         self.calendar = CalendarPage(desk)
         self.tabs.addTab(self.calendar, "Календарь")
+        from .letter_templates import TemplatesPage
+
+        self.templates = TemplatesPage(desk)
+        self.tabs.addTab(self.templates, "Шаблоны писем")
+        self.tabs.addTab(self._sstu(s), "ССТУ.РФ")
         from appealdesk.domain.roles import Permission
 
         self.users = None
@@ -110,7 +123,18 @@ class SettingsDialog(QDialog):
         self.organisation_address = self._field(f, "&Адрес:", "organisation_address", QLineEdit(s.organisation_address))
         self.head_position = self._field(f, "&Должность главы:", "head_position", QLineEdit(s.head_position))
         self.head_name = self._field(f, "&ФИО главы:", "head_name", QLineEdit(s.head_name))
-        note = QLabel("Название и глава печатаются в карточке обращения и в отчётах.")
+        self.organisation_phone = self._field(f, "&Телефон:", "organisation_phone", QLineEdit(s.organisation_phone))
+        self.organisation_email = self._field(f, "&Эл. почта:", "organisation_email", QLineEdit(s.organisation_email))
+        self.organisation_site = self._field(f, "&Сайт:", "organisation_site", QLineEdit(s.organisation_site))
+        self.oktmo = self._field(f, "ОКТ&МО:", "oktmo", QLineEdit(s.oktmo))
+        self.oktmo.setPlaceholderText("8 или 11 цифр")
+        self.oktmo.setMaxLength(11)
+        self.inn = self._field(f, "&ИНН:", "inn", QLineEdit(s.inn))
+        self.inn.setPlaceholderText("10 цифр")
+        self.inn.setMaxLength(10)
+        note = QLabel("Название и глава печатаются в карточке обращения и в отчётах; адрес, телефон, почта и сайт — "
+                      "на бланке писем, глава подписывает письма. ОКТМО и ИНН записываются в отчёт для района "
+                      "(JSON), чтобы свод поселений различал их.")
         note.setWordWrap(True)
         f.addRow(note)
         return page
@@ -124,14 +148,21 @@ class SettingsDialog(QDialog):
                                            QLineEdit(s.message_number_pattern))
         self.info_pattern = self._field(f, "&Запросы информации:", "info_request_number_pattern",
                                         QLineEdit(s.info_request_number_pattern))
+        self.letter_pattern = self._field(f, "&Исходящие письма:", "letter_number_pattern",
+                                          QLineEdit(s.letter_number_pattern))
         self.preview = QLabel()
         f.addRow("Пример:", self.preview)
         help_ = QLabel("В шаблоне: {seq} — порядковый номер (с 1 каждый год), {seq:04} — с нулями (0001), "
                        "{yy} — год двумя цифрами, {yyyy} — год полностью. Например: {seq}-ОГ/{yy} → 15-ОГ/26.")
         help_.setWordWrap(True)
         f.addRow(help_)
-        for w in (self.number_pattern, self.message_pattern, self.info_pattern):
+        for w in (self.number_pattern, self.message_pattern, self.info_pattern, self.letter_pattern):
             w.textChanged.connect(self._preview)
+        self.letter_executor = QComboBox()
+        self.letter_executor.addItem("исполнитель обращения", "appeal")
+        self.letter_executor.addItem("пользователь, составивший письмо", "user")
+        self.letter_executor.setCurrentIndex(0 if s.letter_executor == "appeal" else 1)
+        self._field(f, "Исполнитель в &письмах:", "letter_executor", self.letter_executor)
         self._preview()
         return page
 
@@ -141,7 +172,7 @@ class SettingsDialog(QDialog):
         year = self.desk.today().year
         parts = []
         for title, w in (("обращение", self.number_pattern), ("сообщение", self.message_pattern),
-                         ("запрос", self.info_pattern)):
+                         ("запрос", self.info_pattern), ("письмо", self.letter_pattern)):
             try:
                 parts.append(f"{title} — {NumberPattern(w.text()).format(15, year)}")
             except Exception as exc:
@@ -175,12 +206,94 @@ class SettingsDialog(QDialog):
         self.due_soon.setValue(s.due_soon_days)
         self.due_soon.setSuffix(" раб. дн.")
         self._field(f, "«Срок &скоро» за:", "due_soon_days", self.due_soon)
-        note = QLabel("Срок рассмотрения — 30 дней со дня регистрации (ч. 1 ст. 12 59-ФЗ); продление — не более "
-                      "чем на 30 дней. Новые правила применяются к обращениям, зарегистрированным или изменённым "
-                      "после сохранения.")
+        self.message_hours = QSpinBox()
+        self.message_hours.setRange(MESSAGE_HOURS_MIN, MESSAGE_HOURS_MAX)
+        self.message_hours.setValue(s.message_hours)
+        self.message_hours.setSuffix(" ч")
+        self.message_hours.setToolTip("Сообщения ПОС и социальных сетей — не обращения по 59-ФЗ: срок ответа "
+                                      "устанавливает регион (обычно 24 часа)")
+        self._field(f, "Ответ на &сообщение (ПОС, соцсети):", "message_hours", self.message_hours)
+        self.confirm_call = QCheckBox("Закрывать ответ «меры приняты» только после звонка заявителю")
+        self.confirm_call.setChecked(s.confirm_measures_by_call)
+        self.confirm_call.setToolTip("Созвониться с заявителем, уточнить, что работы выполнены, и записать дату и "
+                                     "итог звонка в карточке (практика Губкинского округа)")
+        f.addRow("", self.confirm_call)
+        rules = s.deadline_rules()
+        note = QLabel(f"Срок рассмотрения — {rules.consideration_days} дней со дня регистрации (ч. 1 ст. 12 59-ФЗ); "
+                      f"продление — не более чем на {rules.extension_max_days} дней. Если новые правила передвинут "
+                      "сроки обращений на рассмотрении, перед сохранением будет показан их список; закрытые "
+                      "обращения сохранят свои сроки.")
         note.setWordWrap(True)
         f.addRow(note)
         return page
+
+    def _sstu(self, s) -> QWidget:
+        page = QWidget()
+        f = QFormLayout(page)
+        f.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        note = QLabel("Ежемесячная выгрузка результатов рассмотрения обращений в ССТУ.РФ (Указ Президента РФ "
+                      "№ 171): Отчёты → Выгрузка в ССТУ.РФ. Идентификаторы органов (GUID) — из справочника ССТУ.")
+        note.setWordWrap(True)
+        f.addRow(note)
+        self.sstu_department = self._field(f, "&Идентификатор органа:", "sstu_department_id",
+                                           QLineEdit(s.sstu_department_id))
+        self.sstu_department.setPlaceholderText("11111111-2222-3333-4444-555555555555")
+        self.sstu_bodies = QTableWidget(0, 2)
+        self.sstu_bodies.setHorizontalHeaderLabels(("Орган, куда направляются обращения", "Идентификатор в ССТУ"))
+        self.sstu_bodies.verticalHeader().hide()
+        self.sstu_bodies.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.sstu_bodies.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.sstu_bodies.setMinimumHeight(120)
+        for name, guid in s.sstu_bodies:
+            self._add_body(name, guid)
+        add, remove = QPushButton("Добавить орган"), QPushButton("Удалить")
+        add.setAutoDefault(False)
+        remove.setAutoDefault(False)
+        add.clicked.connect(lambda: self._add_body("", "", edit=True))
+        remove.clicked.connect(lambda: self.sstu_bodies.removeRow(self.sstu_bodies.currentRow()))
+        bodies = QWidget()
+        bl = QVBoxLayout(bodies)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.sstu_bodies)
+        row = QHBoxLayout()
+        row.addWidget(add)
+        row.addWidget(remove)
+        row.addStretch(1)
+        bl.addLayout(row)
+        box, err = with_error(bodies)
+        f.addRow("Органы (переадресация):", box)
+        self.errors.bind("sstu_bodies", self.sstu_bodies, err)
+        hint = QLabel("Название органа сравнивается с полем «Куда направлено» переадресации (без учёта регистра).")
+        hint.setWordWrap(True)
+        f.addRow("", hint)
+        self.sstu_extended = QComboBox()
+        self.sstu_extended.addItem("«Рассмотрение продлено» (InWorkExtended)", "InWorkExtended")
+        self.sstu_extended.addItem("«Находится на рассмотрении» (InWork)", "InWork")
+        self.sstu_extended.setCurrentIndex(0 if s.sstu_extended_status == "InWorkExtended" else 1)
+        self._field(f, "Продлённые обращения:", "sstu_extended_status", self.sstu_extended)
+        self.sstu_medo = QCheckBox("Обращения из других органов в электронной форме поступают по МЭДО (format = "
+                                   "Electronic)")
+        self.sstu_medo.setChecked(s.sstu_medo_electronic)
+        f.addRow("", self.sstu_medo)
+        return page
+
+    def _add_body(self, name: str, guid: str, edit: bool = False) -> None:
+        r = self.sstu_bodies.rowCount()
+        self.sstu_bodies.insertRow(r)
+        self.sstu_bodies.setItem(r, 0, QTableWidgetItem(name))
+        self.sstu_bodies.setItem(r, 1, QTableWidgetItem(guid))
+        if edit:
+            self.sstu_bodies.setCurrentCell(r, 0)
+            self.sstu_bodies.editItem(self.sstu_bodies.item(r, 0))
+
+    def _bodies_value(self) -> tuple[tuple[str, str], ...]:
+        out = []
+        for r in range(self.sstu_bodies.rowCount()):
+            name = (self.sstu_bodies.item(r, 0).text() if self.sstu_bodies.item(r, 0) else "").strip()
+            guid = (self.sstu_bodies.item(r, 1).text() if self.sstu_bodies.item(r, 1) else "").strip()
+            if name or guid:
+                out.append((name, guid))
+        return tuple(out)
 
     def _folders(self, s) -> QWidget:
         page = QWidget()
@@ -264,6 +377,19 @@ class SettingsDialog(QDialog):
             organisation_address=self.organisation_address.text().strip(),
             head_position=self.head_position.text().strip(),
             head_name=self.head_name.text().strip(),
+            oktmo=self.oktmo.text().strip(),
+            inn=self.inn.text().strip(),
+            message_hours=self.message_hours.value(),
+            confirm_measures_by_call=self.confirm_call.isChecked(),
+            organisation_phone=self.organisation_phone.text().strip(),
+            organisation_email=self.organisation_email.text().strip(),
+            organisation_site=self.organisation_site.text().strip(),
+            letter_number_pattern=self.letter_pattern.text().strip(),
+            letter_executor=self.letter_executor.currentData(),
+            sstu_department_id=self.sstu_department.text().strip(),
+            sstu_bodies=self._bodies_value(),
+            sstu_extended_status=self.sstu_extended.currentData(),
+            sstu_medo_electronic=self.sstu_medo.isChecked(),
             number_pattern=self.number_pattern.text().strip(),
             message_number_pattern=self.message_pattern.text().strip(),
             info_request_number_pattern=self.info_pattern.text().strip(),
@@ -277,9 +403,20 @@ class SettingsDialog(QDialog):
     def save(self) -> None:
         from appealdesk.errors import DomainError, ValidationError
 
+        from ..dialogs.deadline_shift import confirmed_change
+
         self.banner.hide()
+        new = self.settings_value()
+        settings = self.desk.settings
         try:
-            self.desk.settings.save(self.settings_value())
+            if new.deadline_rules() != self.original.deadline_rules():
+                if not confirmed_change(self, lambda: settings.preview(new),
+                                        lambda shift: settings.save(new, confirmed=shift), self.ask):
+                    self.banner.setText("Настройки не сохранены: пересчёт сроков отменён.")
+                    self.banner.show()
+                    return
+            else:
+                settings.save(new)
         except ValidationError as exc:
             first, rest = self.errors.show(exc.errors)
             if first is not None:

@@ -23,7 +23,8 @@ from ..widgets.date_field import DateField
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
-HEADERS = ("Исполнитель", "Всего", "В срок", "С нарушением", "В работе", "Просрочено сейчас", "Ср. дней до ответа")
+HEADERS = ("Исполнитель", "Всего", "В срок", "С нарушением", "В работе", "Просрочено сейчас", "Ср. дней до ответа",
+           "Письма позже срока")
 
 
 class DisciplineDialog(QDialog):
@@ -88,7 +89,8 @@ class DisciplineDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             avg = "" if r.avg_days is None else f"{r.avg_days:.1f}".replace(".", ",")
-            for c, v in enumerate((r.executor, r.total, r.on_time, r.late, r.open_in_term, r.overdue_now, avg)):
+            for c, v in enumerate((r.executor, r.total, r.on_time, r.late, r.open_in_term, r.overdue_now, avg,
+                                    r.late_letters)):
                 item = QTableWidgetItem(str(v))
                 if r is d.total:
                     f = item.font()

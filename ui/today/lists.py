@@ -33,12 +33,31 @@ class ItemsDialog(QDialog):
         self.open_button.clicked.connect(self._open_current)
         self.buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.action_button = None
+        self.letter_button = None
         if key in ("promises_overdue", "promises_due", "promises"):
             self.action_button = QPushButton("Выполнено, звонок заявителю…")
             self.action_button.clicked.connect(self._confirm)
         elif key in ("extension_notice", "forwarding"):
             self.action_button = QPushButton("Записать уведомление заявителя…")
             self.action_button.clicked.connect(self._notice)
+            # the notice as a letter: made, numbered, attached and recorded in one go
+            self.letter_button = QPushButton("Письмо-уведомление…")
+            self.letter_button.setAutoDefault(False)
+            self.letter_button.clicked.connect(self._letter)
+            self.buttons.addButton(self.letter_button, QDialogButtonBox.ButtonRole.ActionRole)
+        elif key == "sstu":
+            self.action_button = QPushButton("Выгрузка в ССТУ.РФ…")
+            self.action_button.clicked.connect(self._sstu)
+        elif key == "documents":
+            self.action_button = QPushButton("Исполнено…")
+            self.action_button.setToolTip("Документы предоставлены (или получены): дата и номер ответа")
+            self.action_button.clicked.connect(self._documents_done)
+            incoming = QPushButton("Запрос другого органа…")
+            days = desk.settings.get().deadline_rules().document_request_days
+            incoming.setToolTip(f"Записать запрос документов, поступивший из другого органа (срок — {days} дней)")
+            incoming.setAutoDefault(False)
+            incoming.clicked.connect(self._incoming_request)
+            self.buttons.addButton(incoming, QDialogButtonBox.ButtonRole.ActionRole)
         if self.action_button is not None:
             self.action_button.setAutoDefault(False)
             self.buttons.addButton(self.action_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -73,12 +92,20 @@ class ItemsDialog(QDialog):
         item = self.table.current_item()
         if self.key in ("extension_notice", "forwarding"):
             self.action_button.setEnabled(item is not None and item.notice_missing)
+            from appealdesk.domain.roles import Permission
+
+            self.letter_button.setEnabled(item is not None and item.notice_missing
+                                          and self.desk.can(Permission.LETTER))
+        elif self.key == "sstu":
+            from appealdesk.domain.roles import Permission
+
+            self.action_button.setEnabled(self.desk.can(Permission.SSTU))
         else:
             self.action_button.setEnabled(item is not None)
 
     def _open_current(self) -> None:
         item = self.table.current_item()
-        if item is not None:
+        if item is not None and item.appeal_id is not None:  # another body's request has no card here
             self.open_requested.emit(item.appeal_id)
 
     def _confirm(self) -> None:
@@ -91,6 +118,52 @@ class ItemsDialog(QDialog):
         dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
         dlg.open()
         self._dialog = dlg
+
+    def _documents_done(self) -> None:
+        item = self.table.current_item()
+        if item is None or item.document_id is None:
+            return
+        from ..dialogs.answers import DocumentAnswerDialog
+
+        dlg = DocumentAnswerDialog(self.desk, item.document_id, item.detail, self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _incoming_request(self) -> None:
+        from ..dialogs.answers import DocumentRequestDialog
+
+        dlg = DocumentRequestDialog(self.desk, None, self)
+        dlg.done.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+
+    def _letter(self):
+        item = self.table.current_item()
+        if item is None:
+            return None
+        from ..dialogs.letter import LetterDialog
+
+        kind = "forwarding_notice" if self.key == "forwarding" else "extension_notice"
+        card = self.desk.appeals.get(item.appeal_id)
+        if kind == "extension_notice" and card.kind == "info_request":
+            kind = "info_delay_notice"
+        dlg = LetterDialog(self.desk, card, self, kind=kind)
+        if kind == "forwarding_notice" and item.forwarding_id is not None:
+            dlg.forwarding.set_value(item.forwarding_id)
+        dlg.done.connect(lambda _card: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
+
+    def _sstu(self):
+        from ..reports.sstu import SstuDialog
+
+        dlg = SstuDialog(self.desk, self)
+        dlg.finished.connect(lambda _r: (self.reload(), self.changed.emit()))
+        dlg.open()
+        self._dialog = dlg
+        return dlg
 
     def _notice(self) -> None:
         item = self.table.current_item()

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
 WATCHED = {"overdue": "просрочено", "due_today": "срок сегодня", "promises_overdue": "обещаний просрочено",
-           "messages": "сообщений без ответа более 24 часов"}
+           "messages": "сообщений без ответа в срок"}
 INTERVAL_MS = 5 * 60_000
 
 

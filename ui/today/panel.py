@@ -163,9 +163,7 @@ class TodayPanel(QWidget):
             num.setStyleSheet(f"color: {colour};")
             b.setText(line.title + ("" if line.count else " — нет"))
             b.setEnabled(bool(line.count))
-            from appealdesk.control.today import DESCRIPTIONS
-
-            b.setToolTip(DESCRIPTIONS.get(line.key, line.title)
+            b.setToolTip((line.description or line.title)
                          + (". Щелчок — показать в журнале." if line.journal_state else ". Щелчок — показать список."))
         self.grid.setColumnStretch(1, 1)
 

@@ -1,4 +1,5 @@
-"""Reminder letters to executors: print preview and PDF."""
+"""Reminder letters to executors: the pages as they print (the one preview's page view), «Печать…» and
+«Сохранить в PDF…»."""
 
 from __future__ import annotations
 
@@ -11,10 +12,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
+
+from ..print_preview import PagesView, PrintPreview, save_pdf_as
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -26,7 +28,8 @@ class RemindersDialog(QDialog):
         self.desk = desk
         self.data = None
         self.setWindowTitle("Напоминания исполнителям")
-        self.resize(900, 640)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(900, min(760, screen.height() - 60) if screen else 700)
         self.days = QSpinBox()
         self.days.setRange(0, 90)
         self.days.setValue(7)
@@ -39,13 +42,13 @@ class RemindersDialog(QDialog):
         top.addWidget(self.days)
         top.addWidget(QLabel("(и всё просроченное)"))
         top.addStretch(1)
-        self.view = QTextBrowser()
+        self.view = PagesView()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Закрыть")
         buttons.rejected.connect(self.reject)
         self.preview_button = QPushButton("Печать…")
         self.preview_button.clicked.connect(self.preview)
-        self.pdf_button = QPushButton("Сохранить PDF…")
+        self.pdf_button = QPushButton("Сохранить в PDF…")
         self.pdf_button.clicked.connect(self.save_pdf)
         for b in (self.preview_button, self.pdf_button):
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
@@ -55,35 +58,21 @@ class RemindersDialog(QDialog):
         lay.addWidget(buttons)
         self.reload()
 
+    def done(self, result: int) -> None:
+        self.view.release()
+        super().done(result)
+
     def reload(self) -> None:
         self.data = self.desk.control.reminders(self.days.value())
-        self.view.setHtml(self.desk.control.reminders_html(self.data))
+        self.view.set_pdf(self.desk.papers.pdf(self.desk.control.reminders_document(self.data)))
 
-    def save_pdf(self) -> None:
-        from .. import files
+    def _file_name(self) -> str:
+        return f"Напоминания по {self.data.until:%d.%m.%Y}.pdf"
 
-        path = files.save_file(self, files.PDF, "Сохранить PDF", f"Напоминания по {self.data.until:%d.%m.%Y}.pdf",
-                               files.PDF_FILTER)
-        if path:
-            self.desk.control.reminders_pdf(self.data, path)
+    def save_pdf(self):
+        return save_pdf_as(self, self.view.pdf, self._file_name())
 
-    def preview(self) -> None:
-        from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        html = self.desk.control.reminders_html(self.data)
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-        printer.setDocName("Напоминания исполнителям")
-        dlg = QPrintPreviewDialog(printer, self)
-        dlg.setWindowTitle("Предварительный просмотр — напоминания исполнителям")
-
-        def paint(p) -> None:
-            doc = QTextDocument()
-            doc.setHtml(html)
-            doc.print_(p)
-
-        dlg.paintRequested.connect(paint)
-        dlg.resize(900, 1000)
-        dlg.exec()
+    def preview(self) -> PrintPreview:
+        self.preview_dialog = PrintPreview("напоминания исполнителям", self.view.pdf, self._file_name(), self)
+        self.preview_dialog.open()
+        return self.preview_dialog

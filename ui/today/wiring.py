@@ -144,13 +144,13 @@ class ControlUi:
         dlg.open()
 
     def show_list(self, key: str) -> None:
-        from appealdesk.control.today import DESCRIPTIONS
-
         from .lists import ItemsDialog
 
         if self.win.desk is None:
             return
-        title = DESCRIPTIONS.get(key, key)
+        summary = self.today.summary or self.win.desk.control.today()
+        line = next((ln for ln in summary.lines if ln.key == key), None)
+        title = line.description if line is not None and line.description else "Список"
         dlg = ItemsDialog(self.win.desk, key, title, self.win)
         dlg.open_requested.connect(self.win.open_card)
         self._keep(dlg)

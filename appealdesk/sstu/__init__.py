@@ -1,0 +1,1 @@
+"""The monthly upload to ССТУ.РФ (Указ Президента № 171): see ``payload``, ``checks``, ``archive``."""
