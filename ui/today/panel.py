@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -105,8 +107,18 @@ class TodayPanel(QWidget):
         lay.addWidget(self.heading)
         lay.addWidget(self.hint)
         lay.addSpacing(8)
-        lay.addWidget(self.lines_box)
-        lay.addStretch(1)
+        # the lines scroll when the panel is short (a 768-px screen, a dozen lines wrapped in a narrow panel)
+        holder = QWidget()
+        hl = QVBoxLayout(holder)
+        hl.setContentsMargins(0, 0, 0, 0)
+        hl.addWidget(self.lines_box)
+        hl.addStretch(1)
+        self.lines_scroll = QScrollArea()
+        self.lines_scroll.setWidgetResizable(True)
+        self.lines_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.lines_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines_scroll.setWidget(holder)
+        lay.addWidget(self.lines_scroll, 1)
         lay.addWidget(bottom_box)
 
     def set_desk(self, desk: AppealDesk) -> None:
