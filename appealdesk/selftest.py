@@ -67,9 +67,11 @@ def run_core(folder: Path, say: Say) -> dict:
     for rel in ("reference/classifier.csv", "reference/vocabulary.csv", "reference/production_calendar_overrides.csv",
                 "reference/production_calendar_ru.csv", "fonts/DejaVuSans.ttf", "fonts/DejaVuSans-Bold.ttf",
                 "fonts/DejaVuSerif.ttf", "fonts/DejaVuSerif-Bold.ttf",
-                "fonts/LICENSE-DejaVu.txt"):
+                "fonts/LICENSE-DejaVu.txt", "help/guide.md"):
         _check((res / rel).is_file(), f"missing resource {rel}")
-    say("ok  resources: reference data, fonts and licence found")
+    if getattr(sys, "frozen", False):  # the bundle ships the guide rendered to HTML
+        _check((res / "help" / "guide.html").is_file(), "missing resource help/guide.html")
+    say("ok  resources: reference data, fonts, licence and the user guide found")
 
     from .domain import workdays_table
 

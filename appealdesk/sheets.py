@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import DomainError
@@ -152,3 +152,64 @@ def _neutralise(wb) -> None:
                 c._value = value
                 if c.data_type == "f" or is_risky(value):
                     _as_text(c)
+
+
+# -- the shape of a printed list ---------------------------------------------------------------------
+DATE_WIDTH = 11.5  # ДД.ММ.ГГГГ in Calibri 11 with its padding: narrower shows «###»
+MIN_WIDTH = 5.0
+MAX_WIDTH = 60.0  # longer text wraps inside its cell
+
+
+def content_width(value) -> float:
+    """The width (in Excel's characters) a value needs on one line."""
+    from datetime import date, datetime
+
+    if value is None:
+        return 0.0
+    if isinstance(value, datetime):
+        return DATE_WIDTH + 6
+    if isinstance(value, date):
+        return DATE_WIDTH
+    if isinstance(value, (int, float)):
+        return len(f"{value:,}") + 2.0
+    text = str(value)
+    longest = max((len(line) for line in text.splitlines()), default=0)
+    return longest * 1.1 + 2.0
+
+
+def column_widths(header: Sequence[str], rows: Iterable[Sequence], sample: int = 2000,
+                  cap: float = MAX_WIDTH) -> list[float]:
+    """Widths from the content: each column as wide as its longest value (of the first ``sample`` rows) or
+    its header's longest word, between ``MIN_WIDTH`` and ``cap``; headers and long text wrap."""
+    widths = [max([MIN_WIDTH] + [len(word) * 1.1 + 2 for word in str(h).split()]) for h in header]
+    for n, row in enumerate(rows):
+        if n >= sample:
+            break
+        for j, value in enumerate(row[: len(widths)]):
+            widths[j] = max(widths[j], min(cap, content_width(value)))
+    return [round(min(cap, w), 1) for w in widths]
+
+
+def set_widths(ws, widths: Sequence[float]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for j, w in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = w
+
+
+def print_setup(ws, *, landscape: bool = True, title_rows: str | None = None) -> None:
+    """A4, landscape, fitted to the page width (as many pages down as needed), page numbers below, the
+    header rows repeated on every page."""
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.gridLines = False
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    ws.oddFooter.center.text = "стр. &P из &N"
+    if title_rows:
+        ws.print_title_rows = title_rows

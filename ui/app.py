@@ -13,6 +13,7 @@ import sys
 import time
 
 _T0 = time.perf_counter()
+FIRST_SCREEN_WAIT_S = 0.15  # the window waits this long at most for the journal's first rows
 
 
 def _parse(argv: list[str]) -> str | None:
@@ -65,9 +66,11 @@ class Launcher:
         except Exception as exc:  # e.g. a damaged table met while filling the journal
             self._failed(exc)
             return
-        from .startup import run_in_thread
+        from . import ops
 
-        run_in_thread(opened.desk.check_integrity, self.loader.failed.emit)
+        check = ops.query(self.window, opened.desk.check_integrity)
+        # damage found: the same Russian dialog as a problem met at the open
+        check.failure(lambda _msg: self._failed(check.exception)).run()
 
     def switch(self, db: str) -> None:
         """Work with another database from now on: the office's server, or this PC's file ("")."""
@@ -129,12 +132,51 @@ class Launcher:
         self.restore_dialog.open()
 
 
+NO_DISPLAY = ("AppealDesk — программа с окнами: ей нужен графический экран, а его нет (переменные DISPLAY и "
+              "WAYLAND_DISPLAY не заданы). Запустите её в графическом сеансе рабочего стола; для проверки без "
+              "экрана есть «appealdesk --self-test», для работы с базой из терминала — «appealdesk-cli».")
+NO_XCB_CURSOR = ("AppealDesk не может открыть окно: в системе нет библиотеки libxcb-cursor, без которой Qt не "
+                 "работает в X11. Установите её: sudo apt-get install libxcb-cursor0")
+
+
+def display_problem(env=None, platform: str | None = None, find_library=None) -> str | None:
+    """A Russian sentence when the desktop cannot open a window here (Linux without a display, or without
+    the library Qt's X11 plugin needs), instead of Qt's English abort; None when it can."""
+    env = os.environ if env is None else env
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return NO_DISPLAY
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        found = (find_library or _has_xcb_cursor)("xcb-cursor")
+        if found is False or (found is None and find_library is not None):
+            return NO_XCB_CURSOR
+    return None
+
+
+LIB_DIRS = ("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/lib64", "/lib")
+
+
+def _has_xcb_cursor(_name: str) -> bool | None:
+    """Whether libxcb-cursor.so.0 is in the usual library folders (``ctypes.util.find_library`` runs
+    ldconfig: too slow for the start); None when none of those folders is there (then Qt decides)."""
+    dirs = [d for d in LIB_DIRS if os.path.isdir(d)]
+    if not dirs:
+        return None
+    return any(os.path.exists(os.path.join(d, "libxcb-cursor.so.0")) for d in dirs)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     if "--self-test" in argv[1:]:  # the installed or bundled program checks itself (ui.selftest)
         from .selftest import main as self_test
 
         return self_test(argv)
+    problem = display_problem()
+    if problem is not None:
+        sys.stderr.write(problem + "\n")
+        return 1
     db = _parse(argv[1:])
     ask_server_password = False
     if db is None:
@@ -154,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     painted = threading.Event()  # the window is up with the journal's first screen
     # the journal's first screen is read while Qt starts (a local file only); the core after
     opening = None if ask_server_password else Opening(db, painted)
+    from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv)
@@ -162,6 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     from .i18n import install_russian
 
     translators = install_russian(app)  # noqa: F841 (kept alive)
+    from . import screen_fit
+
+    screen_fit.install(app)  # every window and dialog fits the screen it opens on
     if ask_server_password:
         from .server_dialog import server_url_at_start
 
@@ -180,7 +226,16 @@ def main(argv: list[str] | None = None) -> int:
     window.journal_filled.connect(painted.set)  # then the core loads without slowing the first paint
     window.gave_up.connect(lambda: app.exit(1))
     install_excepthook(window)
-    safety.install(app, window, instance)  # log file, crash dialog, icon, automatic backups
+    from .safety.icon import app_icon
+
+    icon = app_icon()  # on the window from its first frame (the taskbar shows it)
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+        window.setWindowIcon(icon)
+    # the log file, the crash dialog and the automatic backups once the window is up (meanwhile an error
+    # goes through install_excepthook above, to the same log file)
+    window.first_painted.connect(lambda: safety.install(app, window, instance),
+                                 Qt.ConnectionType.SingleShotConnection)
     from . import first_run
 
     first_run.install(window)  # the wizard when the database has no organisation yet
@@ -189,6 +244,15 @@ def main(argv: list[str] | None = None) -> int:
         from .bench_hooks import install
 
         install(window, _T0, launcher)
+    if opening is not None:  # the first screen is read by now as a rule: the first paint shows the rows
+        from concurrent.futures import TimeoutError as Pending
+
+        try:
+            screen = opening.first_screen.result(timeout=FIRST_SCREEN_WAIT_S)
+        except Pending:
+            screen = None
+        if screen is not None:
+            window.show_first_screen(screen)
     window.show()
     launcher.start()
     return app.exec()

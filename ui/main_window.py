@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStyle, QTabWidget, QToolBar
 
 from .journal.view import JournalPanel
 from .status_counts import StatusCounts
@@ -20,7 +20,7 @@ TITLE = "AppealDesk — обращения граждан"
 
 class MainWindow(QMainWindow):
     desk_attached = Signal(object)
-    appeal_saved = Signal(int)  # any card saved an appeal: the journal and the counts refresh
+    appeal_saved = Signal(int)  # a card saved an appeal (the journal selects it; ops.desk_changed refreshes)
     classifier_ready = Signal()
     sections_warm = Signal()  # what the sections need was loaded in the background: build them now
     gave_up = Signal()  # no database could be opened: the program ends
@@ -56,10 +56,19 @@ class MainWindow(QMainWindow):
         self.user_label.setToolTip("Кто работает с программой (Файл → Сменить пользователя)")
         self.statusBar().addPermanentWidget(self.user_label)
         self._build_actions()
+        from PySide6.QtWidgets import QApplication
+
+        from . import help as help_
+
+        help_.install(QApplication.instance())  # F1 in every window and dialog
         self.journal.open_requested.connect(self.open_when_ready)
         # a card asked for while the database was still opening: (appeal id, or None for a new appeal)
         self._pending_open: tuple[int | None] | None = None
-        self.appeal_saved.connect(self._after_save)
+        self._select_after_change: int | None = None  # the appeal a card just saved: selected in the journal
+        self.appeal_saved.connect(self._remember_saved)
+        from . import ops
+
+        ops.subscribe(self, self._desk_changed)
         self.classifier_ready.connect(self.journal.set_topics_ready)
         self.sections_warm.connect(self.build_sections, Qt.ConnectionType.QueuedConnection)
         self._set_enabled(False)
@@ -82,12 +91,13 @@ class MainWindow(QMainWindow):
         sp = QStyle.StandardPixmap
         self.act_new = self._action("&Новое обращение", lambda: self.open_when_ready(None), "Ctrl+N", sp.SP_FileIcon,
                                     "Зарегистрировать новое обращение (Ctrl+N)")
-        self.act_open = self._action("&Открыть карточку", self._open_current, None, sp.SP_DialogOpenButton,
+        self.act_open = self._action("&Открыть карточку\tEnter", self._open_current, None, sp.SP_DialogOpenButton,
                                      "Открыть карточку выбранного обращения (Enter)")
+        self.act_open.setIconText("Открыть карточку")
         self.act_find = self._action("&Найти", self.journal.focus_search, "Ctrl+F", sp.SP_FileDialogContentsView,
                                      "Поиск в журнале (Ctrl+F)")
         self.act_filters = self._action("&Фильтры", self.journal.filter_toggle.toggle, "Ctrl+Shift+F")
-        self.act_reset = self._action("&Сбросить фильтры", self.journal.filters.reset)
+        self.act_reset = self._action("&Сбросить фильтры", lambda: self.journal.filters.reset(), "Ctrl+Shift+R")
         self.act_refresh = self._action("О&бновить", self.refresh, "F5", sp.SP_BrowserReload, "Обновить журнал (F5)")
         self.act_export = self._action("&Экспорт журнала в Excel…", self.export_journal, "Ctrl+E",
                                        sp.SP_DialogSaveButton, "Сохранить журнал (как он показан) в XLSX (Ctrl+E)")
@@ -95,21 +105,29 @@ class MainWindow(QMainWindow):
                                          "Организация, исполнители, нумерация, сроки, календарь, папки")
         self.act_reports = self._action("&Отчёт о работе с обращениями…", self.open_reports, "Ctrl+R",
                                         sp.SP_FileDialogInfoView, "Справка за квартал, полугодие, год: PDF, XLSX")
-        self.act_sstu = self._action("&Выгрузка в ССТУ.РФ…", self.open_sstu, None, None,
+        self.act_sstu = self._action("&Выгрузка в ССТУ.РФ…", self.open_sstu, "Ctrl+Shift+Y", None,
                                      "Ежемесячная выгрузка результатов рассмотрения обращений (Указ Президента № 171)")
         # the safety net (ui.safety): a backup at once, a restore that shows the backup before replacing
-        self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, None, None,
+        self.act_backup = self._action("&Резервная копия сейчас", self._backup_now, "Ctrl+Shift+B", None,
                                        "Сохранить проверенную резервную копию базы данных")
-        self.act_restore = self._action("&Восстановить из копии…", self._restore, None, None,
+        self.act_restore = self._action("&Восстановить из копии…", self._restore, "Ctrl+Shift+O", None,
                                         "Заменить базу данных резервной копией (текущая будет сохранена)")
-        self.act_check = self._action("&Проверить базу данных", self.check_database, None, None,
+        self.act_check = self._action("&Проверить базу данных", self.check_database, "Ctrl+Shift+D", None,
                                       "Проверить целостность файла базы данных")
-        self.act_switch_user = self._action("Сменить &пользователя…", self.switch_user, None, None,
+        self.act_switch_user = self._action("Сменить &пользователя…", self.switch_user, "Ctrl+Shift+U", None,
                                             "Войти под другим пользователем программы")
         self.act_mine = self._action("&Мои обращения", self.show_mine, "Ctrl+M", None,
                                      "Обращения, вопросы которых поручены вам как исполнителю (Ctrl+M)")
         self.act_quit = self._action("В&ыход", self.close, "Ctrl+Q")
-        self.act_about = self._action("&О программе", self._about)
+        self.act_help = self._action("&Руководство пользователя", self.show_help, "F1", sp.SP_DialogHelpButton,
+                                     "Справка по разделу, где вы работаете (F1)")
+        self.act_help.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # F1 itself: ui.help, in every window
+        self.act_glossary = self._action("&Словарь сокращений", lambda: self.show_help("glossary"), "Shift+F1")
+        self.act_about = self._action("&О программе", self._about, "Ctrl+F1")
+        self.act_sections = []
+        for n, name in enumerate(("журнал обращений", "личный приём", "календарь сроков"), start=1):
+            self.act_sections.append(self._action(f"Раздел: {name}", lambda _=False, i=n - 1: self.show_section(i),
+                                                  f"Ctrl+{n}"))
         mb = self.menuBar()
         m = mb.addMenu("&Файл")
         for a in (self.act_new, self.act_open, None, self.act_export, None, self.act_settings, self.act_check,
@@ -117,23 +135,27 @@ class MainWindow(QMainWindow):
                   self.act_quit):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Журнал")
-        for a in (self.act_find, self.act_mine, self.act_filters, self.act_reset, None, self.act_refresh):
+        for a in (self.act_find, self.act_mine, self.act_filters, self.act_reset, None, self.act_refresh, None,
+                  *self.act_sections):
             m.addSeparator() if a is None else m.addAction(a)
         m = mb.addMenu("&Приём")
-        self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule, None, None,
+        self.act_reception_schedule = self._action("&График личного приёма…", self._reception_schedule,
+                                                   "Ctrl+Shift+G", None,
                                                    "Графики должностных лиц, исключения, выездные приёмы")
-        self.act_reception_print = self._action("&Печать графика на месяц…",
-                                                lambda: self._reception_call("print_schedule", "month"))
+        self.act_reception_print = self._action("&Печать графика…", lambda: self._reception_call("schedule_dialog"),
+                                                "Ctrl+Shift+P", None,
+                                                "График приёма на выбранный месяц или квартал: печать или PDF")
         for a in (self.act_reception_schedule, self.act_reception_print):
             m.addAction(a)
         m = mb.addMenu("&Отчёты")
         m.addAction(self.act_reports)
-        self.act_rollup = self._action("&Свод поселений…", self.open_rollup, None, None,
+        self.act_rollup = self._action("&Свод поселений…", self.open_rollup, "Ctrl+Shift+L", None,
                                        "Сложить отчёты поселений (JSON) одного периода в отчёт района")
         m.addAction(self.act_rollup)
         m.addAction(self.act_sstu)
         m = mb.addMenu("&Справка")
-        m.addAction(self.act_about)
+        for a in (self.act_help, self.act_glossary, None, self.act_about):
+            m.addSeparator() if a is None else m.addAction(a)
         tb = QToolBar("Панель инструментов")
         tb.setObjectName("main-toolbar")
         tb.setMovable(False)
@@ -142,6 +164,34 @@ class MainWindow(QMainWindow):
                   self.act_settings):
             tb.addSeparator() if a is None else tb.addAction(a)
         self.addToolBar(tb)
+
+    def show_section(self, index: int) -> None:
+        if index > 0:
+            self.build_sections()
+        if index < self.sections.count():
+            self.sections.setCurrentIndex(index)
+            page = self.sections.currentWidget()
+            focus = getattr(page, "table", None) or getattr(page, "list", None) or getattr(page, "grid", None)
+            (focus or page).setFocus()
+
+    def help_section(self) -> str:
+        """The guide's section for what is on the screen (F1)."""
+        from PySide6.QtWidgets import QApplication
+
+        focus = QApplication.focusWidget()
+        if self.control_ui is not None and focus is not None and self.control_ui.dock.isAncestorOf(focus):
+            return "today"
+        page = self.sections.currentWidget()
+        if page is self.reception and page is not None:
+            return "reception"
+        if self.control_ui is not None and page is self.control_ui.calendar:
+            return "calendar"
+        return "journal"
+
+    def show_help(self, section: str | None = None):
+        from .help import show_help
+
+        return show_help(section or self.help_section())
 
     def _reception_schedule(self) -> None:
         self._reception_call("open_schedule")
@@ -211,15 +261,17 @@ class MainWindow(QMainWindow):
 
     def show_first_screen(self, screen) -> None:
         """The journal's first rows, read while the database is still opening (``FirstScreen``)."""
-        if self.desk is not None:
+        if self.desk is not None or screen is getattr(self, "_previewed", None):
             return
-        if not self._shown_once:  # the window comes first: an empty frame is up sooner than a full table
-            self.first_painted.connect(lambda: self.show_first_screen(screen))
-            return
+        self._previewed = screen
+        # read before the window was up (the usual case): its first paint shows the rows, one paint not two
         self.journal.preview(screen)
         for a in (self.act_new, self.act_open, self.act_find):  # they wait for the database if need be
             a.setEnabled(True)
-        self._journal_filled()
+        if self._shown_once:
+            self._journal_filled()
+        else:  # the first paint shows them: nothing to repaint
+            self.first_painted.connect(self.journal_filled.emit, Qt.ConnectionType.SingleShotConnection)
 
     def _journal_filled(self) -> None:
         self.journal.table.viewport().repaint()  # the rows on the screen now, before the core loads on
@@ -272,8 +324,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
         from .startup import preload_classifier, warm_up_sections
 
-        preload_classifier(self.desk, self.classifier_ready)
-        warm_up_sections(self.desk, self.sections_warm)  # then build_sections, without a pause in the window
+        preload_classifier(self, self.desk, self.classifier_ready)
+        warm_up_sections(self, self.desk, self.sections_warm)  # then build_sections, without a pause in the window
 
     def switch_user(self) -> None:
         """Sign in as somebody else (the cards are closed first: they were opened for the one before)."""
@@ -320,6 +372,7 @@ class MainWindow(QMainWindow):
         card.saved.connect(self.appeal_saved)
         card.registered.connect(lambda aid, c=card: self._registered(c, aid))
         card.closed.connect(lambda c=card: self._forget(c))
+        card.new_requested.connect(lambda c=card: self._next_new(c))
         if appeal_id is None:
             self._new_cards.append(card)
         else:
@@ -327,6 +380,13 @@ class MainWindow(QMainWindow):
         card.show()
         card.raise_()
         card.activateWindow()
+
+    def _next_new(self, previous) -> None:
+        """«Сохранить и новое»: a new card where the saved one was."""
+        geometry = previous.geometry()
+        self.open_card(None)
+        if self._new_cards:
+            self._new_cards[-1].setGeometry(geometry)
 
     def open_when_ready(self, appeal_id: int | None) -> None:
         """Open a card (None: a new appeal) now, or as soon as the database is open."""
@@ -356,13 +416,30 @@ class MainWindow(QMainWindow):
         if aid is not None:
             self.open_when_ready(aid)
 
-    def _after_save(self, appeal_id: int) -> None:
-        self.journal.refresh(select_id=appeal_id)
-        self.counts.refresh()
+    def _remember_saved(self, appeal_id: int) -> None:
+        self._select_after_change = appeal_id
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        """Something changed (``ui.ops``): the journal and the counts show it; new settings or lists
+        refill the filters and the title."""
+        from . import ops
+
+        if self.desk is None:
+            return
+        if ops.touches(kinds, ops.SETTINGS, ops.REFERENCE):
+            self.journal.populate_filters()
+            org = self.desk.settings.get().organisation
+            self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+        if ops.touches(kinds, ops.APPEALS, ops.RECEPTION, ops.SETTINGS, ops.REFERENCE, ops.CALENDAR):
+            select, self._select_after_change = self._select_after_change, None
+            self.journal.refresh(select_id=select)
+            self.counts.refresh()
 
     def refresh(self) -> None:
-        self.journal.refresh()
-        self.counts.refresh()
+        """F5: everything read again."""
+        from . import ops
+
+        ops.changed(ops.DATABASE)
 
     def _show_state(self, state: str) -> None:
         self.journal.show_state(state)
@@ -378,30 +455,26 @@ class MainWindow(QMainWindow):
             return
         from datetime import date
 
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Экспорт журнала в Excel", f"Журнал обращений {date.today():%d.%m.%Y}.xlsx", "Книга Excel (*.xlsx)"
-        )
-        if not path:
-            return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        self.export_to(path)
+        from . import files
+
+        path = files.save_file(self, files.JOURNAL, "Экспорт журнала в Excel",
+                               f"Журнал обращений {date.today():%d.%m.%Y}.xlsx", files.XLSX_FILTER)
+        if path:
+            self.export_to(path)
 
     def export_to(self, path: str):
+        from . import ops
         from .errors import show_error
         from .journal.export import export_view
-        from .workers import run_with_progress
 
         desk, query, count = self.desk, self.journal.query(), self.journal.model.rowCount()
 
         def done(n) -> None:
             self.statusBar().showMessage(f"Журнал сохранён: {path} (обращений: {n})", 10000)
 
-        return run_with_progress(
-            self, f"Экспорт журнала ({count} обращений)…",
-            lambda progress: export_view(desk, query, path, progress),
-            done, lambda msg: show_error(self, msg, "Экспорт журнала"),
-        )
+        return (ops.query(self, lambda progress: export_view(desk, query, path, progress))
+                .with_progress(f"Экспорт журнала ({count} обращений)…")
+                .success(done).failure(lambda msg: show_error(self, msg, "Экспорт журнала")).run())
 
     def open_settings(self) -> None:
         if self.desk is None:
@@ -415,11 +488,9 @@ class MainWindow(QMainWindow):
         self._settings_dialog = dlg
 
     def _settings_saved(self) -> None:
-        self.journal.populate_filters()
-        self.journal.refresh()
-        self.counts.refresh()
-        org = self.desk.settings.get().organisation if self.desk else ""
-        self.setWindowTitle(f"{TITLE} — {org}" if org else TITLE)
+        from . import ops
+
+        ops.changed({ops.SETTINGS, ops.REFERENCE, ops.CALENDAR, ops.USERS})
 
     def open_reports(self) -> None:
         if self.desk is None:
@@ -452,8 +523,8 @@ class MainWindow(QMainWindow):
         message box."""
         if self.desk is None:
             return None
+        from . import ops
         from .errors import show_error
-        from .workers import run_with_progress
 
         desk = self.desk
 
@@ -474,20 +545,13 @@ class MainWindow(QMainWindow):
                     f"База данных в порядке: нарушений не найдено.\n\nОбращений: {report.appeals}; "
                     f"сканов вложений: {report.scans}; записей журнала изменений: {report.audit_rows}.")
 
-        return run_with_progress(self, "Проверка базы данных…", work, done,
-                                 lambda msg: show_error(self, msg, "Проверка базы данных"))
+        return (ops.query(self, work).with_progress("Проверка базы данных…").success(done)
+                .failure(lambda msg: show_error(self, msg, "Проверка базы данных")).run())
 
     def _about(self) -> None:
-        import appealdesk
+        from .help.about import AboutDialog
 
-        box = QMessageBox(self)
-        box.setWindowTitle("О программе")
-        box.setText(
-            f"<b>AppealDesk {getattr(appealdesk, '__version__', '')}</b><br>"
-            "Регистрация обращений граждан и контроль сроков рассмотрения (59-ФЗ).<br><br>"
-            + (self._db_text() if self.desk else "")
-        )
-        box.exec()
+        AboutDialog(self.desk, self).exec()
 
     # -- closing ---------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -234,22 +234,18 @@ def save_pdf_as(parent: QWidget, data: bytes, suggested: str, title: str = "Со
     return target
 
 
-def start_path(name: str) -> Path:
-    """Where a save dialog starts: the folder last saved to, else Documents."""
-    from PySide6.QtCore import QStandardPaths
+def start_path(name: str, kind: str = "pdf") -> Path:
+    """Where a save dialog starts: the folder last saved to for this kind of file, else Documents
+    (``ui.files``, the one memory of folders)."""
+    from . import files
 
-    from . import prefs
-
-    folder = prefs.get("papers_folder")
-    if not folder or not Path(folder).is_dir():
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-    return Path(folder) / name
+    return files.folder(kind) / name
 
 
-def remember_folder(path: Path) -> None:
-    from . import prefs
+def remember_folder(path: Path, kind: str = "pdf") -> None:
+    from . import files
 
-    prefs.put("papers_folder", str(path.parent))
+    files.remember(kind, path)
 
 
 class PrintPreview(QDialog):

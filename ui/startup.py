@@ -6,12 +6,12 @@ few milliseconds, no SQLAlchemy), so the journal is filled as the window appears
 painted with those rows (``gate``), it imports the core and SQLAlchemy, opens the database (without the
 whole-file check, which runs in the background once the journal is shown) and warms the caches; the window
 does not compete with that work for the interpreter. ``DatabaseLoader`` hands both results to the GUI
-thread by queued signals. No widget is touched from a thread.
+thread by queued signals. No widget is touched from a thread. This reader is the one thread outside
+``ui.ops``: it starts before Qt is imported; everything after the window is up runs as an operation.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
 from concurrent.futures import Future
@@ -44,6 +44,7 @@ class Opening:
         self.first_screen: Future = Future()
         self.future: Future = Future()
         self.timings: dict[str, float] = {}  # step -> perf_counter when it ended (the benchmark reads it)
+        self.at_gate = threading.Event()  # the full open is waiting for the gate (tests wait for it)
         threading.Thread(target=self._run, name="open-database", daemon=True).start()
 
     def _read_first_screen(self):
@@ -66,6 +67,7 @@ class Opening:
         self.first_screen.set_result(screen)
         mark["first_screen"] = time.perf_counter()
         if self.gate is not None and screen is not None:  # without a first screen the journal waits for us
+            self.at_gate.set()
             self.gate.wait(GATE_TIMEOUT_S)
         mark["gate"] = time.perf_counter()
         try:
@@ -142,41 +144,23 @@ def DatabaseLoader():
     return _loader_class()
 
 
-def run_in_thread(fn, on_error) -> None:
-    """Run ``fn()`` in a thread; ``on_error(exc)`` is a signal's ``emit`` (queued to the GUI thread)."""
-
-    def run() -> None:
-        try:
-            fn()
-        except Exception as exc:
-            on_error(exc)
-
-    threading.Thread(target=run, daemon=True).start()
-
-
-def preload_classifier(desk: AppealDesk, done) -> None:
-    """Load the classifier (names for the journal's topic column, the picker's search) in the background;
+def preload_classifier(parent, desk: AppealDesk, done) -> None:
+    """Load the classifier (names for the journal's topic column, the picker's search) off the GUI thread;
     ``done`` is a signal emitted when it is ready."""
+    from . import ops
 
-    def run() -> None:
-        desk.reference.classifier_item("0001")
-        done.emit()
-
-    run_in_thread(run, lambda exc: log.warning("loading the classifier failed: %s", exc))
+    ops.query(parent, lambda: desk.reference.classifier_item("0001")).success(lambda _r: done.emit()).quiet().run()
 
 
-def warm_up_sections(desk: AppealDesk, done) -> None:
-    """Load in the background what the reception and control sections need first (their services, and
+def warm_up_sections(parent, desk: AppealDesk, done) -> None:
+    """Load off the GUI thread what the reception and control sections need first (their services, and
     ``holidays`` for the names of holidays in the calendar), so that building them on the GUI thread does
-    not freeze the window; ``done`` is a signal emitted afterwards, also when this failed."""
+    not freeze the window; ``done`` is a signal emitted afterwards, also when this failed (the sections
+    report it themselves when they are built)."""
+    from . import ops
 
-    def run() -> None:
-        try:
-            desk.reception, desk.control  # noqa: B018 (imported on first use)
-            desk.calendar.holiday_name(desk.today())
-        except Exception as exc:  # the sections report it themselves when they are built
-            log.warning("warming up the sections failed: %s", exc)
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            done.emit()
+    def work() -> None:
+        desk.reception, desk.control  # noqa: B018 (imported on first use)
+        desk.calendar.holiday_name(desk.today())
 
-    threading.Thread(target=run, name="warm-up-sections", daemon=True).start()
+    ops.query(parent, work).quiet().finally_(done.emit).run()

@@ -75,7 +75,6 @@ def _share(r: DisciplineRow) -> float | None:
 
 def write_xlsx(d: Discipline, path: str | Path, organisation: str = "") -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
 
     from .. import sheets
 
@@ -103,9 +102,9 @@ def write_xlsx(d: Discipline, path: str | Path, organisation: str = "") -> Path:
     for row in ws.iter_rows(min_row=head + 1, min_col=7, max_col=8):
         for cell in row:
             cell.number_format = "0.0"
-    widths = (38, 12, 12, 16, 14, 12, 14, 14, 16)
-    for i, w in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = w
+    names = [r.executor for r in (*d.rows, d.total)]
+    sheets.set_widths(ws, [max(24.0, *(sheets.content_width(n) for n in names)), 12, 12, 16, 14, 12, 14, 14, 16])
+    sheets.print_setup(ws, landscape=True, title_rows=f"{head}:{head}")
     ws.row_dimensions[head].height = 46
     ws.freeze_panes = ws.cell(head + 1, 2)
     return sheets.save(wb, path)

@@ -193,8 +193,9 @@ class _SheetWriter:
             ws.column_dimensions[get_column_letter(i)].width = col.width
         ws.freeze_panes = "A2"
         ws.row_dimensions[1].height = 32
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
+        from .. import sheets
+
+        sheets.print_setup(ws, landscape=True, title_rows="1:1")
         header = []
         thin = Side(style="thin", color="999999")
         for col in COLUMNS:

@@ -207,7 +207,6 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
                     organisation: str, progress: Progress | None = None) -> Path:
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.worksheet import Worksheet
 
     from .. import sheets
 
@@ -215,16 +214,12 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
     ws = wb.create_sheet("Список")
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for j, c in enumerate(columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = max(6, c.width * 7)
+    # widths from the content (dates never «###»), long text wrapping inside its cell; A4 landscape, fitted
+    # to the page width, the header repeated on every page
+    values = ([_value(row, n, c.key) for c in columns] for n, row in enumerate(rows, start=1))
+    sheets.set_widths(ws, sheets.column_widths([c.title for c in columns], values))
     ws.freeze_panes = "A4"
-    ws.print_title_rows = "3:3"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "стр. &P из &N"
+    sheets.print_setup(ws, landscape=True, title_rows="3:3")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(columns))}{len(rows) + 3}"
 
     for name, font, fill, fmt, align, bordered in (
@@ -233,7 +228,7 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
         ("ad_bold", Font(name="Calibri", bold=True), None, None, None, False),
         ("ad_head", Font(name="Calibri", bold=True), PatternFill("solid", fgColor="DCE6F1"), None,
          Alignment(horizontal="center", vertical="center", wrap_text=True), True),
-        ("ad_text", Font(name="Calibri"), None, None, Alignment(vertical="top"), True),
+        ("ad_text", Font(name="Calibri"), None, None, Alignment(wrap_text=True, vertical="top"), True),
         ("ad_wrap", Font(name="Calibri"), None, None, Alignment(wrap_text=True, vertical="top"), True),
         ("ad_date", Font(name="Calibri"), None, "DD.MM.YYYY", Alignment(vertical="top"), True),
         ("ad_int", Font(name="Calibri"), None, "0", Alignment(vertical="top"), True),

@@ -18,7 +18,7 @@ from ..domain.codes import DEADLINE_FILTER_LABELS
 from ..domain.roles import Permission as P
 from ..errors import DomainError
 from ..storage import search_index
-from ..storage.models import Appeal, Official, Settlement
+from ..storage.models import Appeal, Applicant, Official, Settlement
 from .access import requires
 from .appeal_filters import by_executor, by_section, state_filter
 from .context import ServiceContext
@@ -46,7 +46,12 @@ SORT_KEYS = (
 _NO_FILTER = JournalQuery()
 
 _JOINED = {"settlement.name": Settlement.name, "executor.full_name": Official.full_name}
+# the applicant's folded address, for ranking a search (a lookup by primary key per row)
+_ADDRESS = func.coalesce(
+    select(Applicant.address_key).where(Applicant.id == Appeal.applicant_id).scalar_subquery(), "")
 _ROW_SELECT = tuple(_JOINED.get(name) or getattr(Appeal, name) for name in ROW_COLUMNS)
+
+_FEW = 2000  # a group of a search this small is fetched whole, then put in order
 
 STATES = tuple(DEADLINE_FILTER_LABELS)
 
@@ -69,9 +74,41 @@ class JournalService:
             if base is None:
                 return JournalPage((), 0, offset)
             total = self._total(s, query, base)
-            ordered = self._ordered(base, query).offset(offset).limit(limit)
-            ids = list(s.scalars(ordered))
-            return JournalPage(self._rows(s, ids), total, offset)
+            if query.text.strip():
+                ids = self._ranked_page(s, base, query, offset, limit)
+            else:
+                ids = list(s.scalars(self._ordered(base, query).offset(offset).limit(limit)))
+            return JournalPage(self._rows(s, ids, query.text), total, offset)
+
+    def _ranked_page(self, s: Session, base: Select, q: JournalQuery, offset: int, limit: int) -> list[int]:
+        """A page of a search read group by group (surname, number, address, text): each query is served by
+        its own index and stops at the page's end, where one ranked sort would order every match."""
+        unranked = replace(q, text="")
+        want = offset + limit
+        ids: list[int] = []
+        groups = search_index.match_conditions(q.text, *self._rank_columns(), self._address_ids(s, q.text))
+        for n, cond in enumerate(groups):
+            if len(ids) >= want:
+                break
+            if n < len(groups) - 1:  # a name, a number, an address: few rows, found by their own index first
+                found = list(s.scalars(base.where(cond).order_by(None).limit(_FEW + 1)))
+                if not found:
+                    continue
+                if len(found) <= _FEW:
+                    narrowed = select(Appeal.id).where(Appeal.id.in_(found))
+                    ids += s.scalars(self._ordered(narrowed, unranked).limit(want - len(ids)))
+                    continue
+            ids += s.scalars(self._ordered(base.where(cond), unranked).limit(want - len(ids)))
+        return ids[offset:want]
+
+    @staticmethod
+    def _address_ids(s: Session, text: str) -> list[int] | None:
+        return search_index.address_matches(s, text, Applicant.__table__, Applicant.address_key)
+
+    @staticmethod
+    def _rank_columns() -> tuple:
+        return (Appeal.applicant_sort, Appeal.reg_number, Appeal.applicant_id, Applicant.__table__,
+                Applicant.address_key)
 
     @requires(P.READ)
     def count(self, query: JournalQuery) -> int:
@@ -96,13 +133,15 @@ class JournalService:
             base = self._filtered(s, query, select(Appeal.id))
             if base is None:
                 return ()
-            return tuple(s.scalars(self._ordered(base, query)))
+            return tuple(s.scalars(self._ordered(base, query, self._address_ids(s, query.text)
+                                                 if query.text.strip() else None)))
 
     @requires(P.READ)
-    def rows(self, ids: Sequence[int]) -> tuple[JournalRow, ...]:
-        """Row data of the given appeals, in the order given (missing ids are skipped)."""
+    def rows(self, ids: Sequence[int], text: str = "") -> tuple[JournalRow, ...]:
+        """Row data of the given appeals, in the order given (missing ids are skipped); with the search
+        ``text``, each row says where it matched (``JournalRow.matched``)."""
         with self._ctx.read() as s:
-            return self._rows(s, list(ids))
+            return self._rows(s, list(ids), text)
 
     # -- building the query ----------------------------------------------------------------------
     def _filtered(self, s: Session, q: JournalQuery, stmt: Select) -> Select | None:
@@ -140,9 +179,14 @@ class JournalService:
             raise DomainError(f"Неизвестное состояние «{state}»")
         return state_filter(stmt, self._ctx.engine().window(self._ctx.today()), state)
 
-    def _ordered(self, stmt: Select, q: JournalQuery) -> Select:
+    def _ordered(self, stmt: Select, q: JournalQuery, address_ids: list[int] | None = None) -> Select:
         key = q.sort if q.sort in SORT_KEYS else "registered_on"
         cols: list = []
+        ranked = []
+        if q.text and q.text.strip():
+            # a search lists the applicant's surname matches first, then the number, the address, the text;
+            # the chosen order holds within each group
+            ranked = [search_index.match_tier(q.text, *self._rank_columns(), address_ids)]
         if key == "reg_number":
             cols = [Appeal.reg_year, Appeal.reg_series, Appeal.reg_seq, Appeal.reg_number]
         elif key == "applicant":
@@ -160,24 +204,30 @@ class JournalService:
         else:
             cols = [getattr(Appeal, key)]
         cols.append(Appeal.id)
-        return stmt.order_by(*[c.desc() if q.descending else c.asc() for c in cols])
+        return stmt.order_by(*ranked, *[c.desc() if q.descending else c.asc() for c in cols])
 
-    def _rows(self, s: Session, ids: list[int]) -> tuple[JournalRow, ...]:
+    def _rows(self, s: Session, ids: list[int], text: str = "") -> tuple[JournalRow, ...]:
         if not ids:
             return ()
         ctx = self._ctx
         engine = ctx.engine()
         today = ctx.today()
         found = {}
+        searched = bool(text and text.strip())
+        extra = (Appeal.applicant_sort, _ADDRESS) if searched else ()
         for i in range(0, len(ids), 900):
             chunk = ids[i : i + 900]
             result = s.execute(
-                select(*_ROW_SELECT)
+                select(*_ROW_SELECT, *extra)
                 .outerjoin(Settlement, Settlement.id == Appeal.settlement_id)
                 .outerjoin(Official, Official.id == Appeal.executor_id)
                 .where(Appeal.id.in_(chunk))
             )
             for r in result:
-                found[r[0]] = journal_row(r, engine, today)
+                row = journal_row(r, engine, today)
+                if searched:
+                    n = len(_ROW_SELECT)
+                    row = replace(row, matched=search_index.row_match(text, r[n], row.reg_number, r[n + 1]))
+                found[r[0]] = row
         return tuple(found[i] for i in ids if i in found)
 

@@ -28,6 +28,7 @@ class JournalRow:
     state: str
     answer_on: date | None
     summary: str
+    matched: str = ""  # where a search found it: surname | number | address | text ("" without a search)
 
 
 @dataclass(frozen=True)

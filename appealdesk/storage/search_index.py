@@ -141,6 +141,97 @@ def restrict(stmt: Select, id_column: ColumnElement, session: Session, query: st
 
 
 
+# -- ranking: where a row matched -----------------------------------------------------------------------
+MATCH_ORDER = ("surname", "number", "address", "text")  # a search lists surname matches first, then the rest
+
+
+def address_matches(session: Session, query: str, address_table, address_key, cap: int = 5000) -> list[int] | None:
+    """The ids of the applicants a word of whose address begins with a typed word (None: more than ``cap``,
+    left to the database as a subquery). Read first, so that the journal's query can use the index on
+    ``applicant_id`` instead of scanning the appeals."""
+    from sqlalchemy import literal, or_, select
+
+    singles = [t[0] for t in query_chunks(query) if len(t) == 1 and len(t[0]) >= 2]
+    if not singles:
+        return []
+    padded = literal(" ") + address_key
+    stmt = select(address_table.c.id).where(or_(*[padded.like("% " + _like(w) + "%", escape="\\") for w in singles]))
+    found = list(session.scalars(stmt.limit(cap + 1)))
+    return None if len(found) > cap else found
+
+
+def match_conditions(query: str, surname_key, number, applicant_id, address_table, address_key,
+                     address_ids: list[int] | None = None) -> list:
+    """The conditions of ``match_tier``'s groups 0, 1, 2 and 3, each excluding the ones before: a page of a
+    search is read group by group, each query served by its own index."""
+    from sqlalchemy import and_, not_, or_
+
+    tier = _tier_parts(query, surname_key, number, applicant_id, address_table, address_key, address_ids)
+    out = []
+    for n in range(3):
+        out.append(and_(tier[n], *[not_(t) for t in tier[:n]]))
+    out.append(not_(or_(*tier)))
+    return out
+
+
+def match_tier(query: str, surname_key, number, applicant_id, address_table, address_key,
+               address_ids: list[int] | None = None):
+    """A SQL expression: 0 where a typed word begins the applicant's surname (the folded name's first word),
+    1 where a chunk begins the registration number, 2 where a word begins a word of the applicant's address,
+    3 else (the words were found in the text). Prefixes are ranges (an index serves them); the address is
+    looked up once for all rows (``applicant_id IN (…)``), not row by row."""
+    from sqlalchemy import case
+
+    surname, by_number, address = _tier_parts(query, surname_key, number, applicant_id, address_table, address_key,
+                                              address_ids)
+    return case((surname, 0), (by_number, 1), (address, 2), else_=3)
+
+
+def _tier_parts(query: str, surname_key, number, applicant_id, address_table, address_key,
+                address_ids: list[int] | None = None) -> list:
+    from sqlalchemy import and_, false, literal, or_, select
+
+    chunks = query_chunks(query)
+    singles = [t[0] for t in chunks if len(t) == 1 and len(t[0]) >= 2]
+    raw = [m.group() for m in _CHUNK.finditer(query)][:MAX_TERMS]
+
+    def prefix(col, text: str):
+        return and_(col >= text, col < text + "\uffff")
+
+    surname = or_(false(), *[prefix(surname_key, w) for w in singles])
+    by_number = or_(false(), *[prefix(number, c.upper()) for c in raw if any(ch.isdigit() for ch in c)])
+    if address_ids is not None:
+        address = applicant_id.in_(address_ids) if address_ids else false()
+    elif singles:
+        padded = literal(" ") + address_key
+        found = select(address_table.c.id).where(
+            or_(*[padded.like("% " + _like(w) + "%", escape="\\") for w in singles]))
+        address = applicant_id.in_(found)
+    else:
+        address = false()
+    return [surname, by_number, address]
+
+
+def row_match(query: str, surname_key: str, number: str, address_key: str) -> str:
+    """Where one row matched ``query``, as ``match_tier`` decides it (``MATCH_ORDER``)."""
+    chunks = query_chunks(query)
+    singles = [t[0] for t in chunks if len(t) == 1 and len(t[0]) >= 2]
+    first = (surname_key or "").split(" ", 1)[0]
+    if any(first.startswith(w) for w in singles):
+        return "surname"
+    upper = (number or "").upper()
+    if any(upper.startswith(c.upper()) for c in (m.group() for m in _CHUNK.finditer(query))
+           if any(ch.isdigit() for ch in c)):
+        return "number"
+    if any(a.startswith(w) for a in (address_key or "").split() for w in singles):
+        return "address"
+    return "text"
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 # -- verification ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class IndexReport:

@@ -162,8 +162,8 @@ def test_a_failure_comes_back_as_a_russian_message(qtbot, wizard, tmp_path, monk
     assert wizard.generate_button.isEnabled()
 
 
-def test_job_cancel_reports_empty_message(qtbot):
-    from ui.workers import Task
+def test_an_operation_cancelled_reports_no_error_and_a_failure_a_russian_message(qtbot):
+    from ui import ops
 
     seen = []
 
@@ -173,15 +173,15 @@ def test_job_cancel_reports_empty_message(qtbot):
         progress(2, 3)
         return "never"
 
-    job = Task(work, failure="Отчёт не сформирован")
-    job.failed.connect(seen.append)
-    job.succeeded.connect(lambda r: seen.append(("finished", r)))
-    job.run()  # in this thread: the same code the thread runs
-    assert seen == [""]
-    broken = Task(lambda _progress: 1 / 0, failure="Отчёт не сформирован")
-    broken.failed.connect(seen.append)
-    broken.run()
-    assert seen[-1] == "Отчёт не сформирован: division by zero"
+    job = ops.query(None, work, "Отчёт не сформирован").with_progress("…").success(seen.append)
+    job.failure(seen.append)
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        job.run()
+    assert seen == [] and job.error == ""  # cancelled: neither callback
+    broken = ops.query(None, lambda: 1 / 0, "Отчёт не сформирован").failure(seen.append)
+    with qtbot.waitSignal(broken.finished, timeout=5000):
+        broken.run()
+    assert seen == ["Отчёт не сформирован: division by zero"]
 
 
 def test_open_report_wizard(qtbot, office):

@@ -117,3 +117,32 @@ def test_classifier_search_understands_everyday_words(desk):
     # a word inside another word is not a hit: «школа» does not find «дошкольное»
     assert all("дошкол" not in h.name.lower() for h in desk.reference.classifier_search("школа"))
     assert any("площадок" in h.name for h in desk.reference.classifier_search("детская площадка"))
+
+
+def test_surname_number_and_address_rank_above_the_text(desk):
+    """«фёдоров» lists the applicants Фёдоров first, then the other matches (a patronymic Фёдорович, an
+    address on Фёдоровская street, the word in the text); each row says where it matched."""
+    people = (
+        ("Иванов", "Пётр", "Фёдорович", "ул. Мира, 1", "Прошу починить забор"),  # a patronymic: text
+        ("Сидорова", "Анна", None, "ул. Фёдоровская, 5", "Прошу убрать снег"),  # the address
+        ("Петров", "Олег", None, "ул. Лесная, 2", "Жалоба на соседа Фёдорова"),  # the text
+        ("Фёдоров", "Иван", "Ильич", "ул. Садовая, 7", "Прошу отремонтировать дорогу"),  # the surname
+        ("Федорова", "Нина", None, "ул. Садовая, 9", "Прошу провести газ"),  # the surname (ё folded)
+    )
+    for n, (last, first, middle, address, summary) in enumerate(people):
+        desk.appeals.register(appeal(summary=summary, registered_on=date(2026, 11, 1 + n), applicant=ApplicantInput(
+            last_name=last, first_name=first, middle_name=middle, address=address)))
+    q = JournalQuery(text="фёдоров")
+    rows = desk.journal.page(q).rows
+    assert [r.applicant.split()[0] for r in rows] == ["Федорова", "Фёдоров", "Сидорова", "Петров", "Иванов"]
+    assert [r.matched for r in rows] == ["surname", "surname", "address", "text", "text"]
+    assert tuple(r.id for r in rows) == desk.journal.ids(q)  # the ids in the same order as the page
+    assert [r.matched for r in desk.journal.rows(desk.journal.ids(q), "фёдоров")] == [r.matched for r in rows]
+    assert desk.journal.page(q, 2, 2).rows == rows[2:4]  # pages across the groups
+    # the chosen order holds within each group
+    by_name = desk.journal.page(JournalQuery(text="фёдоров", sort="applicant", descending=False)).rows
+    assert [r.applicant.split()[0] for r in by_name] == ["Фёдоров", "Федорова", "Сидорова", "Иванов", "Петров"]
+    # a number typed ranks its appeal first
+    number = rows[4].reg_number
+    assert desk.journal.page(JournalQuery(text=number)).rows[0].matched == "number"
+    assert all(r.matched == "" for r in desk.journal.page(JournalQuery()).rows)  # no search: nothing said

@@ -125,7 +125,9 @@ def main_window(qtbot, office):
     # the sections built after the journal's first screen, and the today panel filled and laid out
     qtbot.waitUntil(lambda: w.control_ui is not None and w.control_ui.today.summary is not None, timeout=5000)
     qtbot.waitUntil(lambda: not w.control_ui.dock.isVisible() or w.control_ui.today.width() > 0, timeout=3000)
-    qtbot.wait(20)
+    from ui import ops
+
+    qtbot.waitUntil(lambda: ops.in_flight() == 0, timeout=5000)  # the start-up's operations delivered
     yield w
     for card in w.open_cards():
         card.dirty_reg = card.dirty_answer = False  # no "save changes?" question at teardown

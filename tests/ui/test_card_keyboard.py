@@ -91,3 +91,48 @@ def test_applicant_lookup_offers_earlier_applicant_and_repeated(qtbot, main_wind
     card.registration.repeated_button.click()
     assert card.resolution.is_repeated.isChecked()
     assert card.resolution.previous_appeal_id is not None
+
+
+def test_esc_in_the_surname_suggestions_closes_only_them(qtbot, main_window):
+    from .keys import type_text
+
+    main_window.open_card(None)
+    card = _active_card(qtbot, main_window)
+    field = card.registration.applicant.last_name
+    field.setFocus()
+    type_text(field, "Фё")
+    popup = card.registration.applicant.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    press(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible(), timeout=3000)
+    assert card.isVisible()  # the card stays, with no «save the changes?» question
+    type_text(field, "д")  # the suggestions again; the card's own Esc closes them, not the card
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    card.escape()
+    assert not popup.isVisible() and card.isVisible()
+    card.dirty_reg = False
+    card.escape()  # with nothing open on top, Esc closes the card
+    assert not card.isVisible()
+
+
+def test_save_and_new_opens_the_next_card(qtbot, main_window, office):
+    from .keys import type_text
+
+    main_window.open_card(None)
+    card = _active_card(qtbot, main_window)
+    reg = card.registration
+    assert card.save_new_button.isVisible()
+    card.save()  # nothing typed: marked fields and the banner
+    assert card.banner.isVisible()
+    type_text(reg.summary, "Прошу отремонтировать дорогу")
+    assert not any(w.property("invalid") == "true" for w in (reg.summary,))  # the error goes as it is fixed
+    type_text(reg.applicant.last_name, "Орлов")
+    type_text(reg.questions.input, "0003.0009.0097.0690")
+    press(reg.questions.input, Qt.Key.Key_Return)
+    before = office.journal.count(JournalQuery())
+    press(card.save_new_button, Qt.Key.Key_S,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: office.journal.count(JournalQuery()) == before + 1, timeout=3000)
+    qtbot.waitUntil(lambda: len(main_window._new_cards) == 1 and main_window._new_cards[0] is not card,
+                    timeout=3000)
+    assert main_window._new_cards[0].card is None  # a clean card for the next letter

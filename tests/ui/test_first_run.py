@@ -127,8 +127,7 @@ def test_demo_data_for_a_try_out(qtbot, window, fresh):
 
 
 def test_no_wizard_for_a_database_in_use(qtbot, window, office):
-    window.attach(office)
-    qtbot.wait(50)
+    window.attach(office)  # the wizard is decided on while attaching (desk_attached), not later
     assert getattr(window, "_first_run", None) is None
 
 

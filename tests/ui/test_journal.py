@@ -25,9 +25,9 @@ def test_model_fetches_rows_lazily_in_blocks(office):
         def ids(self, q):
             return office.journal.ids(q)
 
-        def rows(self, ids):
+        def rows(self, ids, text=""):
             calls.append(len(ids))
-            return office.journal.rows(ids)
+            return office.journal.rows(ids, text)
 
     model = JournalModel(Spy(), office.reference.label)
     model.reload()
@@ -72,7 +72,9 @@ def test_a_newer_sort_wins_over_a_slower_older_one(qtbot, main_window, office):
     with qtbot.waitSignal(model.reordered, timeout=3000):
         header.setSortIndicator(COLUMN_KEYS.index("applicant"), Qt.SortOrder.AscendingOrder)
         header.setSortIndicator(COLUMN_KEYS.index("reg_number"), Qt.SortOrder.AscendingOrder)
-    qtbot.wait(200)  # the older answer, if it comes later, is dropped
+    from ui import ops
+
+    qtbot.waitUntil(lambda: ops.in_flight() == 0, timeout=3000)  # the older answer too has come, and was dropped
     expected = office.journal.ids(model.query)
     assert model.query.sort == "reg_number" and model.ids() == expected
 
@@ -126,3 +128,30 @@ def test_status_bar_counts_and_click_filters(qtbot, main_window, office):
     assert f"На рассмотрении: {counts.in_progress}" in main_window.counts.in_progress.text()
     main_window.counts.overdue.linkActivated.emit("#")
     assert main_window.journal.model.rowCount() == counts.overdue
+
+
+def test_a_search_shows_where_each_row_matched(qtbot, main_window):
+    from ui.journal.model import MATCHED
+
+    panel = main_window.journal
+    panel.search.setFocus()
+    type_text(panel.search, "фёдоров")
+    panel.apply_search()
+    table, model = panel.table, panel.model
+    qtbot.waitUntil(lambda: model.is_complete() and model.rowCount() > 0, timeout=3000)
+    assert not table.isColumnHidden(MATCHED)
+    assert table.horizontalHeader().visualIndex(MATCHED) == 0  # in front, beside the number
+    assert model.index(0, MATCHED).data() == "фамилия"
+    assert model.index(0, MATCHED).data(Qt.ItemDataRole.ToolTipRole).startswith("Слово поиска совпало с фамилией")
+    panel.search.clear()
+    panel.apply_search()
+    assert table.isColumnHidden(MATCHED)
+
+
+def test_the_filter_button_counts_the_filters_on(qtbot, main_window):
+    panel = main_window.journal
+    panel.filters.kind.set_value("complaint")
+    panel.filters.state.set_value("overdue")
+    assert panel.filter_toggle.text() == "Фильтры (2)"
+    panel.filters.reset()
+    assert panel.filter_toggle.text() == "Фильтры"

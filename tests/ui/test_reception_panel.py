@@ -149,3 +149,36 @@ def test_move_a_booking_to_next_week(qtbot, main_window, office):
     moved = office.reception.day(dlg.reception.value()).bookings
     assert [(b.slot_from, b.applicant) for b in moved] == [(time(15), "Орлова Вера")]
     qtbot.waitUntil(lambda: panel.day.item(1, 1) is not None and panel.day.item(1, 1).text() != "Орлова Вера")
+
+
+def test_the_reception_section_without_a_mouse(qtbot, main_window, office):
+    from .keys import tab
+
+    panel = _setup(main_window, office)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window, timeout=3000)
+    panel.list.setFocus()
+    start = panel.start
+    press(panel.list, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert panel.start > start  # four weeks on
+    press(panel.list, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert panel.start == start
+    press(panel.list, Qt.Key.Key_Return)  # Enter on a reception: to its day
+    assert QApplication.focusWidget() is panel.day
+    panel.day.selectRow(0)  # a free slot: nothing to move or cancel
+    assert not panel.move_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.book_button.isEnabled()
+    tab()  # Tab leaves the table for the buttons, without walking its cells
+    assert QApplication.focusWidget() is not panel.day and panel.day.currentRow() == 0
+
+
+def test_the_walk_in_card_asks_the_social_category_once_and_no_name_of_an_organisation(qtbot, main_window, office):
+    panel = _setup(main_window, office)
+    panel.walk_in()
+    card = panel.dialog
+    qtbot.waitUntil(card.isVisible)
+    labels = [w.text() for w in card.findChildren(__import__("PySide6.QtWidgets").QtWidgets.QLabel)
+              if w.isVisibleTo(card)]
+    assert sum("категория" in t.lower() for t in labels) == 1
+    assert "&Название:" not in labels and "Название:" not in labels
+    card.reject()

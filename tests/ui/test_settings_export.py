@@ -69,7 +69,7 @@ def test_export_current_view_to_xlsx(qtbot, main_window, office, tmp_path):
     main_window.journal.filters.kind.set_value("complaint")
     path = tmp_path / "журнал.xlsx"
     task = main_window.export_to(str(path))
-    with qtbot.waitSignal(task.succeeded, timeout=15000):
+    with qtbot.waitSignal(task.finished, timeout=15000):
         pass
     ws = openpyxl.load_workbook(path, read_only=True).active
     rows = list(ws.iter_rows(values_only=True))

@@ -166,3 +166,22 @@ def test_a_refused_login_gets_its_own_advice(qtbot):
     qtbot.addWidget(dlg)
     assert "пароль подключения" in dlg.advice.text()
     assert set(dlg.choice_buttons) == {Choice.RETRY, Choice.SERVER, Choice.OTHER_FILE, Choice.QUIT}
+
+
+def test_without_a_display_the_program_says_so_in_russian():
+    import os
+    import subprocess
+    import sys
+
+    from ui.app import NO_DISPLAY, NO_XCB_CURSOR, display_problem
+
+    assert display_problem({}, "linux") == NO_DISPLAY
+    assert display_problem({"DISPLAY": ":0"}, "linux", lambda _n: None) == NO_XCB_CURSOR
+    assert display_problem({"DISPLAY": ":0"}, "linux", lambda _n: "libxcb-cursor.so.0") is None
+    assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
+    assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert display_problem({}, "win32") is None
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = subprocess.run([sys.executable, "-m", "ui.app"], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "нужен графический экран" in done.stderr and "Traceback" not in done.stderr

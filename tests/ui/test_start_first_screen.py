@@ -7,13 +7,12 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from appealdesk.services.first_screen import read_first_screen
-from ui.journal.model import JournalModel
+from ui.journal.model import FORM_SHORT, JournalModel
 from ui.main_window import MainWindow
 from ui.startup import Opening
 
@@ -41,10 +40,13 @@ def test_first_screen_then_the_service_on_the_same_model(qtbot, office_db, offic
     assert w.desk is None and not model.is_attached()
     assert model.rowCount() == 40  # the total is known; the rows beyond the first screen come with the service
     assert model.data(model.index(0, 0)) == screen.page.rows[0].reg_number
-    assert model.data(model.index(0, 5)) == office.reference.label("form", screen.page.rows[0].form)
+    form = screen.page.rows[0].form  # a short label in the cell, the full one in the tooltip
+    assert model.data(model.index(0, 5)) == FORM_SHORT[form]
+    assert model.data(model.index(0, 5), Qt.ItemDataRole.ToolTipRole) == office.reference.label("form", form)
     first = screen.page.rows[0]
     topic = office.reference.classifier_item(first.topic_code).name
-    assert model.data(model.index(0, 7)) == f"{topic} ({first.topic_code})"  # names before the classifier loads
+    assert model.data(model.index(0, 7)) == topic  # names before the classifier loads; the code in the tooltip
+    assert model.data(model.index(0, 7), Qt.ItemDataRole.ToolTipRole).startswith(f"{first.topic_code} — {topic}")
     assert model.data(model.index(25, 0)) is None
     assert w.journal.count.text() == "Всего: 40"
     assert not w.journal.table.overlay.isVisible()
@@ -98,8 +100,8 @@ def test_the_full_open_waits_until_the_first_screen_is_shown(office_db):
     opening = Opening(str(office_db), gate)
     screen = opening.first_screen.result(timeout=10)
     assert screen is not None and screen.page.total == 40
-    time.sleep(0.3)
-    assert not opening.future.done()  # the core waits: the window is being painted
+    assert opening.at_gate.wait(10)  # the core waits: the window is being painted
+    assert not opening.future.done()
     gate.set()
     opened = opening.future.result(timeout=30)
     try:

@@ -41,7 +41,8 @@ def test_a_promise_line_opens_its_list_and_confirms(main_window, qtbot):
     closed = desk.journal.page(JournalQuery(state="closed")).rows[0]
     desk.control.add_promise(closed.id, PromiseInput("Отремонтировать освещение", date(2026, 11, 10)))
     ui = _ui(main_window, qtbot)
-    ui.today.refresh()
+    with qtbot.waitSignal(ui.today.refresh().finished, timeout=5000):
+        pass
     assert ui.today.summary.count("promises_overdue") == 1
     qtbot.mouseClick(ui.today.buttons["promises_overdue"], Qt.MouseButton.LeftButton)
     dlg = ui._dialogs[-1]
@@ -76,10 +77,14 @@ def test_preference_turns_it_off(main_window, qtbot):
 def test_notifier_says_when_something_falls_due(main_window, qtbot):
     ui = _ui(main_window, qtbot)
     desk = main_window.desk
-    assert ui.notifier.check() == ""  # nothing new
+    with qtbot.waitSignal(ui.notifier.check().finished, timeout=5000):
+        pass
+    assert ui.notifier.last_text == ""  # nothing new
     closed = desk.journal.page(JournalQuery(state="closed")).rows[0]
     desk.control.add_promise(closed.id, PromiseInput("Покосить траву", date(2026, 11, 1)))
-    assert "обещаний просрочено: 1" in ui.notifier.check()
+    with qtbot.waitSignal(ui.notifier.check().finished, timeout=5000):
+        pass
+    assert "обещаний просрочено: 1" in ui.notifier.last_text
     assert ui.today.summary.count("promises_overdue") == 1
 
 
@@ -104,7 +109,8 @@ def test_a_missing_notice_is_recorded_from_the_today_list(main_window, qtbot):
     recent = next(r for r in open_[1:] if r.registered_on >= TODAY - timedelta(days=6))
     desk.appeals.forward(recent.id, ForwardingInput("Министерство ЖКХ", TODAY))
     ui = _ui(main_window, qtbot)
-    ui.today.refresh()
+    with qtbot.waitSignal(ui.today.refresh().finished, timeout=5000):
+        pass
     for key, appeal_id in (("extension_notice", extended.id), ("forwarding", recent.id)):
         assert ui.today.summary.count(key) == 1
         qtbot.mouseClick(ui.today.buttons[key], Qt.MouseButton.LeftButton)

@@ -6,6 +6,7 @@ the database for anything.
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import date, timedelta
 
@@ -132,14 +133,27 @@ class CalendarGrid(QWidget):
                 p.setPen(QPen(QColor("#1a5fb4"), 2))
                 p.drawRect(r.adjusted(1, 1, -1, -1))
             p.setFont(small)
-            note = _note(d)
+            note = _YEAR.sub(r"\1", _note(d)).replace("перенесено с ", "перенос с ")  # the tooltip has it all
+            note_lines = 1
             if note:
+                # the whole name of a holiday or a transfer, on two lines where one is too short
                 p.setPen(QColor(HOLIDAY_FG) if not d.working else QColor("#1a5fb4"))
+                nfm = p.fontMetrics()
                 nr = inner.adjusted(fm.horizontalAdvance("00") + 6, 0, 0, 0)
-                p.drawText(nr, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                           p.fontMetrics().elidedText(note, Qt.TextElideMode.ElideRight, nr.width()))
+                wrap = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+                need = nfm.boundingRect(QRect(0, 0, nr.width(), 10**4), wrap, note).height()
+                if need <= nfm.height() or inner.height() < line + 3 * nfm.height():
+                    p.drawText(nr, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                               nfm.elidedText(note, Qt.TextElideMode.ElideRight, nr.width()))
+                else:
+                    first, rest = _split_line(note, nfm, nr.width())
+                    p.drawText(nr, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, first)
+                    second = QRect(nr.left(), nr.top() + nfm.height(), nr.width(), nfm.height())
+                    p.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                               nfm.elidedText(rest, Qt.TextElideMode.ElideRight, nr.width()))
+                    note_lines = 2
             lines = _lines(d)
-            y = inner.top() + line + 2
+            y = inner.top() + line + 2 + (note_lines - 1) * p.fontMetrics().height()
             sfm = p.fontMetrics()
             for text, colour in lines:
                 if y + sfm.height() > inner.bottom() + 2:
@@ -196,6 +210,21 @@ class CalendarGrid(QWidget):
             self.day_activated.emit(self.selected)
             return
         super().keyPressEvent(event)
+
+
+_YEAR = re.compile(r"\b(\d\d\.\d\d)\.\d{4}\b")
+
+
+def _split_line(text: str, fm, width: int) -> tuple[str, str]:
+    """The words of ``text`` that fit ``width`` on the first line, and the rest."""
+    words = text.split()
+    first = words[0]
+    for n in range(1, len(words)):
+        candidate = " ".join(words[: n + 1])
+        if fm.horizontalAdvance(candidate) > width:
+            return " ".join(words[:n]), " ".join(words[n:])
+        first = candidate
+    return first, ""
 
 
 def _note(d) -> str:

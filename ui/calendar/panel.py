@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..widgets.combos import ValueCombo
+from ..widgets.flow import FlowLayout, labelled
 from .grid import STATE_BG, CalendarGrid
 from .items import ItemsTable
 
@@ -81,33 +82,39 @@ class CalendarPanel(QWidget):
         self.form = ValueCombo((), ALL)
         self.section.setMaximumWidth(320)
         self.executor.setMinimumContentsLength(16)
-        top = QHBoxLayout()
-        top.addWidget(self.prev_button)
-        top.addWidget(self.title)
-        top.addWidget(self.next_button)
-        top.addWidget(self.today_button)
-        top.addSpacing(12)
-        top.addLayout(modes)
-        top.addStretch(1)
+        # the month and the view on the left, the filters after them: one flow that wraps on a small screen
+        nav = QWidget()
+        nl = QHBoxLayout(nav)
+        nl.setContentsMargins(0, 0, 0, 0)
+        nl.addWidget(self.prev_button)
+        nl.addWidget(self.next_button)
+        nl.addWidget(self.today_button)
+        nl.addSpacing(8)
+        nl.addWidget(self.title)
+        mode_box = QWidget()
+        mode_box.setLayout(modes)
+        modes.setContentsMargins(0, 0, 0, 0)
+        top_box = QWidget()
+        top = FlowLayout(top_box, h_spacing=14)
+        top.addWidget(nav)
+        top.addWidget(mode_box)
         for text, w in (("&Исполнитель:", self.executor), ("Р&аздел:", self.section), ("&Форма:", self.form)):
-            lab = QLabel(text)
-            lab.setBuddy(w)
-            top.addWidget(lab)
-            top.addWidget(w)
+            top.addWidget(labelled(text, w))
         # -- legend
-        legend = QHBoxLayout()
+        legend_box = QWidget()
+        legend = FlowLayout(legend_box, h_spacing=12)
         for state, text in (("overdue", "просрочено"), ("due_today", "срок сегодня"), ("due_soon", "срок скоро"),
-                            ("extended", "продлено")):
+                            ("extended", "продлено"), (None, "выходной или праздник")):
             sw = QLabel("    ")
-            sw.setStyleSheet(f"background:{STATE_BG[state]}; border:1px solid #aaa;")
-            legend.addWidget(sw)
-            legend.addWidget(QLabel(text))
-            legend.addSpacing(10)
-        off = QLabel("    ")
-        off.setStyleSheet("background:#eeeeee; border:1px solid #aaa;")
-        legend.addWidget(off)
-        legend.addWidget(QLabel("выходной или праздник (по производственному календарю)"))
-        legend.addStretch(1)
+            sw.setStyleSheet(f"background:{STATE_BG[state] if state else '#eeeeee'}; border:1px solid #aaa;")
+            item = QWidget()
+            il = QHBoxLayout(item)
+            il.setContentsMargins(0, 0, 0, 0)
+            il.addWidget(sw)
+            il.addWidget(QLabel(text))
+            if state is None:
+                item.setToolTip("Выходные и праздничные дни по производственному календарю (с переносами)")
+            legend.addWidget(item)
         self.summary = QLabel()
         legend.addWidget(self.summary)
         # -- views
@@ -126,8 +133,8 @@ class CalendarPanel(QWidget):
         self.split.setStretchFactor(1, 2)
         self.split.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addLayout(legend)
+        lay.addWidget(top_box)
+        lay.addWidget(legend_box)
         lay.addWidget(self.split, 1)
         # -- wiring
         self.prev_button.clicked.connect(lambda: self.step(-1))

@@ -115,6 +115,7 @@ class ApplicantBox(QGroupBox):
         self.last_name.textEdited.connect(lambda _t: self._start_lookup(self.last_name))
         self.org_name.textEdited.connect(lambda _t: self._start_lookup(self.org_name))
         self.completer.popup().setMinimumWidth(480)
+        self._type_changed()  # a citizen: no «Название» row until «Организация» is chosen
 
     def bind_errors(self, errors: FieldErrors) -> None:
         errors.bind("applicant.last_name", self.last_name, self.err_last)

@@ -9,7 +9,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -41,6 +40,7 @@ class AttachmentsTab(QWidget):
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.table = QTableWidget(0, 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(["Файл", "Размер", "Добавлен"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -88,8 +88,10 @@ class AttachmentsTab(QWidget):
     def add(self) -> None:
         if self.appeal_id is None:
             return
-        paths, _ = QFileDialog.getOpenFileNames(self, "Прикрепить файлы", "",
-                                                "Сканы и документы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc "
+        from .. import files
+
+        paths = files.open_files(self, files.SCAN, "Прикрепить файлы",
+                                 "Сканы и документы (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.doc "
                                                 "*.docx *.odt *.xls *.xlsx *.txt);;Все файлы (*)")
         for p in paths:
             try:

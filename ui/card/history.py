@@ -29,6 +29,7 @@ class HistoryTab(QWidget):
         self.fields = {**FIELD_LABELS, **attachments.FIELD_LABELS}
         self.note = QLabel("")
         self.table = QTableWidget(0, 6)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(["Когда", "Кто", "Действие", "Что изменено", "Было", "Стало"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -171,6 +171,7 @@ class ProgressTab(QWidget):
         self.close_check = QCheckBox("Закрыть обращение (у каждого вопроса есть результат)")
         self.close_check.setChecked(True)
         self.results = QTableView()
+        self.results.setTabKeyNavigation(False)  # Tab leaves the table
         self.results.setModel(questions)
         self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results.setTabKeyNavigation(False)

@@ -167,6 +167,7 @@ class QuestionsEditor(QWidget):
         self.remove_button.setAutoDefault(False)
         self.remove_button.clicked.connect(self.remove_current)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

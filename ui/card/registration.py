@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -65,7 +66,9 @@ class RegistrationTab(QWidget):
         lab.setBuddy(self.executor)
         ex.addWidget(lab)
         box, self.err_executor = with_error(self.executor)
-        ex.addWidget(box)
+        # the executor's name and position in full where the card is wide enough
+        self.executor.setSizePolicy(QSizePolicy.Policy.Expanding, self.executor.sizePolicy().verticalPolicy())
+        ex.addWidget(box, 3)
         ex.addStretch(1)
         ql.addLayout(ex)
         box, self.err_questions = with_error(self.questions)

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import ops
 from ..errors import show_error
 from ..i18n import fmt_date
 from ..widgets.validation import INVALID_STYLE, FieldErrors
@@ -40,10 +40,33 @@ if TYPE_CHECKING:
 BAD_DATE = "Неверная дата: введите ДД.ММ.ГГГГ"
 
 
+class CardTabs(QTabWidget):
+    """The card's tabs; a form tab sits in a scroll area, but is set and read as the form itself."""
+
+    def add_scrolling(self, widget: QWidget, title: str) -> None:
+        scroll = QScrollArea()
+        scroll.setObjectName("card-page")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(widget)
+        self.addTab(scroll, title)
+
+    def setCurrentWidget(self, widget: QWidget) -> None:
+        for i in range(self.count()):
+            page = self.widget(i)
+            if page is widget or (isinstance(page, QScrollArea) and page.widget() is widget):
+                self.setCurrentIndex(i)
+                return
+
+    def currentWidget(self) -> QWidget:
+        page = super().currentWidget()
+        return page.widget() if isinstance(page, QScrollArea) and page.objectName() == "card-page" else page
+
+
 class AppealCardWindow(QWidget):
     saved = Signal(int)
     registered = Signal(int)
     closed = Signal()
+    new_requested = Signal()  # «Сохранить и новое»: saved, the next new card wanted
 
     def __init__(self, desk: AppealDesk, appeal_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
@@ -55,8 +78,7 @@ class AppealCardWindow(QWidget):
         self.dirty_reg = False
         self.dirty_answer = False
         self.errors = FieldErrors()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        self.resize(1150, min(920, screen.height() - 60) if screen else 880)
+        self.resize(1150, 880)  # as much as the screen allows (ui.screen_fit)
 
         self.title = QLabel()
         f = self.title.font()
@@ -67,6 +89,7 @@ class AppealCardWindow(QWidget):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.closed_box = QWidget()
         cl = QHBoxLayout(self.closed_box)
         cl.setContentsMargins(0, 0, 0, 0)
@@ -83,22 +106,25 @@ class AppealCardWindow(QWidget):
         self.warnings.setStyleSheet("background: #fff4ce; color: #5c4400; border: 1px solid #e8d28a; padding: 4px;")
         self.warnings.hide()
 
-        self.tabs = QTabWidget()
+        self.tabs = CardTabs()
         self.registration = RegistrationTab(desk)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.registration)
         self.resolution = ResolutionTab(desk)
         self.progress = ProgressTab(desk, self.registration.questions.model)
         self.attachments = AttachmentsTab(desk)
         self.history = HistoryTab(desk)
-        self.tabs.addTab(scroll, "&1 Регистрация")
-        self.tabs.addTab(self.resolution, "&2 Резолюция и контроль")
-        self.tabs.addTab(self.progress, "&3 Сроки и ответ")
+        # the form tabs scroll inside the window: the card fits a 1366×768 screen with its buttons shown
+        self.tabs.add_scrolling(self.registration, "&1 Регистрация")
+        self.tabs.add_scrolling(self.resolution, "&2 Резолюция и контроль")
+        self.tabs.add_scrolling(self.progress, "&3 Сроки и ответ")
         self.tabs.addTab(self.attachments, "&4 Вложения")
         self.tabs.addTab(self.history, "&5 История")
 
         self.save_button = QPushButton("Сохранить (Ctrl+S)")
+        self.save_new_button = QPushButton("Сохранить и новое (Ctrl+Shift+S)")
+        self.save_new_button.setToolTip("Сохранить обращение и сразу открыть чистую карточку для следующего")
+        self.save_new_button.clicked.connect(self.save_and_new)
+        self._opened_new = appeal_id is None
+        self.save_new_button.setVisible(appeal_id is None)  # on the new-appeal card
         self.print_button = QPushButton("Печать… (Ctrl+P)")
         self.pdf_button = QPushButton("Сохранить в PDF…")
         self.letter_button = QPushButton("Письмо… (Ctrl+L)")
@@ -112,6 +138,7 @@ class AppealCardWindow(QWidget):
         self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.save_new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.letter_button)
         buttons.addWidget(self.print_button)
@@ -126,8 +153,8 @@ class AppealCardWindow(QWidget):
         lay.addWidget(self.tabs, 1)
         lay.addLayout(buttons)
 
-        for key, slot in (("Ctrl+S", self.save), ("Ctrl+P", self.print_preview), ("Ctrl+L", self.letter),
-                          ("Esc", self.close)):
+        for key, slot in (("Ctrl+S", self.save), ("Ctrl+Shift+S", self.save_and_new), ("Ctrl+P", self.print_preview),
+                          ("Ctrl+L", self.letter), ("Esc", self.escape)):
             sc = QShortcut(QKeySequence(key), self)
             sc.setContext(Qt.ShortcutContext.WindowShortcut)
             sc.activated.connect(slot)
@@ -330,7 +357,27 @@ class AppealCardWindow(QWidget):
         return bool(p.answer_number.text().strip() or p.method.value() or p.satisfaction.value() or p.ground.value()
                     or p.answer_text.toPlainText().strip())
 
+    def escape(self) -> None:
+        """Esc closes what is open on top first (a list of suggestions, a drop-down), then the card."""
+        from PySide6.QtWidgets import QApplication
+
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            popup.close()
+            return
+        self.close()
+
     # -- saving ----------------------------------------------------------------------------------
+    def save_and_new(self) -> bool:
+        """Save, then the next new card (the main window opens it where this one was)."""
+        if not self._opened_new:  # an existing appeal's card: Ctrl+Shift+S just saves
+            return self.save()
+        if not self.save():
+            return False
+        self.new_requested.emit()
+        self.close()
+        return True
+
     def save(self) -> bool:
         from appealdesk.errors import DomainError, ValidationError
 
@@ -367,6 +414,7 @@ class AppealCardWindow(QWidget):
             return False
         self.load(card)
         self.saved.emit(card.id)
+        ops.changed(ops.APPEALS)
         return True
 
     def _show_errors(self, errors) -> None:
@@ -527,6 +575,7 @@ class AppealCardWindow(QWidget):
             return
         self.load(card)
         self.saved.emit(card.id)
+        ops.changed(ops.APPEALS)
 
     # -- printing --------------------------------------------------------------------------------
     def print_preview(self):
@@ -540,13 +589,12 @@ class AppealCardWindow(QWidget):
     def ask_pdf(self) -> None:
         if not self._saved_first():
             return
-        from ..print_preview import start_path
+        from .. import files
         from .printing import file_name
 
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить карточку в PDF", str(start_path(file_name(self.card))),
-                                              "PDF (*.pdf)")
+        path = files.save_file(self, files.PDF, "Сохранить карточку в PDF", file_name(self.card), files.PDF_FILTER)
         if path:
-            self.save_pdf(path if path.lower().endswith(".pdf") else path + ".pdf")
+            self.save_pdf(path)
 
     def save_pdf(self, path: str) -> bool:
         from appealdesk.errors import DomainError

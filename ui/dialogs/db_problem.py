@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -170,10 +169,11 @@ class DbProblemDialog(QDialog):
 
     def _choose(self, choice: Choice) -> None:
         if choice == Choice.OTHER_FILE:
-            start = str(Path(self.path).parent) if self.path else ""
-            path, _ = QFileDialog.getOpenFileName(
-                self, "Файл базы данных AppealDesk", start, "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)"
-            )
+            from .. import files
+
+            start = Path(self.path).parent if self.path else None
+            path = files.open_file(self, files.DATABASE, "Файл базы данных AppealDesk",
+                                   "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)", start)
             if not path:
                 return
             self.chosen_path = path

@@ -10,6 +10,7 @@ from ..widgets.validation import INVALID_STYLE, FieldErrors, with_error
 
 class ServiceDialog(QDialog):
     done = Signal(object)  # what the service returned
+    kinds: tuple[str, ...] = ("appeals",)  # what a successful call changed (``ui.ops.desk_changed``)
 
     def __init__(self, title: str, ok_text: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -20,6 +21,7 @@ class ServiceDialog(QDialog):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -71,5 +73,8 @@ class ServiceDialog(QDialog):
             self.banner.setText(str(exc))
             self.banner.show()
             return
+        from .. import ops
+
         self.done.emit(result)
+        ops.changed(self.kinds)
         self.accept()

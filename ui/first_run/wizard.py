@@ -325,8 +325,8 @@ class FirstRunWizard(QWizard):
         super().accept()
 
     def _load_demo(self) -> None:
+        from .. import ops
         from ..errors import show_error
-        from ..workers import run_with_progress
 
         desk, count = self.desk, self.demo.appeals.value()
 
@@ -337,12 +337,14 @@ class FirstRunWizard(QWizard):
                 f"Загружены демонстрационные данные: обращений {summary.appeals}", 10000)
             QWizard.accept(self)
 
-        self.task = run_with_progress(self, f"Создаю демонстрационные данные ({count} обращений)…",
-                                      lambda progress: desk.demo.make(count, progress=progress), done,
-                                      lambda msg: show_error(self, msg, "Демонстрационные данные"))
+        self.task = (ops.query(self, lambda progress: desk.demo.make(count, progress=progress))
+                     .with_progress(f"Создаю демонстрационные данные ({count} обращений)…")
+                     .success(done).failure(lambda msg: show_error(self, msg, "Демонстрационные данные")).run())
 
     def _refresh_window(self) -> None:
         w = self.window_
         if getattr(w, "desk", None) is not self.desk:
             return
-        w._settings_saved()
+        from .. import ops
+
+        ops.changed(ops.DATABASE)

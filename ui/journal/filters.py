@@ -6,12 +6,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from appealdesk.domain.codes import DEADLINE_FILTER_LABELS
 
 from ..widgets.combos import ValueCombo, official_items, settlement_items
 from ..widgets.date_field import DateField
+from ..widgets.flow import FlowLayout, labelled
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -40,37 +41,26 @@ class FilterPanel(QWidget):
         self.collective = ValueCombo(YES_NO, ALL)
         self.reset_button = QPushButton("Сбросить фильтры")
         self.reset_button.clicked.connect(self.reset)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
-        grid.setVerticalSpacing(4)
+        # one flow of "label: field" cells: as many rows as the width needs (a 1280-px screen with the today
+        # panel beside the journal gets three)
+        flow = FlowLayout(self, h_spacing=14, v_spacing=4)
         cells = (
-            ("Состояние", self.state), ("Форма", self.form), ("Источник", self.source), ("Вид", self.kind),
-            ("Исполнитель", self.executor), ("Населённый пункт", self.settlement), ("Раздел", self.section),
-            ("Повторные", self.repeated), ("Коллективные", self.collective),
+            # Alt+letters clear of the menus' (Ф, Ж, П, О, К, С) and of «Найти» (Н)
+            ("Состо&яние:", self.state), ("Фор&ма:", self.form), ("Исто&чник:", self.source), ("Ви&д:", self.kind),
+            ("Исполн&итель:", self.executor), ("Населённый п&ункт:", self.settlement), ("Р&аздел:", self.section),
+            ("Повто&рные:", self.repeated), ("Коллекти&вные:", self.collective),
         )
-        for n, (title, w) in enumerate(cells):
-            row, col = divmod(n, 5)
-            lab = QLabel(title + ":")
-            lab.setBuddy(w)
-            grid.addWidget(lab, row, col * 2)
-            grid.addWidget(w, row, col * 2 + 1)
+        for title, w in cells:
+            flow.addWidget(labelled(title, w))
         period = QWidget()
-        from PySide6.QtWidgets import QHBoxLayout
-
         pl = QHBoxLayout(period)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(QLabel("с"))
+        pl.addWidget(QLabel("Зарегистрировано с"))
         pl.addWidget(self.date_from)
         pl.addWidget(QLabel("по"))
         pl.addWidget(self.date_to)
-        pl.addStretch(1)
-        lab = QLabel("Зарегистрировано:")
-        lab.setBuddy(self.date_from)
-        grid.addWidget(lab, 1, 8)
-        grid.addWidget(period, 1, 9)
-        grid.addWidget(self.reset_button, 0, 10)
-        grid.setColumnStretch(11, 1)
+        flow.addWidget(period)
+        flow.addWidget(self.reset_button)
         for w in (self.state, self.form, self.source, self.kind, self.executor, self.settlement, self.section,
                   self.repeated, self.collective):
             w.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -104,6 +94,12 @@ class FilterPanel(QWidget):
             repeated=self.repeated.value(),
             collective=self.collective.value(),
         )
+
+    def active_count(self) -> int:
+        combos = (self.state, self.form, self.source, self.kind, self.executor, self.settlement, self.section,
+                  self.repeated, self.collective)
+        dates = not (self.date_from.is_empty() and self.date_to.is_empty())
+        return sum(c.value() is not None for c in combos) + int(dates)
 
     def is_active(self) -> bool:
         combos = (self.state, self.form, self.source, self.kind, self.executor, self.settlement, self.section,

@@ -25,22 +25,26 @@ class Column:
     key: str  # the service's sort key
     title: str
     width: int
+    full: str = ""  # the header's tooltip where the title is short
 
 
 COLUMNS: tuple[Column, ...] = (
     Column("reg_number", "Рег. номер", 95),
     Column("received_on", "Поступило", 85),
-    Column("registered_on", "Зарегистрировано", 115),
+    Column("registered_on", "Дата рег.", 85, "Дата регистрации"),
     Column("applicant", "Заявитель", 210),
-    Column("settlement", "Населённый пункт", 130),
-    Column("form", "Форма", 110),
+    Column("settlement", "Нас. пункт", 120, "Населённый пункт"),
+    Column("form", "Форма", 80),
     Column("kind", "Вид", 95),
     Column("topic", "Тема", 240),
     Column("executor", "Исполнитель", 150),
-    Column("legal_deadline", "Срок по закону", 105),
-    Column("control_deadline", "Контрольный срок", 115),
+    Column("legal_deadline", "Срок", 85, "Срок рассмотрения по закону (59-ФЗ)"),
+    Column("control_deadline", "Контр. срок", 90, "Контрольный срок (внутренний)"),
     Column("state", "Состояние", 120),
+    # shown while searching, in front (the view moves it there): where the row matched
+    Column("matched", "Совпадение", 90),
 )
+MATCHED = len(COLUMNS) - 1
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
 STATE_LABELS = {state.value: label for state, label in DEADLINE_STATE_LABELS.items()}
@@ -55,6 +59,17 @@ STATE_COLOURS: dict[str, tuple[str | None, str | None]] = {
     "in_progress": (None, None),
 }
 
+# short labels where the column is narrow (the full one in the tooltip)
+FORM_SHORT = {"written": "Письм.", "electronic": "Эл.", "personal_reception": "Личн. приём",
+              "visiting_reception": "Выезд.", "phone": "Тел."}
+KIND_SHORT = {"info_request": "Запрос (8-ФЗ)", "message": "Сообщение"}
+MATCH_LABELS = {"surname": "фамилия", "number": "номер", "address": "адрес", "text": "текст"}
+MATCH_TIPS = {"surname": "Слово поиска совпало с фамилией заявителя",
+              "number": "Совпал регистрационный номер",
+              "address": "Слово поиска совпало с адресом заявителя",
+              "text": "Слова поиска найдены в содержании, ответе или имени заявителя"}
+UNSORTED = ("matched",)  # columns the service does not sort by
+
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the JournalRow
 ID_ROLE = Qt.ItemDataRole.UserRole + 2  # the appeal id (without fetching the row)
 
@@ -67,8 +82,6 @@ class JournalModel(QAbstractTableModel):
     reloaded = Signal(int)  # the number of matching appeals
     completed = Signal()  # every id of the current query is known (after a progressive load)
     reordered = Signal()  # the rows are in the order asked for by ``sort``
-    _ids_ready = Signal(int, object)  # generation, ids (from the background thread)
-    _sorted_ids = Signal(int, object)  # generation, ids in the new order (from the background thread)
 
     def __init__(self, journal, label: Callable[[str, str | None], str], topic_name=None, parent=None):
         super().__init__(parent)
@@ -81,8 +94,6 @@ class JournalModel(QAbstractTableModel):
         self._ids: tuple[int, ...] = ()
         self._total = 0  # rows of the query; more than len(_ids) while the ids load in the background
         self._generation = 0
-        self._ids_ready.connect(self._take_ids, Qt.ConnectionType.QueuedConnection)
-        self._sorted_ids.connect(self._take_sorted, Qt.ConnectionType.QueuedConnection)
         self._blocks: OrderedDict[int, dict[int, object]] = OrderedDict()
         self._brushes = {
             k: (QBrush(QColor(bg)) if bg else None, QBrush(QColor(fg)) if fg else None)
@@ -145,14 +156,14 @@ class JournalModel(QAbstractTableModel):
         if len(self._ids) >= self._total:
             self.completed.emit()
             return
-        journal, emit, query, generation = self._journal, self._ids_ready.emit, self._query, self._generation
+        self._ask_ids(self._take_ids)
 
-        def fetch() -> None:
-            emit(generation, tuple(journal.ids(query)))
+    def _ask_ids(self, take) -> None:
+        """All ids of the current query, off the GUI thread; ``take(generation, ids)`` on it."""
+        from .. import ops
 
-        import threading
-
-        threading.Thread(target=fetch, name="journal-ids", daemon=True).start()
+        journal, query, generation = self._journal, self._query, self._generation
+        ops.query(self, lambda: tuple(journal.ids(query))).success(lambda ids: take(generation, ids)).run()
 
     def is_complete(self) -> bool:
         return len(self._ids) == self._total
@@ -211,7 +222,7 @@ class JournalModel(QAbstractTableModel):
                 return None  # only the first screen is known until the service is attached
             start = block * BLOCK
             chunk = self._ids[start : start + BLOCK]
-            fetched = self._journal.rows(chunk)
+            fetched = self._journal.rows(chunk, self._query.text)
             self.fetches += 1
             rows = {r.id: r for r in fetched}
             self._blocks[block] = rows
@@ -232,6 +243,8 @@ class JournalModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
                 return COLUMNS[section].title
+            if role == Qt.ItemDataRole.ToolTipRole and 0 <= section < len(COLUMNS):
+                return COLUMNS[section].full or COLUMNS[section].title
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
@@ -270,11 +283,16 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key)
 
     def _display(self, r, key: str) -> str:
+        if key == "matched":
+            return MATCH_LABELS.get(r.matched, "")
         if key == "topic":
             if not r.topic_code:
                 return ""
-            name = self._topic_name(r.topic_code)
-            return f"{name} ({r.topic_code})" if name else r.topic_code
+            return self._topic_name(r.topic_code) or r.topic_code  # the code is in the tooltip
+        if key == "form":
+            return FORM_SHORT.get(r.form) or self._label(key, r.form)
+        if key == "kind":
+            return KIND_SHORT.get(r.kind) or self._label(key, r.kind)
         if key == "state":
             text = STATE_LABELS.get(r.state, r.state)
             if r.state == "extended":
@@ -290,7 +308,17 @@ class JournalModel(QAbstractTableModel):
         return value or ""
 
     def _tooltip(self, r, key: str) -> str | None:
-        if key in ("applicant", "reg_number", "topic"):
+        if key == "matched":
+            return MATCH_TIPS.get(r.matched)
+        if key == "topic":
+            name = self._topic_name(r.topic_code) if r.topic_code else None
+            head = f"{r.topic_code} — {name}" if name else (r.topic_code or "")
+            return f"{head}\n\n{r.summary}" if head else r.summary
+        if key in ("form", "kind"):
+            return self._label(key, getattr(r, key))
+        if key == "state" and r.state == "closed":
+            return "Закрыто: ответ дан по всем вопросам" + (f" ({fmt_date(r.answer_on)})" if r.answer_on else "")
+        if key in ("applicant", "reg_number"):
             return r.summary
         if key in ("state", "legal_deadline", "control_deadline"):
             text = f"Срок: {fmt_date(r.deadline)}"
@@ -300,23 +328,16 @@ class JournalModel(QAbstractTableModel):
         return self._display(r, key) or None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Ask the service for the ids in the new order in a background thread; the table keeps the old
+        """Ask the service for the ids in the new order (an operation off the GUI thread); the table keeps the old
         order (and stays responsive) until they arrive, then rows move with the selection (``reordered``)."""
-        if not 0 <= column < len(COLUMNS) or self._journal is None:
+        if not 0 <= column < len(COLUMNS) or self._journal is None or COLUMNS[column].key in UNSORTED:
             return
         descending = order == Qt.SortOrder.DescendingOrder
         if self._query.sort == COLUMNS[column].key and self._query.descending == descending:
             return  # already in that order (the view asks again when sorting is turned on)
         self._query = replace(self._query, sort=COLUMNS[column].key, descending=descending)
         self._generation += 1
-        journal, emit, query, generation = self._journal, self._sorted_ids.emit, self._query, self._generation
-
-        def fetch() -> None:
-            emit(generation, tuple(journal.ids(query)))
-
-        import threading
-
-        threading.Thread(target=fetch, name="journal-sort", daemon=True).start()
+        self._ask_ids(self._take_sorted)
 
     def _take_sorted(self, generation: int, ids: tuple[int, ...]) -> None:
         if generation != self._generation:

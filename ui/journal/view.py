@@ -20,12 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .filters import FilterPanel
-from .model import COLUMNS, JournalModel
+from .model import COLUMN_KEYS, COLUMNS, MATCHED, JournalModel
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
+    from .filters import FilterPanel
+
+VISUAL_ORDER = ("matched", "reg_number", "registered_on", "applicant", "topic", "executor", "legal_deadline",
+                "state", "received_on", "settlement", "form", "kind", "control_deadline")
+MAX_WIDTH = {"applicant": 230, "topic": 230, "executor": 180, "settlement": 160, "state": 170,
+             "matched": 90}  # a column sized to its content stops here (the tooltip has the rest)
 SEARCH_DELAY_MS = 150  # while one types on, the search waits for a pause this long
 MIN_TEXT = 2  # shorter text matches nearly everything: not searched
 
@@ -105,12 +110,15 @@ class JournalPanel(QWidget):
         self.model: JournalModel | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText("Поиск: номер, заявитель, адрес, содержание… (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
+        # its clear button (an icon to load) once the window is up: it shows only when something is typed
+        QTimer.singleShot(0, lambda: self.search.setClearButtonEnabled(True))
         self.search.installEventFilter(self)
         self.filter_toggle = QToolButton()
         self.filter_toggle.setText("Фильтры")
         self.filter_toggle.setCheckable(True)
-        self.filter_toggle.setChecked(True)
+        from .. import prefs
+
+        self.filter_toggle.setChecked(bool(prefs.get("journal_filters_shown", False)))
         self.filter_toggle.setToolTip("Показать или скрыть фильтры (Ctrl+Shift+F)")
         self.count = QLabel("")
         self.count.setMinimumWidth(140)
@@ -123,23 +131,76 @@ class JournalPanel(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(self.filter_toggle)
         top.addWidget(self.count)
-        self.filters = FilterPanel()
-        self.filter_toggle.toggled.connect(self.filters.setVisible)
+        # the filters are built when first needed (the database attached, or the button pressed): the
+        # window with the journal's first rows comes up sooner without them
+        self._filters: FilterPanel | None = None
+        self.filter_toggle.toggled.connect(lambda on: self.filters.setVisible(on))
+        self.filter_toggle.toggled.connect(lambda on: prefs.put("journal_filters_shown", on))
         self.table = JournalTable()
         self.table.open_requested.connect(self.open_requested)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 0)
         lay.addLayout(top)
-        lay.addWidget(self.filters)
         lay.addWidget(self.table, 1)
+        lay.addWidget(self._legend())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_search)
         self._last_search = 0.0
         self.search.textEdited.connect(self._typed)
-        self.filters.changed.connect(self.apply_search)
         self.setEnabled(False)
+
+    def _legend(self) -> QWidget:
+        """What the colours of the rows mean (the guide's «Цвета строк» says more: F1)."""
+        from ..widgets.flow import FlowLayout
+        from .model import STATE_COLOURS
+
+        box = QWidget()
+        flow = FlowLayout(box, h_spacing=12)
+        flow.setContentsMargins(2, 2, 2, 2)
+        for state, text in (("overdue", "просрочено"), ("due_today", "срок сегодня"), ("due_soon", "срок скоро"),
+                            ("extended", "продлено"), ("closed", "закрыто (ответ дан)")):
+            bg, fg = STATE_COLOURS[state]
+            label = QLabel(f" {text} ")
+            label.setStyleSheet(f"background:{bg or 'palette(base)'}; color:{fg or 'palette(text)'};"
+                                "border:1px solid #c8c8c8; padding:0 4px;")
+            flow.addWidget(label)
+        box.setToolTip("Цвета строк журнала: F1 — подробнее")
+        return box
+
+    @property
+    def filters(self) -> FilterPanel:
+        if self._filters is None:
+            from .filters import FilterPanel
+
+            f = FilterPanel()
+            f.setVisible(self.filter_toggle.isChecked())
+            f.setEnabled(self.desk is not None)
+            f.changed.connect(self._count_filters)
+            f.changed.connect(self.apply_search)
+            self.layout().insertWidget(1, f)
+            self._filters = f
+        return self._filters
+
+    def _count_filters(self) -> None:
+        n = self.filters.active_count()
+        self.filter_toggle.setText(f"Фильтры ({n})" if n else "Фильтры")
+
+    def fit_columns(self) -> None:
+        """Columns as wide as the rows on the first screen need (within limits), the «Совпадение» column
+        only while searching."""
+        model = self.model
+        if model is None:
+            return
+        hh = self.table.horizontalHeader()
+        fm = self.table.fontMetrics()
+        rows = range(min(model.rowCount(), 32))  # what a screen shows
+        for n, col in enumerate(COLUMNS):
+            widest = max((fm.horizontalAdvance(model.index(r, n).data() or "") for r in rows), default=0)
+            head = hh.fontMetrics().horizontalAdvance(col.title) + 28
+            self.table.setColumnWidth(n, max(head, min(widest + 16, MAX_WIDTH.get(col.key, 160))))
+        self.table.setColumnHidden(MATCHED, not (model.query.text if model.query else ""))
 
     # -- life ------------------------------------------------------------------------------------
     def show_loading(self) -> None:
@@ -163,7 +224,9 @@ class JournalPanel(QWidget):
 
         self._new_model(JournalModel(None, screen.label, screen.topic_name, parent=self))
         self.model.show_page(JournalQuery(), screen.page)
-        self.filters.setEnabled(False)
+        self.fit_columns()
+        if self._filters is not None:
+            self._filters.setEnabled(False)
         self.setEnabled(True)
         if self.model.rowCount():
             self.table.selectRow(0)
@@ -181,6 +244,7 @@ class JournalPanel(QWidget):
         self._new_model(JournalModel(desk.journal, desk.reference.label, parent=self))
         self.table.setSortingEnabled(True)
         self.model.load_progressive(self.model.query, page)
+        self.fit_columns()
         if self.model.rowCount():
             self.table.selectRow(0)
 
@@ -194,6 +258,13 @@ class JournalPanel(QWidget):
             self.table.setColumnWidth(n, max(col.width, fm.horizontalAdvance(col.title) + 28))
         hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS if c.key == "registered_on")),
                             Qt.SortOrder.DescendingOrder)
+        # what a clerk looks at first on a 1366-px screen: who, about what, who answers, by when, how it
+        # stands; then the rest («Совпадение» in front while searching)
+        for place, key in enumerate(VISUAL_ORDER):
+            logical = COLUMN_KEYS.index(key)
+            if hh.visualIndex(logical) != place:
+                hh.moveSection(hh.visualIndex(logical), place)
+        self.table.setColumnHidden(MATCHED, True)
 
     def populate_filters(self) -> None:
         if self.desk is not None:
@@ -210,6 +281,7 @@ class JournalPanel(QWidget):
             return item.name if item else None
 
         self.model.set_topic_names(name)
+        self.fit_columns()
         self.filters.set_sections(ref.classifier_children(None))
 
     # -- search and filters ----------------------------------------------------------------------
@@ -243,12 +315,21 @@ class JournalPanel(QWidget):
         self._last_search = time.monotonic()
 
     def refresh(self, select_id: int | None = None) -> None:
-        """Reload the ids (an appeal was saved); keep or move the selection."""
-        if self.model is None:
+        """Read the journal again (the data changed): its first screen at once, the other ids off the GUI
+        thread; the selection stays on its appeal (or moves to ``select_id``) once that row is known."""
+        if self.model is None or not self.model.is_attached():
             return
         keep = select_id if select_id is not None else self.table.current_id()
-        self.model.reload()
-        self._select(keep)
+        self.model.load_progressive(self.model.query)
+        if keep is None or self.model.row_of(keep) is not None or self.model.is_complete():
+            self._select(keep)
+            return
+
+        def known() -> None:
+            self.model.completed.disconnect(known)
+            self._select(keep)
+
+        self.model.completed.connect(known)
 
     def _select(self, appeal_id: int | None) -> None:
         if self.model is None or self.model.rowCount() == 0:
@@ -271,8 +352,9 @@ class JournalPanel(QWidget):
         self.search.selectAll()
 
     def _reloaded(self, n: int) -> None:
-        text = self.query().text if self.model is not None else ""
-        filtered = bool(text) or self.filters.is_active()
+        text = self.model.query.text if self.model is not None else ""  # what the rows shown were searched by
+        self.table.setColumnHidden(MATCHED, not text)  # «Совпадение»: only while searching
+        filtered = bool(text) or (self._filters is not None and self._filters.is_active())
         typed = self.search.text().strip()
         if n == 0:
             self.table.set_overlay(EMPTY_FOUND if filtered else EMPTY_DB)

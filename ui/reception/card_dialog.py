@@ -44,6 +44,19 @@ APPEAL_KINDS = (("statement", "Заявление"), ("proposal", "Предло�
 DOCUMENTS = ("паспорт гражданина РФ", "водительское удостоверение", "военный билет", "удостоверение ветерана")
 
 
+def _walk_in_time(desk, entry):
+    """A walk-in comes now: the current time on the reception's day (within its hours), else its start."""
+    from datetime import datetime
+
+    if entry.day != desk.today():
+        return entry.time_from
+    now = datetime.now().time().replace(second=0, microsecond=0)
+    end = getattr(entry, "time_to", None)
+    if now < entry.time_from or (end is not None and now > end):
+        return entry.time_from
+    return now
+
+
 class ReceptionCardDialog(QDialog):
     saved = Signal(object)
 
@@ -68,7 +81,7 @@ class ReceptionCardDialog(QDialog):
                           f"в этот день приглашают на личный приём в течение {invite_days} рабочих дней.")
             live.setWordWrap(True)
             live.setProperty("role", "banner-info")
-        self.visited = time_edit(booking.slot_from if booking is not None else e.time_from)
+        self.visited = time_edit(booking.slot_from if booking is not None else _walk_in_time(desk, e))
         self.official = ValueCombo(official_items(desk, executors_only=False),
                                    "— выберите —" if self.national else None)
         if e.official_id is not None and not self.national:
@@ -79,8 +92,7 @@ class ReceptionCardDialog(QDialog):
         self.applicant = ApplicantBox(desk, self)
         self.document = QLineEdit()
         self.document.setPlaceholderText("Например: паспорт 01 02 123456")
-        self.social = QLineEdit()
-        self.social.setPlaceholderText("пенсионер, ветеран труда, многодетная семья…")
+        self.social = self.applicant.social  # asked once: the visitor's «Соц. категория» above
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText("Содержание устного обращения")
@@ -138,7 +150,6 @@ class ReceptionCardDialog(QDialog):
         form.addRow("&Время приёма:", self.visited)
         form.addRow("&Принял:", self.official)
         form.addRow("&Документ, удостоверяющий личность:", self.document)
-        form.addRow("Социальная &категория:", self.social)
         form.addRow("&Содержание:", self.summary)
         qrow = QHBoxLayout()
         qrow.addWidget(self.code, 1)
@@ -178,7 +189,6 @@ class ReceptionCardDialog(QDialog):
         applicant_id = c.applicant_id if c is not None else (b.applicant_id if b is not None else None)
         if applicant_id is not None:
             self.applicant.load(self.desk.applicants.get(applicant_id))
-            self.social.setText(self.applicant.social.text())
         if b is not None and b.topic and c is None:
             self.summary.setPlainText(b.topic)
         if c is None:

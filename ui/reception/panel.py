@@ -7,9 +7,10 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -25,6 +26,7 @@ from appealdesk.errors import DomainError
 from appealdesk.reception.values import RECEPTION_LABELS, WEEKDAY_SHORT
 
 from ..errors import show_error
+from ..widgets.flow import FlowLayout
 from ..widgets.list_table import ListTable
 
 if TYPE_CHECKING:
@@ -64,11 +66,16 @@ class ReceptionPanel(QWidget):
                            "В эти недели приёмов нет. Графики должностных лиц и выездные приёмы задаются "
                            "в «Графике приёма…».")
         self.list.itemSelectionChanged.connect(self._chosen)
-        nav = QHBoxLayout()
-        nav.addWidget(_button("◀ Раньше", lambda: self.shift(-WEEKS), "Предыдущие четыре недели"))
-        nav.addWidget(_button("Сегодня", lambda: self.shift(0)))
-        nav.addWidget(_button("Позже ▶", lambda: self.shift(WEEKS), "Следующие четыре недели"))
-        nav.addWidget(self.period, 1)
+        nav_box = QWidget()
+        nav = FlowLayout(nav_box, h_spacing=6)
+        steps = QWidget()
+        sl = QHBoxLayout(steps)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(_button("◀ Раньше", lambda: self.shift(-WEEKS), "Предыдущие четыре недели (Ctrl+PgUp)"))
+        sl.addWidget(_button("Сегодня", lambda: self.shift(0)))
+        sl.addWidget(_button("Позже ▶", lambda: self.shift(WEEKS), "Следующие четыре недели (Ctrl+PgDown)"))
+        nav.addWidget(steps)
+        nav.addWidget(self.period)
         self.schedule_button = _button("График приёма…", self.open_schedule,
                                        "Графики должностных лиц, исключения, выездные приёмы")
         nav.addWidget(self.schedule_button)
@@ -76,14 +83,14 @@ class ReceptionPanel(QWidget):
         self.print_button.setText("Печать графика")
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)
-        menu.addAction("На месяц…", lambda: self.print_schedule("month"))
-        menu.addAction("На квартал…", lambda: self.print_schedule("quarter"))
+        menu.addAction("На месяц…", lambda: self.schedule_dialog("month"))
+        menu.addAction("На квартал…", lambda: self.schedule_dialog("quarter"))
         self.print_button.setMenu(menu)
         nav.addWidget(self.print_button)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addLayout(nav)
+        ll.addWidget(nav_box)
         ll.addWidget(self.list, 1)
         # the reception day
         self.title = QLabel("Выберите приём в списке слева.")
@@ -91,6 +98,15 @@ class ReceptionPanel(QWidget):
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.day = _table(["Время", "Посетитель", "Вопрос", "Категория", "Отметка"], "")  # the title says it
         self.day.itemActivated.connect(lambda _i: self.open_card())
+        self.day.itemSelectionChanged.connect(self._selection_buttons)
+        # the list and the day by keyboard: Enter on a reception goes to its day; Tab leaves each table
+        self.list.itemActivated.connect(lambda _i: self.day.setFocus())
+        dh = self.day.horizontalHeader()
+        dh.setStretchLastSection(False)
+        for col, mode in ((0, QHeaderView.ResizeMode.ResizeToContents), (1, QHeaderView.ResizeMode.Interactive),
+                          (2, QHeaderView.ResizeMode.Stretch), (3, QHeaderView.ResizeMode.ResizeToContents),
+                          (4, QHeaderView.ResizeMode.ResizeToContents)):
+            dh.setSectionResizeMode(col, mode)  # «Отметка» stays in view, «Вопрос» takes the rest
         self.book_button = _button("&Записать…", self.book, "Записать посетителя на выбранное время (Ins)")
         self.book_button.setShortcut("Ins")
         self.card_button = _button("&Карточка приёма…", self.open_card, "Заполнить карточку выбранного посетителя (Enter)")
@@ -99,21 +115,17 @@ class ReceptionPanel(QWidget):
         self.move_button = _button("Пере&нести…", self.move_booking, "Перенести запись на другое время или день")
         self.cancel_button = _button("&Отменить запись", self.cancel_booking)
         self.list_button = _button("Список &посетителей", self.print_visitors)
-        row1 = QHBoxLayout()
-        for b in (self.book_button, self.card_button, self.walk_in_button):
-            row1.addWidget(b)
-        row1.addStretch(1)
-        row2 = QHBoxLayout()
-        for b in (self.move_button, self.no_show_button, self.cancel_button, self.list_button):
-            row2.addWidget(b)
-        row2.addStretch(1)
+        actions = QWidget()
+        row = FlowLayout(actions, h_spacing=6)
+        for b in (self.book_button, self.card_button, self.walk_in_button, self.move_button, self.no_show_button,
+                  self.cancel_button, self.list_button):
+            row.addWidget(b)
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.title)
         rl.addWidget(self.day, 1)
-        rl.addLayout(row1)
-        rl.addLayout(row2)
+        rl.addWidget(actions)
         split = QSplitter()
         split.addWidget(left)
         split.addWidget(right)
@@ -122,6 +134,23 @@ class ReceptionPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(split)
         self._buttons(False)
+        self._announcing = False
+        for key, weeks in (("Ctrl+PgUp", -WEEKS), ("Ctrl+PgDown", WEEKS)):
+            sc = QShortcut(QKeySequence(key), self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda w=weeks: self.shift(w))
+        from .. import ops
+
+        ops.subscribe(self, self._desk_changed)
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        from .. import ops
+
+        if self.desk is None or self._announcing:
+            return
+        if ops.touches(kinds, ops.RECEPTION, ops.SETTINGS, ops.CALENDAR, ops.REFERENCE):
+            key = self.current.entry.key if self.current else None
+            self.refresh(keep=key)
 
     # -- data ------------------------------------------------------------------------------------
     def set_desk(self, desk: AppealDesk) -> None:
@@ -227,11 +256,12 @@ class ReceptionPanel(QWidget):
                 if ref[0] == "slot" and ref[1] is None:
                     item.setForeground(QColor("#777777"))
                 self.day.setItem(r, col, item)
-        self.day.resizeColumnsToContents()
-        self.day.setColumnWidth(1, max(self.day.columnWidth(1), 200))
+        self.day.resizeColumnToContents(1)
+        self.day.setColumnWidth(1, min(max(self.day.columnWidth(1), 160), 260))
+        self._buttons(True)
         if rows:
             self.day.selectRow(0)
-        self._buttons(True)
+        self._selection_buttons()
 
     def _buttons(self, on: bool) -> None:
         cancelled = bool(self.current and self.current.entry.status == "cancelled")
@@ -242,6 +272,17 @@ class ReceptionPanel(QWidget):
             self.book_button.setEnabled(False)
             self.move_button.setEnabled(False)
         self.list_button.setEnabled(on)
+
+    def _selection_buttons(self) -> None:
+        """What the selected row allows: a booked visitor can be moved, marked absent or cancelled."""
+        if self.current is None or self.current.entry.status == "cancelled":
+            return
+        ref = self.selected()
+        booking = self._booking(ref[1]) if ref and ref[0] == "slot" and ref[1] is not None else None
+        booked = booking is not None and booking.status == "booked"
+        for b in (self.move_button, self.no_show_button, self.cancel_button):
+            b.setEnabled(booked)
+        self.card_button.setEnabled(ref is not None and not (ref[0] == "slot" and ref[1] is None))
 
     def selected(self):
         row = self.day.currentRow()
@@ -263,6 +304,13 @@ class ReceptionPanel(QWidget):
             self.show_day(key)
             if 0 <= row < self.day.rowCount():
                 self.day.selectRow(row)
+        from .. import ops
+
+        self._announcing = True  # a reception card may have registered an appeal: the journal shows it
+        try:
+            ops.changed({ops.RECEPTION, ops.APPEALS})
+        finally:
+            self._announcing = False
 
     # -- actions ---------------------------------------------------------------------------------
     def book(self) -> None:
@@ -366,6 +414,16 @@ class ReceptionPanel(QWidget):
         start, end = (month_period(day.year, day.month) if span == "month"
                       else quarter_period(day.year, (day.month - 1) // 3 + 1))
         return self.desk.papers.schedule(start, end)
+
+    def schedule_dialog(self, span: str = "month"):
+        """«Печать графика»: the month or quarter chosen, then printed or saved as PDF."""
+        if self.desk is None:
+            return None
+        from .schedule_print import SchedulePrintDialog
+
+        self.dialog = SchedulePrintDialog(self.desk, self, span)
+        self.dialog.open()
+        return self.dialog
 
     def print_schedule(self, span: str):
         if self.desk is None:

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import ops
+from ..ops import Op
 from ..widgets.combos import ValueCombo
-from ..workers import Task, run_with_progress
 from .wizard import open_path
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ class RollupDialog(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.report = None
-        self._jobs: list[Task] = []
+        self._jobs: list[Op] = []
         self._path_edited = False
         self.setWindowTitle("Свод отчётов поселений")
         self.resize(760, 520)
@@ -177,7 +178,7 @@ class RollupDialog(QDialog):
             self._path_edited = True
 
     # -- the work ------------------------------------------------------------------------------------------
-    def generate(self) -> Task | None:
+    def generate(self) -> Op | None:
         if self.report is None:
             self.status.setText("Добавьте отчёты поселений одного периода.")
             return None
@@ -200,7 +201,7 @@ class RollupDialog(QDialog):
             self.status.setText(message)
             self.failed.emit(message)
 
-        task: Task | None = None
+        task = ops.query(self, work, "Свод не составлен")
 
         def finish() -> None:
             if task in self._jobs:
@@ -208,7 +209,7 @@ class RollupDialog(QDialog):
             self.generate_button.setEnabled(self.report is not None)
 
         self.generate_button.setEnabled(False)
-        task = run_with_progress(self, "Составляется свод…", work, done, failed, "Свод не составлен", finish)
+        task.with_progress("Составляется свод…").success(done).failure(failed).finally_(finish).run()
         self._jobs.append(task)
         return task
 

@@ -122,7 +122,7 @@ class SstuDialog(QDialog):
 
     # -- the check -------------------------------------------------------------------------------
     def check(self):
-        from ..workers import run_with_progress
+        from .. import ops
 
         period = self._period()
         if period is None:
@@ -130,12 +130,11 @@ class SstuDialog(QDialog):
         everything = self.everything.isChecked()
         self.check_button.setEnabled(False)
         self.upload_button.setEnabled(False)
-        self.task = run_with_progress(
-            self, "Проверка обращений для ССТУ.РФ…",
-            lambda _p: self.desk.sstu.check(*period, everything=everything),
-            self.show_check, self._failed, "Проверка не выполнена",
-            on_finish=lambda: self.check_button.setEnabled(True),
-        )
+        desk = self.desk
+        self.task = (ops.query(self, lambda _p: desk.sstu.check(*period, everything=everything),
+                               "Проверка не выполнена")
+                     .with_progress("Проверка обращений для ССТУ.РФ…").success(self.show_check)
+                     .failure(self._failed).finally_(lambda: self.check_button.setEnabled(True)).run())
         return self.task
 
     def show_check(self, check) -> None:
@@ -200,19 +199,18 @@ class SstuDialog(QDialog):
         return self.upload(Path(path))
 
     def upload(self, path: Path):
-        from ..workers import run_with_progress
+        from .. import ops
 
         period = self._period()
         if period is None:
             return None
         everything, strict = self.everything.isChecked(), self.strict.isChecked()
         self.upload_button.setEnabled(False)
-        self.task = run_with_progress(
-            self, "Выгрузка в ССТУ.РФ…",
-            lambda progress: self.desk.sstu.upload(*period, path, strict=strict, everything=everything,
-                                                   progress=progress),
-            self._uploaded, self._failed, "Выгрузка не выполнена",
-        )
+        desk = self.desk
+        self.task = (ops.query(self, lambda progress: desk.sstu.upload(*period, path, strict=strict,
+                                                                       everything=everything, progress=progress),
+                               "Выгрузка не выполнена")
+                     .with_progress("Выгрузка в ССТУ.РФ…").success(self._uploaded).failure(self._failed).run())
         return self.task
 
     def _uploaded(self, result) -> None:

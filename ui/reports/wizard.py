@@ -1,5 +1,5 @@
 """The report wizard: period, comparison, sections, a narrative per section, signatory, output files;
-a preview of the tables; the counting and writing run off the GUI thread (``ui.workers``) behind a progress
+a preview of the tables; the counting and writing run off the GUI thread (``ui.ops``) behind a progress
 dialog, results come back by signal; the files open when done.
 
     open_report_wizard(desk, parent)      # what the main window's menu calls
@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QDate, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,7 +43,8 @@ from PySide6.QtWidgets import (
 from appealdesk.reports.document import SECTION_TITLES, ReportOptions
 from appealdesk.reports.periods import Period, half_year, nine_months, quarter, whole_year
 
-from ..workers import Task, run_with_progress
+from .. import ops
+from ..ops import Op
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -95,7 +95,7 @@ class ReportWizard(QDialog):
         super().__init__(parent)
         self.desk = desk
         self.report = None
-        self._jobs: list[Task] = []  # at most one: the buttons are disabled while it runs
+        self._jobs: list[Op] = []  # at most one: the buttons are disabled while it runs
         self._narratives: dict[str, str] = {}
         self._current_narrative: str | None = None
         self._paths_edited = {"pdf": False, "xlsx": False}
@@ -363,8 +363,9 @@ class ReportWizard(QDialog):
         return page
 
     def _folder(self) -> Path:
-        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+        from .. import files
+
+        return files.folder(files.REPORT)
 
     def _default_paths(self, period: Period) -> None:
         base = _safe_name(f"Справка о работе с обращениями {period.phrase()}")
@@ -377,7 +378,9 @@ class ReportWizard(QDialog):
     def _browse(self, kind: str) -> None:
         edit = self.pdf_path if kind == "pdf" else self.xlsx_path
         flt = "PDF (*.pdf)" if kind == "pdf" else "Книга Excel (*.xlsx)"
-        path, _ = QFileDialog.getSaveFileName(self, "Сохранить отчёт", edit.text(), flt)
+        from .. import files
+
+        path, _ = files.save_file_and_filter(self, files.REPORT, "Сохранить отчёт", edit.text(), flt)
         if path:
             if not path.lower().endswith("." + kind):
                 path += "." + kind
@@ -464,8 +467,8 @@ class ReportWizard(QDialog):
             self.tabs.setCurrentIndex(0)
         return period
 
-    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Task:
-        task: Task | None = None
+    def _run(self, title: str, work, on_done: Callable[[Any], None]) -> Op:
+        task = ops.query(self, work, "Отчёт не сформирован")
 
         def finish() -> None:
             if task in self._jobs:
@@ -473,7 +476,7 @@ class ReportWizard(QDialog):
             self._set_busy(False)
 
         self._set_busy(True)
-        task = run_with_progress(self, title, work, on_done, self._failed, "Отчёт не сформирован", finish)
+        task.with_progress(title).success(on_done).failure(self._failed).finally_(finish).run()
         self._jobs.append(task)
         return task
 
@@ -485,7 +488,7 @@ class ReportWizard(QDialog):
         return bool(self._jobs)
 
     @Slot()
-    def preview(self) -> Task | None:
+    def preview(self) -> Op | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -516,7 +519,7 @@ class ReportWizard(QDialog):
         self.previewed.emit(report)
 
     @Slot()
-    def generate(self) -> Task | None:
+    def generate(self) -> Op | None:
         period = self._checked_period()
         if period is None:
             return None
@@ -579,15 +582,17 @@ class ReportWizard(QDialog):
         if kind is None:
             return
         default = self._folder() / (_safe_name(f"{dict(LIST_KINDS)[kind]} {period.phrase()}") + ".pdf")
-        path, flt = QFileDialog.getSaveFileName(self, "Сохранить список", str(default),
-                                                "PDF (*.pdf);;Книга Excel (*.xlsx)")
+        from .. import files
+
+        path, flt = files.save_file_and_filter(self, files.REPORT, "Сохранить список", str(default),
+                                               "PDF (*.pdf);;Книга Excel (*.xlsx)")
         if path:
             fmt = "xlsx" if path.lower().endswith(".xlsx") or "xlsx" in flt else "pdf"
             if not path.lower().endswith("." + fmt):
                 path += "." + fmt
             self.generate_list(kind, fmt, Path(path))
 
-    def generate_list(self, kind: str, fmt: str, path: Path) -> Task | None:
+    def generate_list(self, kind: str, fmt: str, path: Path) -> Op | None:
         """The journal of the period or the overdue appeals, as PDF or XLSX."""
         period = self._checked_period()
         if period is None:

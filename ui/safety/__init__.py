@@ -18,13 +18,16 @@ class Safety:
     log_path: object
 
 
+SERVE_AFTER_MS = 300  # the first program serves its socket once its window is up
+
+
 def claim_database(db):
     """``SingleInstance`` when this program is the first one for ``db``; None when another program has it
     open (that program was asked to bring its window forward)."""
     from .single import SingleInstance
 
     guard = SingleInstance(db)
-    return guard if guard.claim() else None
+    return guard if guard.claim(serve_after_ms=SERVE_AFTER_MS) else None
 
 
 def install(app, window, instance=None) -> Safety:

@@ -8,10 +8,11 @@ default folder and the user is told.
 from __future__ import annotations
 
 import logging
-import threading
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from .. import ops
 
 if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
@@ -63,14 +64,11 @@ class AutoBackup(QObject):
             return False
         self.running = True
 
-        def run() -> None:
-            try:
-                self.finished.emit(make_backup(desk))
-            except Exception as exc:
-                log.warning("daily backup failed: %s", exc)
-                self.failed.emit(str(exc))
+        def failed(message: str) -> None:
+            log.warning("daily backup failed: %s", message)
+            self.failed.emit(message)
 
-        threading.Thread(target=run, name="daily-backup", daemon=True).start()
+        ops.query(self, lambda: make_backup(desk)).success(self.finished.emit).failure(failed).run()
         return True
 
     def _done(self, made: Made) -> None:
@@ -126,7 +124,6 @@ def backup_now(window):
     from PySide6.QtWidgets import QMessageBox
 
     from ..errors import show_error
-    from ..workers import run_with_progress
 
     def done(made: Made) -> None:
         text = f"Резервная копия сохранена и проверена:\n{made.path}"
@@ -135,5 +132,5 @@ def backup_now(window):
         window.statusBar().showMessage(f"Резервная копия сохранена: {made.path}", 10000)
         QMessageBox.information(window, "Резервная копия", text)
 
-    return run_with_progress(window, "Резервная копия базы данных…", lambda _p: make_backup(desk), done,
-                             lambda msg: show_error(window, msg, "Резервная копия"))
+    return (ops.query(window, lambda _p: make_backup(desk)).with_progress("Резервная копия базы данных…")
+            .success(done).failure(lambda msg: show_error(window, msg, "Резервная копия")).run())

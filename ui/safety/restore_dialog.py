@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -174,14 +173,17 @@ class RestoreDialog(QDialog):
         return item
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Папка резервных копий", str(self.folder))
+        from .. import files
+
+        folder = files.choose_folder(self, files.BACKUP, "Папка резервных копий", self.folder)
         if folder:
             self.fill(Path(folder))
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Файл резервной копии", str(self.folder), "Резервные копии AppealDesk (*.sqlite3);;Все файлы (*)"
-        )
+        from .. import files
+
+        path = files.open_file(self, files.BACKUP, "Файл резервной копии",
+                               "Резервные копии AppealDesk (*.sqlite3);;Все файлы (*)", self.folder)
         if path:
             self.select_file(Path(path))
 

@@ -14,9 +14,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDir, QElapsedTimer, QObject, QThread, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QElapsedTimer, QObject, QThread, QTimer, Signal
+
+if TYPE_CHECKING:  # QtNetwork is loaded when the socket is served, after the window is up
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from .instance_lock import InstanceLock
 
@@ -54,6 +57,8 @@ class SingleInstance(QObject):
 
     def ask_running(self, timeout_ms: int = 700) -> bool:
         """True if a program already serves this database (it has been asked to show its window)."""
+        from PySide6.QtNetwork import QLocalSocket
+
         sock = QLocalSocket()
         sock.connectToServer(self.name)
         if not sock.waitForConnected(timeout_ms):
@@ -65,12 +70,23 @@ class SingleInstance(QObject):
         sock.disconnectFromServer()
         return True
 
-    def claim(self) -> bool:
-        """True when this program owns the database (it holds the lock and serves the socket)."""
+    def claim(self, serve_after_ms: int | None = None) -> bool:
+        """True when this program owns the database (it holds the lock and serves the socket).
+
+        ``serve_after_ms``: holding the lock, start serving the socket that much later (the window first; a
+        second start meanwhile keeps trying to reach us for ``REACH_OWNER_MS``)."""
         owned = self.lock.try_acquire()
         if owned is False:
             self._reach_owner()
             return False
+        if owned is True and serve_after_ms is not None:
+            QTimer.singleShot(serve_after_ms, lambda: self._serve(owned))
+            return True
+        return self._serve(owned)
+
+    def _serve(self, owned: bool | None) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(self.name):

@@ -44,6 +44,7 @@ class CalendarPage(QWidget):
         self.year.setPrefix("Год: ")
         self.year.valueChanged.connect(lambda _v: self.reload())
         self.table = QTableWidget(0, 4)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(["Дата", "День", "Примечание", "Откуда"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

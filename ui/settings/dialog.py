@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -87,6 +86,7 @@ class SettingsDialog(QDialog):
         self.banner.setProperty("role", "banner-error")
         self.banner.setWordWrap(True)
         self.banner.hide()
+        self.errors.banner = self.banner  # hidden once every marked field is fixed
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Сохранить")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Закрыть")
@@ -350,8 +350,11 @@ class SettingsDialog(QDialog):
             self.db_note.setText("Программа переключится на выбранную базу, когда вы закроете настройки.")
 
     def _choose_db(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Файл базы данных", str(Path(self.db_path.text()).parent),
-                                              "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)")
+        from .. import files
+
+        path = files.open_file(self, files.DATABASE, "Файл базы данных",
+                               "База AppealDesk (*.sqlite3 *.sqlite *.db);;Все файлы (*)",
+                               Path(self.db_path.text()).parent if self.db_path.text() else None)
         if path:
             from appealdesk.services import connection
 
@@ -360,7 +363,9 @@ class SettingsDialog(QDialog):
             self.db_note.setText(f"После перезапуска программа откроет «{path}».")
 
     def _choose_backup(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Папка резервных копий", self.backup_dir.text())
+        from .. import files
+
+        folder = files.choose_folder(self, files.BACKUP, "Папка резервных копий", self.backup_dir.text() or None)
         if folder:
             self.backup_dir.setText(folder)
 

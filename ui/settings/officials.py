@@ -32,6 +32,7 @@ class OfficialsPage(QWidget):
         self.items: list = []
         self.current_id: int | None = None
         self.table = QTableWidget(0, 5)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(["ФИО", "Должность", "Телефон", "Роль", "Активен"])
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +51,7 @@ class DisciplineDialog(QDialog):
         self.error = QLabel()
         self.error.setStyleSheet("color:#b3261e;")
         self.table = QTableWidget(0, len(HEADERS))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -103,11 +103,13 @@ class DisciplineDialog(QDialog):
         if self.result_ is None:
             return
         d = self.result_
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Сохранить в Excel",
-            f"Исполнительская дисциплина {d.date_from:%d.%m.%Y}-{d.date_to:%d.%m.%Y}.xlsx", "Книга Excel (*.xlsx)")
+        from .. import files
+
+        path = files.save_file(self, files.JOURNAL, "Сохранить в Excel",
+                               f"Исполнительская дисциплина {d.date_from:%d.%m.%Y}-{d.date_to:%d.%m.%Y}.xlsx",
+                               files.XLSX_FILTER)
         if path:
-            self.save(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+            self.save(path)
 
     def save(self, path: str) -> None:
         from appealdesk.errors import AppealDeskError

@@ -23,6 +23,7 @@ class DueNotifier(QObject):
         super().__init__(parent)
         self.desk = None
         self.last: dict[str, int] | None = None
+        self.last_text = ""  # what the last check told (tests read it)
         self.tray: QSystemTrayIcon | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
@@ -35,26 +36,34 @@ class DueNotifier(QObject):
             self.timer.stop()
             return
         if summary is not None:
-            self.last = {k: summary.count(k) for k in WATCHED}
+            self.baseline(summary)
         self.timer.start()
 
-    def check(self) -> str:
-        """Re-count; when a watched count grew since the last check, say so in the tray. Returns the text."""
+    def baseline(self, summary) -> None:
+        """The counts a later check compares with (the today panel's first count)."""
+        if self.last is None:
+            self.last = {k: summary.count(k) for k in WATCHED}
+
+    def check(self):
+        """Re-count off the GUI thread, then ``compare``; returns the operation."""
         if self.desk is None:
-            return ""
-        try:
-            s = self.desk.control.today()
-        except Exception:
+            return None
+        from .. import ops
+
+        return ops.query(self, self.desk.control.today).success(self.compare).quiet().run()
+
+    def compare(self, s) -> str:
+        """When a watched count grew since the last check, say so in the tray. Returns the text."""
+        if self.desk is None:
             return ""
         self.summary_ready.emit(s)
         now = {k: s.count(k) for k in WATCHED}
         grew = [k for k in WATCHED if self.last is not None and now[k] > self.last[k]]
         self.last = now
-        if not grew:
-            return ""
-        text = "; ".join(f"{WATCHED[k]}: {now[k]}" for k in grew)
-        self._show(text)
-        return text
+        self.last_text = "; ".join(f"{WATCHED[k]}: {now[k]}" for k in grew)
+        if self.last_text:
+            self._show(self.last_text)
+        return self.last_text
 
     def _show(self, text: str) -> None:
         if not QSystemTrayIcon.isSystemTrayAvailable():

@@ -22,6 +22,7 @@ def _date_errors(fields) -> list:
 
 
 class PromiseDialog(ServiceDialog):
+    kinds = ("promises",)
     """"Отремонтировать до 01.06": what was promised, by when, who does it."""
 
     def __init__(self, desk: AppealDesk, card, parent: QWidget | None = None):
@@ -54,6 +55,7 @@ class PromiseDialog(ServiceDialog):
 
 
 class ConfirmPromiseDialog(ServiceDialog):
+    kinds = ("promises",)
     def __init__(self, desk: AppealDesk, promise, parent: QWidget | None = None):
         super().__init__(f"Выполнение обещания — обращение № {promise.reg_number}", "Снять с контроля", parent)
         self.desk, self.promise = desk, promise

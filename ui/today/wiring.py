@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from appealdesk.services import AppealDesk
 
 
+TODAY_WIDTH = 270  # the today panel beside the journal: its lines wrap, the journal keeps the room
+
+
 class ControlUi:
     def __init__(self, win):
         self.win = win
@@ -41,9 +44,10 @@ class ControlUi:
             ("&Сегодня: сроки и нарушения", self.show_today, "Ctrl+T", "Что просрочено и что наступает (Ctrl+T)"),
             ("&Календарь сроков", self.show_calendar, "Ctrl+K", "Сроки по дням месяца (Ctrl+K)"),
             (None, None, None, None),
-            ("&Обещания на контроле…", self.show_promises, None, "Обещания в ответах, ещё не подтверждённые"),
-            ("&Исполнительская дисциплина…", self.show_discipline, None, "В срок, с нарушением, просрочено"),
-            ("&Напоминания исполнителям…", self.show_reminders, None, "Список сроков каждого исполнителя: PDF, печать"),
+            ("&Обещания на контроле…", self.show_promises, "Ctrl+Shift+J", "Обещания в ответах, ещё не подтверждённые"),
+            ("&Исполнительская дисциплина…", self.show_discipline, "Ctrl+Shift+I", "В срок, с нарушением, просрочено"),
+            ("&Напоминания исполнителям…", self.show_reminders, "Ctrl+Shift+N",
+             "Список сроков каждого исполнителя: PDF, печать"),
         ):
             if text is None:
                 menu.addSeparator()
@@ -65,11 +69,14 @@ class ControlUi:
             bar.addMenu(menu)
         self.menu = menu
         win.desk_attached.connect(self.attach)
-        win.appeal_saved.connect(lambda _id: self.refresh())
+        from .. import ops
+
+        ops.subscribe(win, self._desk_changed)
         self.calendar.open_requested.connect(win.open_card)
         self.today.journal_requested.connect(self.show_journal_state)
         self.today.list_requested.connect(self.show_list)
         self.notifier.summary_ready.connect(self.today.set_summary)
+        self.today.counted.connect(self.notifier.baseline)
         self.notifier.clicked.connect(self.show_today)
 
     # -- the database ----------------------------------------------------------------------------
@@ -83,10 +90,11 @@ class ControlUi:
         if desk is None:
             return
         self.today.set_desk(desk)
-        self.notifier.set_desk(desk, self.today.summary)
+        self.notifier.set_desk(desk)
         self.calendar.set_desk(desk)
         if prefs.show_at_start():
             self.dock.show()
+            self.win.resizeDocks([self.dock], [TODAY_WIDTH], Qt.Orientation.Horizontal)
 
     def detach(self) -> None:
         for a in self.actions:
@@ -95,6 +103,13 @@ class ControlUi:
         self.today.set_desk(None)
         self.calendar.set_desk(None)
         self.dock.hide()
+
+    def _desk_changed(self, kinds: frozenset) -> None:
+        from .. import ops
+
+        if ops.touches(kinds, ops.APPEALS, ops.RECEPTION, ops.PROMISES, ops.SETTINGS, ops.CALENDAR,
+                       ops.REFERENCE):
+            self.refresh()
 
     def refresh(self) -> None:
         if self.win.desk is None:
@@ -106,7 +121,10 @@ class ControlUi:
     # -- the sections and lists ------------------------------------------------------------------
     def show_today(self) -> None:
         self.today.refresh()
+        shown = self.dock.isVisible()
         self.dock.show()
+        if not shown:
+            self.win.resizeDocks([self.dock], [TODAY_WIDTH], Qt.Orientation.Horizontal)
         self.dock.raise_()
         first = next((b for b in self.today.buttons.values() if b.isEnabled()), None)
         if first is not None:
@@ -135,7 +153,6 @@ class ControlUi:
         title = line.description if line is not None and line.description else "Список"
         dlg = ItemsDialog(self.win.desk, key, title, self.win)
         dlg.open_requested.connect(self.win.open_card)
-        dlg.changed.connect(self.refresh)
         self._keep(dlg)
         return dlg
 
@@ -146,7 +163,6 @@ class ControlUi:
             return None
         dlg = ItemsDialog(self.win.desk, "promises", "Обещания в ответах на контроле", self.win)
         dlg.open_requested.connect(self.win.open_card)
-        dlg.changed.connect(self.refresh)
         self._keep(dlg)
         return dlg
 

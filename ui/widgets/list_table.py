@@ -16,6 +16,7 @@ class ListTable(QTableWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the next control
         self.horizontalHeader().setStretchLastSection(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:

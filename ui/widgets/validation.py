@@ -3,6 +3,7 @@ each bad widget gets a red frame and its Russian message right under it."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -48,13 +49,31 @@ def _mark(widget: QWidget, bad: bool) -> None:
     target.update()
 
 
-class FieldErrors:
-    """Field name (or prefix ending with '.') -> widget and its error label."""
+_CHANGE_SIGNALS = ("changed", "textEdited", "textChanged", "currentIndexChanged", "valueChanged", "toggled")
 
-    def __init__(self) -> None:
+
+def _change_signal(widget: QWidget):
+    """The signal a widget sends when the user changes its value (``DateField.changed``, a line edit's
+    ``textEdited``…), or None."""
+    for name in _CHANGE_SIGNALS:
+        sig = getattr(widget, name, None)
+        if sig is not None and hasattr(sig, "connect"):
+            return sig
+    return None
+
+
+class FieldErrors:
+    """Field name (or prefix ending with '.') -> widget and its error label.
+
+    A marked field is unmarked, and its message hidden, as soon as it is changed; once no field is marked,
+    the ``banner`` (the «Не сохранено: исправьте…» line above the form) goes too."""
+
+    def __init__(self, banner: QLabel | None = None) -> None:
         self._fields: dict[str, tuple[QWidget, QLabel | None]] = {}
         self._marked: list[QWidget] = []
         self._labels: list[QLabel] = []
+        self._watching: list[tuple[object, object]] = []
+        self.banner = banner
 
     def bind(self, field: str, widget: QWidget, label: QLabel | None = None) -> None:
         self._fields[field] = (widget, label)
@@ -72,6 +91,37 @@ class FieldErrors:
             lab.clear()
             lab.hide()
         self._marked, self._labels = [], []
+        for sig, handler in self._watching:
+            with contextlib.suppress(RuntimeError, TypeError):  # the widget is gone
+                sig.disconnect(handler)
+        self._watching = []
+
+    def _fixed(self, widget: QWidget, label: QLabel | None) -> None:
+        """The user changed a marked field: its mark and message go; the banner with the last of them."""
+        if widget in self._marked:
+            self._marked.remove(widget)
+            _mark(widget, False)
+        if label is not None and label in self._labels and not any(
+                self._fields_label(w) is label for w in self._marked):
+            label.clear()
+            label.hide()
+            self._labels.remove(label)
+        if not self._marked and self.banner is not None:
+            self.banner.hide()
+
+    def _fields_label(self, widget: QWidget) -> QLabel | None:
+        return next((lab for w, lab in self._fields.values() if w is widget), None)
+
+    def _watch(self, widget: QWidget, label: QLabel | None) -> None:
+        sig = _change_signal(widget)
+        if sig is None:
+            return
+
+        def handler(*_args, w=widget, lab=label) -> None:
+            self._fixed(w, lab)
+
+        sig.connect(handler)
+        self._watching.append((sig, handler))
 
     def show(self, errors: Iterable) -> tuple[QWidget | None, list[str]]:
         """Mark every bad field; returns the first widget to focus and the messages no widget took."""
@@ -86,6 +136,8 @@ class FieldErrors:
                 continue
             widget, label = found
             _mark(widget, True)
+            if widget not in self._marked:
+                self._watch(widget, label)
             self._marked.append(widget)
             if label is not None:
                 texts.setdefault(id(label), [])
