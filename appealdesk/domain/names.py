@@ -33,3 +33,11 @@ def short_name(last: str | None, first: str | None, middle: str | None) -> str:
     """``Иванов И. И.``"""
     initials = " ".join(f"{p[0]}." for p in (first, middle) if p)
     return f"{last} {initials}".strip() if last else initials
+
+
+def short_full_name(full: str) -> str:
+    """``Соколов Андрей Викторович`` → ``Соколов А. В.``; a name of one word, or of more than three, stays."""
+    parts = full.split()
+    if not 2 <= len(parts) <= 3:
+        return full.strip()
+    return short_name(*parts, *([None] * (3 - len(parts))))

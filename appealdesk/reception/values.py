@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from ..domain.names import short_full_name
 from ..domain.text import CleanText
 
 if TYPE_CHECKING:  # a runtime import would load the whole service layer (and loop back here)
@@ -17,6 +18,14 @@ KIND_LABELS = {
     "national_day": "Общероссийский день приёма граждан",
     "video": "Приём в режиме видеосвязи",
     "consultative": "Консультативный приём",
+}
+# for narrow lists (the reception panel): the full label goes into the tooltip
+KIND_SHORT = {
+    "regular": "Личный",
+    "visiting": "Выездной",
+    "national_day": "Общерос. день",
+    "video": "Видеосвязь",
+    "consultative": "Консульт.",
 }
 EXCEPTION_LABELS = {
     "vacation": "отпуск",
@@ -201,6 +210,14 @@ class ScheduleEntry:
     @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def official_short(self) -> str:
+        return short_full_name(self.official)
+
+    @property
+    def kind_short(self) -> str:
+        return KIND_SHORT.get(self.kind, self.kind_label)
 
     @property
     def hours(self) -> str:

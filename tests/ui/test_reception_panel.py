@@ -182,3 +182,20 @@ def test_the_walk_in_card_asks_the_social_category_once_and_no_name_of_an_organi
     assert sum("категория" in t.lower() for t in labels) == 1
     assert "&Название:" not in labels and "Название:" not in labels
     card.reject()
+
+
+def test_the_reception_list_shows_who_receives_in_a_narrow_panel(qtbot, main_window, office):
+    """At 1366 px with the «Сегодня» panel the list is about 500 px wide: the official stays in view, short."""
+    panel = _setup(main_window, office)
+    head = next(o for o in office.reference.officials() if o.is_head)
+    headers = [panel.list.horizontalHeaderItem(c).text() for c in range(panel.list.columnCount())]
+    who = headers.index("Должностное лицо")
+    item = panel.list.item(0, who)
+    last, first, middle = head.full_name.split()
+    assert item.text() == f"{last} {first[0]}. {middle[0]}."
+    assert head.full_name in item.toolTip()
+    kind = panel.list.item(0, headers.index("Вид"))
+    assert (kind.text(), kind.toolTip()) == ("Личный", "Личный приём")
+    panel.list.resize(500, 300)
+    header = panel.list.horizontalHeader()
+    assert header.sectionViewportPosition(who) + header.sectionSize(who) <= panel.list.viewport().width()

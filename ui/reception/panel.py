@@ -62,7 +62,7 @@ class ReceptionPanel(QWidget):
         # the receptions of the period
         self.period = QLabel()
         self.period.setStyleSheet("font-weight: bold;")
-        self.list = _table(["Дата", "Время", "Вид приёма", "Должностное лицо", "Записано", "Состояние", "Место"],
+        self.list = _table(["Дата", "Время", "Должностное лицо", "Вид", "Записано", "Состояние", "Место"],
                            "В эти недели приёмов нет. Графики должностных лиц и выездные приёмы задаются "
                            "в «Графике приёма…».")
         self.list.itemSelectionChanged.connect(self._chosen)
@@ -179,12 +179,17 @@ class ReceptionPanel(QWidget):
         self.list.setRowCount(len(entries))
         select = 0
         for r, e in enumerate(entries):
-            who = e.official or "все должностные лица"
             where = e.place + (f" ({e.settlement})" if e.settlement else "")
-            cells = (f"{e.day:%d.%m.%Y}, {WEEKDAY_SHORT[e.day.weekday()]}", e.hours, e.kind_label, who,
-                     str(e.booked) if e.booked else "", RECEPTION_LABELS.get(e.status, e.status), where)
-            for c, text in enumerate(cells):
+            # short names and kinds keep the official in view on a 1366-px screen; the full text is the tooltip
+            who = (e.official_short, ", ".join(p for p in (e.official, e.position) if p)) if e.official else \
+                ("все", "все должностные лица")
+            cells = ((f"{e.day:%d.%m.%Y}, {WEEKDAY_SHORT[e.day.weekday()]}", ""), (e.hours, ""), who,
+                     (e.kind_short, e.kind_label), (str(e.booked) if e.booked else "", ""),
+                     (RECEPTION_LABELS.get(e.status, e.status), ""), (where, where))
+            for c, (text, tip) in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if tip:
+                    item.setToolTip(tip)
                 item.setData(KEY_ROLE, e.key)
                 if e.day == today:
                     item.setBackground(QColor("#fff6d5"))
