@@ -185,3 +185,24 @@ def test_a_notice_sent_later_is_recorded_from_the_card(qtbot, main_window, offic
     history = window.history.table
     actions = [history.item(r, 2).text() for r in range(history.rowCount())]
     assert "Уведомление о продлении" in actions
+
+
+def test_forwarding_offers_the_bodies_known_to_sstu_and_says_when_one_is_not(qtbot, office):
+    from dataclasses import replace
+
+    guid = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
+    office.settings.save(replace(office.settings.get(),
+                                 sstu_bodies=(("Прокуратура Сосновского района", guid),)))
+    card = _fresh(office)
+    dlg = ForwardingDialog(office, card)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    completer = dlg.to_body.completer()
+    completer.setCompletionPrefix("прокуратура")
+    assert completer.currentCompletion() == "Прокуратура Сосновского района"
+    completer.setCompletionPrefix("сосновск")  # a word inside the name is enough
+    assert completer.currentCompletion() == "Прокуратура Сосновского района"
+    type_text(dlg.to_body, "Министерство ЖКХ")
+    assert "нет в Настройки → ССТУ.РФ" in dlg.sstu_hint.text()
+    dlg.to_body.setText("прокуратура  сосновского района")  # the upload matches case and spaces folded
+    assert dlg.sstu_hint.text() == "Идентификатор ССТУ этого органа есть в настройках."
