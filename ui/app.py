@@ -33,11 +33,12 @@ class Launcher:
     After the journal is shown, the whole file is checked in the background (``check_integrity``): damage
     found then gets the same dialog."""
 
-    def __init__(self, window, db: str | None, opening=None):
+    def __init__(self, window, db: str | None, opening=None, instance=None):
         from .startup import DatabaseLoader
 
         self.window = window
         self.db = db
+        self.instance = instance  # safety.single.SingleInstance: one program per database, moved on a switch
         self.opening = opening  # started before Qt was imported, or None
         self.first_opening = opening
         self.loader = DatabaseLoader()
@@ -76,8 +77,27 @@ class Launcher:
         """Work with another database from now on: the office's server, or this PC's file ("")."""
         from . import prefs
 
-        self.db = db or prefs.get("database") or None
+        target = db or prefs.get("database") or None
+        if not self._claim(target):
+            from .errors import show_error
+
+            show_error(self.window, "Эта база данных уже открыта в другом окне AppealDesk: оно выведено вперёд. "
+                                    "Здесь остаётся прежняя база.", "Другая база данных")
+            return
+        self.db = target
         self.window.detach()
+        self.start()
+
+    def _claim(self, db: str | None) -> bool:
+        """One program per database also after a switch: False when another program has ``db`` open."""
+        return self.instance is None or self.instance.move_to(db)
+
+    def _open_other(self, db: str | None) -> None:
+        """The problem dialog chose another database; if another program has it, that one shows it."""
+        if not self._claim(db):
+            self.window.quit_without_database()
+            return
+        self.db = db
         self.start()
 
     def _failed(self, exc: Exception) -> None:
@@ -103,15 +123,13 @@ class Launcher:
         elif choice == Choice.RESTORE and dlg is not None:
             self._restore(dlg.path)
         elif choice == Choice.OTHER_FILE and dlg is not None and dlg.chosen_path:
-            self.db = dlg.chosen_path
-            prefs.put("database", self.db)
+            prefs.put("database", dlg.chosen_path)
             from appealdesk.services import connection
 
             connection.save(None)  # a file chosen: this workstation works with it, not with a server
-            self.start()
+            self._open_other(dlg.chosen_path)
         elif choice == Choice.SERVER and dlg is not None and dlg.server_url is not None:
-            self.db = dlg.server_url or prefs.get("database") or None
-            self.start()
+            self._open_other(dlg.server_url or prefs.get("database") or None)
         else:
             self.window.quit_without_database()
 
@@ -239,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import first_run
 
     first_run.install(window)  # the wizard when the database has no organisation yet
-    launcher = Launcher(window, db, opening)
+    launcher = Launcher(window, db, opening, instance)
     if os.environ.get("APPEALDESK_BENCH"):
         from .bench_hooks import install
 

@@ -50,6 +50,30 @@ def test_a_second_start_brings_the_first_forward(qtbot, tmp_path):
         first.close()
 
 
+def test_switching_databases_moves_the_claim(qtbot, tmp_path, monkeypatch):
+    """After «Подключение к серверу…» or another file the program owns the new database, and the old one is free."""
+    old, new, taken = (tmp_path / n for n in ("old.sqlite3", "new.sqlite3", "taken.sqlite3"))
+    first, other = SingleInstance(old), SingleInstance(taken)
+    assert first.claim() and other.claim()
+    try:
+        assert first.move_to(new) and first.name == server_name(new)
+        freed = subprocess.run([sys.executable, "-c", SECOND, str(old)], cwd=ROOT, capture_output=True, text=True,
+                               timeout=30)
+        assert freed.stdout.strip() == "first"
+        with qtbot.waitSignal(first.activate_requested, timeout=10000):
+            proc = subprocess.Popen([sys.executable, "-c", SECOND, str(new)], cwd=ROOT, stdout=subprocess.PIPE,
+                                    text=True)
+            qtbot.waitUntil(lambda: proc.poll() is not None, timeout=10000)
+        assert proc.stdout.read().strip() == "running"
+        # a database another program has open is refused; the program keeps the one it has
+        monkeypatch.setattr("ui.safety.single.REACH_OWNER_MS", 200)
+        assert not first.move_to(taken)
+        assert first.name == server_name(new) and first.server is not None and first.server.isListening()
+    finally:
+        first.close()
+        other.close()
+
+
 def test_unexpected_error_is_logged_and_shown_in_russian(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("APPEALDESK_HOME", str(tmp_path))
     shown: list[tuple[str, str]] = []

@@ -95,6 +95,40 @@ def test_the_window_switches_to_another_database_without_a_restart(qtbot, office
     w.desk.close()
 
 
+def test_a_switch_to_a_database_open_in_another_program_is_refused(qtbot, office_db, tmp_path, monkeypatch):
+    from ui.safety.single import SingleInstance
+
+    other = tmp_path / "other.sqlite3"
+    AppealDesk.open(other, today=lambda: TODAY).close()
+    mine, theirs = SingleInstance(office_db), SingleInstance(other)  # "theirs": another program has it open
+    assert mine.claim() and theirs.claim()
+    monkeypatch.setattr("ui.safety.single.REACH_OWNER_MS", 200)
+    shown = []
+    monkeypatch.setattr("ui.errors.show_error", lambda parent, message, title="": shown.append(message))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    launcher = Launcher(w, str(office_db), instance=mine)
+    w.show()
+    launcher.start()
+    try:
+        qtbot.waitUntil(lambda: w.desk is not None and w.journal.model.rowCount() == 40, timeout=10000)
+        desk = w.desk
+        w.database_switch.emit(str(other))
+        assert shown and "уже открыта в другом окне" in shown[0]
+        assert w.desk is desk and launcher.db == str(office_db)  # the window keeps its database
+        theirs.close()  # the other program ended: now the switch goes through, and the claim moves with it
+        w.database_switch.emit(str(other))
+        qtbot.waitUntil(lambda: w.desk is not None and w.desk.database_path == other, timeout=10000)
+        freed = SingleInstance(office_db)
+        assert freed.claim()  # the old database is free for another program
+        freed.close()
+    finally:
+        if w.desk is not None:
+            w.desk.close()
+        mine.close()
+        theirs.close()
+
+
 def test_the_first_run_wizard_can_go_to_the_server(qtbot, tmp_path, monkeypatch):
     from ui.first_run.wizard import FirstRunWizard
 

@@ -125,6 +125,31 @@ class SingleInstance(QObject):
             sock.write(b"ok\n")
             sock.flush()
 
+    def move_to(self, db: str | os.PathLike | None) -> bool:
+        """The program now works with ``db``: claim it and let the old database go. False (and the old one kept)
+        when another program has ``db`` open: that program was asked to bring its window forward."""
+        name = server_name(db)
+        if name == self.name:
+            return True
+        lock = InstanceLock(lock_path(name))
+        owned = lock.try_acquire()
+        old_name = self.name
+        self.name = name
+        if owned is False:
+            self.name = old_name
+            SingleInstance(db)._reach_owner()
+            return False
+        old_server, old_lock = self.server, self.lock
+        self.server, self.lock = None, lock
+        if not self._serve(owned):  # no lock possible here and the socket is served by another program
+            lock.release()
+            self.name, self.server, self.lock = old_name, old_server, old_lock
+            return False
+        if old_server is not None:
+            old_server.close()
+        old_lock.release()
+        return True
+
     def close(self) -> None:
         if self.server is not None:
             self.server.close()
