@@ -10,6 +10,7 @@ template that each test copies (a file copy on SQLite, ``CREATE DATABASE ... TEM
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -124,6 +125,14 @@ def desk(db_location):
     d = AppealDesk.open(db_location, today=lambda: TODAY)
     yield d
     d.close()
+
+
+def pytest_runtest_teardown(item):
+    """Once a Qt test switched the cycle collector to the GUI thread (``ui.gc_policy``), the tests that run no
+    event loop collect between tests, on this thread, what the timer would have."""
+    policy = sys.modules.get("ui.gc_policy")
+    if policy is not None and policy.installed():
+        policy.collect_due()
 
 
 def pytest_terminal_summary(terminalreporter, config):

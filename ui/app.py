@@ -218,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(argv)
+    from . import gc_policy
+
+    gc_policy.install()  # cycles are collected on this thread only: never a Qt object freed in a worker
     app.setApplicationName("AppealDesk")
     app.setOrganizationName("AppealDesk")
     from .i18n import install_russian

@@ -62,6 +62,9 @@ class Hub(QObject):
 
     def __init__(self) -> None:
         super().__init__()
+        from . import gc_policy
+
+        gc_policy.install()  # the pool's threads never run the cycle collector (it may free Qt objects)
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(MAX_THREADS)
         self.running: set[Op] = set()

@@ -39,6 +39,14 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "qt_warnings_expected: the test expects Qt warnings (not failed on them)")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def cycles_collected_on_the_gui_thread(qapp):
+    """As in the program (``ui.app``): no worker thread (the start-up reader, the pool) runs the collector."""
+    from ui import gc_policy
+
+    gc_policy.install()
+
+
 @pytest.fixture(autouse=True)
 def fail_on_qt_warnings(request, qtlog):
     """Like qutebrowser's ``qt_log_level_fail = WARNING``: an unexpected Qt warning fails the test."""
