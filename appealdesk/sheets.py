@@ -190,6 +190,38 @@ def column_widths(header: Sequence[str], rows: Iterable[Sequence], sample: int =
     return [round(min(cap, w), 1) for w in widths]
 
 
+LINE_HEIGHT_PT = 15.0  # one line of Calibri 11: Excel's default row height
+
+
+def wrapped_lines(value, width: float) -> int:
+    """How many lines a text takes wrapped inside a column ``width`` characters wide (the inverse of
+    ``content_width``; words are kept whole, a word longer than the line is broken)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(1, int((width - 2.0) / 1.1))
+    lines = 0
+    for paragraph in value.splitlines() or [""]:
+        count, used = 1, 0
+        for word in paragraph.split():
+            size = len(word)
+            if used and used + 1 + size <= per_line:
+                used += 1 + size
+                continue
+            if used:
+                count += 1
+            count += (size - 1) // per_line  # a long word takes whole lines of its own
+            used = (size - 1) % per_line + 1
+        lines += count
+    return lines
+
+
+def row_height(values: Sequence, widths: Sequence[float]) -> float | None:
+    """The height (points) a row of wrapping cells needs so that no text runs over the next row when the
+    sheet is printed or opened (LibreOffice keeps the stored height); None when one line is enough."""
+    lines = max((wrapped_lines(v, w) for v, w in zip(values, widths, strict=False)), default=1)
+    return lines * LINE_HEIGHT_PT if lines > 1 else None
+
+
 def set_widths(ws, widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 

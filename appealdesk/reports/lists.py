@@ -217,7 +217,8 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
     # widths from the content (dates never «###»), long text wrapping inside its cell; A4 landscape, fitted
     # to the page width, the header repeated on every page
     values = ([_value(row, n, c.key) for c in columns] for n, row in enumerate(rows, start=1))
-    sheets.set_widths(ws, sheets.column_widths([c.title for c in columns], values))
+    widths = sheets.column_widths([c.title for c in columns], values)
+    sheets.set_widths(ws, widths)
     ws.freeze_panes = "A4"
     sheets.print_setup(ws, landscape=True, title_rows="3:3")
     ws.auto_filter.ref = f"A3:{get_column_letter(len(columns))}{len(rows) + 3}"
@@ -254,8 +255,15 @@ def write_list_xlsx(rows: Sequence[ListRow], columns: Sequence[ListColumn], path
         "ad_date" if c.kind == "date" else "ad_int" if c.kind == "int" else "ad_wrap" if c.key == "summary" else "ad_text"
         for c in columns
     ]
+    header_lines = max(sheets.wrapped_lines(c.title, w) for c, w in zip(columns, widths, strict=True))
+    if header_lines > 1:
+        ws.row_dimensions[3].height = header_lines * sheets.LINE_HEIGHT_PT
     for n, row in enumerate(rows, start=1):
-        ws.append([cell(_value(row, n, c.key), k) for c, k in zip(columns, kinds, strict=True)])
+        values = [_value(row, n, c.key) for c in columns]
+        height = sheets.row_height(values, widths)  # wrapped text stays inside its row when printed
+        if height is not None:
+            ws.row_dimensions[n + 3].height = height
+        ws.append([cell(v, k) for v, k in zip(values, kinds, strict=True)])
         if progress is not None and n % 1000 == 0:
             progress(n, len(rows))
     ws.append([])
